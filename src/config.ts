@@ -1,0 +1,205 @@
+import { z } from 'zod';
+
+/**
+ * Every setting hers-bot reads, parsed once at start-up. Nothing else reads process.env:
+ * entry points call `loadConfig(processEnv())` and pass the result down.
+ */
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+/** A comma-separated list of Discord ids; empty means none. */
+const SnowflakeList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(z.array(Snowflake));
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const TimeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Europe/London');
+
+const MysqlUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^mysql:$/.test(new URL(s).protocol), 'must be a mysql:// URL')
+  .refine(
+    (s) => URL.canParse(s) && /^\/[A-Za-z0-9_]{1,64}$/.test(new URL(s).pathname),
+    'must name a database (letters, digits, underscore), e.g. mysql://root@127.0.0.1:3306/hers',
+  );
+
+const MongoUri = z
+  .string()
+  .refine((s) => /^mongodb(\+srv)?:\/\/[^/]+/.test(s), 'must be a mongodb:// or mongodb+srv:// URI');
+
+const HttpUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL');
+
+/** Five-field cron (minute hour day month weekday), checked loosely here and fully by node-cron. */
+const Cron = z
+  .string()
+  .regex(/^\s*(\S+\s+){4}\S+\s*$/, 'must be a five-field cron expression such as "0 7 * * *"');
+
+const IntFromEnv = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TZ: TimeZone.default('UTC'),
+
+    MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
+    MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
+    MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)')
+      .default('hers'),
+
+    DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
+    DISCORD_APPLICATION_ID: optional(Snowflake),
+    DISCORD_GUILD_ID: optional(Snowflake),
+    DISCORD_API_BASE: optional(HttpUrl),
+
+    ROLE_PHI_IDS: SnowflakeList,
+    ROLE_REPORT_IDS: SnowflakeList,
+    ROLE_ADMIN_IDS: SnowflakeList,
+    PHI_CHANNEL_IDS: SnowflakeList,
+
+    SUMMARY_CHANNEL_ID: optional(Snowflake),
+    SUMMARY_CRON: Cron.default('0 7 * * *'),
+    SUMMARY_MIN_CELL: IntFromEnv(0, 1000).default(5),
+    SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
+
+    CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
+    QUICKCHART_URL: HttpUrl.default('https://quickchart.io'),
+
+    CONSOLE_OUTPUT_DIR: z.string().min(1).default('.hers/charts'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is required when DISCORD_TOKEN is set',
+      });
+    }
+  });
+
+type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  logLevel: Env['LOG_LEVEL'];
+  timeZone: string;
+  mysql: { url: string; database: string; poolSize: number };
+  mongo: { uri: string; database: string };
+  discord: {
+    token: string | undefined;
+    applicationId: string | undefined;
+    guildId: string | undefined;
+    apiBase: string | undefined;
+  };
+  roles: { phi: string[]; reports: string[]; admin: string[] };
+  phiChannelIds: string[];
+  summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
+  charts: { renderer: 'local' | 'quickchart'; quickchartUrl: string };
+  consoleOutputDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { key: string; message: string }[]) {
+    super(
+      `Configuration is invalid (${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}):\n` +
+        problems.map((p) => `  - ${p.key} ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses settings from an environment-like record. Pure: the caller decides where `env` comes from.
+ * Throws ConfigError naming every bad key; messages never contain the values themselves.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '(environment)');
+      if (!problems.has(key)) problems.set(key, describeIssue(issue));
+    }
+    throw new ConfigError([...problems].map(([key, message]) => ({ key, message })));
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    timeZone: e.TZ,
+    mysql: { url: e.MYSQL_URL, database: new URL(e.MYSQL_URL).pathname.slice(1), poolSize: e.MYSQL_POOL_SIZE },
+    mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DB },
+    discord: {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiBase: e.DISCORD_API_BASE,
+    },
+    roles: { phi: e.ROLE_PHI_IDS, reports: e.ROLE_REPORT_IDS, admin: e.ROLE_ADMIN_IDS },
+    phiChannelIds: e.PHI_CHANNEL_IDS,
+    summary: {
+      channelId: e.SUMMARY_CHANNEL_ID,
+      cron: e.SUMMARY_CRON,
+      minCell: e.SUMMARY_MIN_CELL,
+      catchUpDays: e.SUMMARY_CATCHUP_DAYS,
+    },
+    charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
+    consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
+  };
+}
+
+/** zod's own messages can quote the input (enum and literal errors); keep only what names the rule. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map(String).join(', ')}`;
+    case 'invalid_type':
+      return issue.expected === 'string' ? 'is required' : `must be a ${issue.expected}`;
+    case 'too_small':
+    case 'too_big':
+    case 'custom':
+    case 'invalid_format':
+      return issue.message.replace(/^Invalid input:?\s*/, '') || 'is invalid';
+    default:
+      return 'is invalid';
+  }
+}
+
+/** The process environment, for entry points only. */
+export function processEnv(): Record<string, string | undefined> {
+  return process.env;
+}
+
+/** Connection settings with any password removed, for logs and messages. */
+export function redactUrl(url: string): string {
+  if (!URL.canParse(url)) return '(unparseable URL)';
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}

@@ -1,0 +1,120 @@
+/** Time-zone arithmetic without dependencies: Intl gives the offset, everything else is plain math. */
+
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number; // 0 = Sunday
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** The wall-clock reading in `timeZone` at instant `ms`. */
+export function localParts(timeZone: string, ms: number): LocalParts {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '0';
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    hour: Number(get('hour')),
+    minute: Number(get('minute')),
+    second: Number(get('second')),
+    weekday: WEEKDAYS.indexOf(get('weekday')),
+  };
+}
+
+/** Milliseconds to add to UTC to get local wall-clock time at instant `ms`. */
+export function zoneOffsetMs(timeZone: string, ms: number): number {
+  const p = localParts(timeZone, ms);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant at which the wall clock in `timeZone` reads the given local time. A time skipped by a
+ * spring-forward change resolves to the instant just after the gap; an ambiguous (repeated) time to
+ * its first occurrence.
+ */
+export function localToUtc(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  // Try the offsets in force a day either side; keep the earliest candidate that reads back exactly.
+  const candidates = [zoneOffsetMs(timeZone, wall - DAY_MS), zoneOffsetMs(timeZone, wall + DAY_MS)]
+    .map((off) => wall - off)
+    .sort((a, b) => a - b);
+  for (const c of candidates) {
+    if (zoneOffsetMs(timeZone, c) === wall - c) return c;
+  }
+  // In a gap: no instant reads `wall`; use the later offset, which lands just after the change.
+  return wall - zoneOffsetMs(timeZone, wall + DAY_MS);
+}
+
+/** Local calendar date (YYYY-MM-DD) of an instant. */
+export function localDate(timeZone: string, ms: number): string {
+  const p = localParts(timeZone, ms);
+  return `${p.year}-${pad2(p.month)}-${pad2(p.day)}`;
+}
+
+/** Start of the local day containing `ms`, as an instant. */
+export function startOfLocalDay(timeZone: string, ms: number): number {
+  const p = localParts(timeZone, ms);
+  return localToUtc(timeZone, p.year, p.month, p.day);
+}
+
+/** Parses YYYY-MM-DD strictly (real calendar dates only). */
+export function parseIsoDate(s: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return { year, month, day };
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' in UTC, the form DATETIME columns take. */
+export function toSqlDateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export function toSqlDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

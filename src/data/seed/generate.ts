@@ -1,0 +1,827 @@
+import { DAY_MS, HOUR_MS, MINUTE_MS, localParts, localToUtc, toSqlDate, toSqlDateTime } from '../../core/time.ts';
+import type { DispatchIncidentDoc, ErTreatmentDoc } from '../documents.ts';
+import { Random } from './random.ts';
+import {
+  ALLERGENS,
+  APPOINTMENT_REASONS,
+  CONDITIONS,
+  DECISIONS,
+  DEPARTMENTS,
+  DEPARTMENT_SPECIALTY,
+  DIAGNOSES,
+  DISTRICTS,
+  DOSE_FREQUENCIES,
+  FIRST_NAMES,
+  LAST_NAMES,
+  MEDICATIONS,
+  NATURES,
+  NATURE_NAMES,
+  NURSE_QUALIFICATIONS,
+  PARAMEDIC_CERTIFICATIONS,
+  PARAMEDIC_SPECIALIZATIONS,
+  RELATIONSHIPS,
+  STREETS,
+  TREATMENT_OUTCOMES,
+  WALK_IN_REASONS,
+  type Condition,
+  type Decision,
+  type Severity,
+  type TreatmentType,
+} from './vocabulary.ts';
+
+/**
+ * Synthetic hospital data: deterministic for (seed, end, scale, timeZone), keeping every invariant of
+ * domain.md section 1. Scale 1 is one year of a busy emergency department (about 100,000 ER visits).
+ */
+export interface GenerateOptions {
+  scale: number;
+  seed: number;
+  /** Data ends at this instant (ms); nothing happens after it. */
+  end: number;
+  /** Hospital time zone: shifts, clinic hours and the daily rhythm follow local time. */
+  timeZone: string;
+}
+
+export type Cell = string | number | null;
+
+export interface TableData {
+  name: string;
+  columns: readonly string[];
+  rows: Cell[][];
+}
+
+export interface Dataset {
+  /** In foreign-key order: every table only references tables before it. */
+  tables: TableData[];
+  dispatchIncidents: DispatchIncidentDoc[];
+  erTreatments: ErTreatmentDoc[];
+  start: number;
+  end: number;
+}
+
+/** Share of ER arrivals by local hour of day (relative). Quiet before dawn, busy late morning to evening. */
+const HOUR_SHAPE = [
+  0.55, 0.45, 0.38, 0.33, 0.3, 0.32, 0.42, 0.62, 0.9, 1.15, 1.3, 1.38, 1.38, 1.36, 1.33, 1.3, 1.3, 1.32, 1.35,
+  1.3, 1.18, 1.02, 0.85, 0.68,
+];
+const HOUR_WEIGHT = HOUR_SHAPE.map((w) => (w * 24) / HOUR_SHAPE.reduce((a, b) => a + b, 0));
+/** Relative volume by weekday, Sunday first: Mondays are busiest. */
+const WEEKDAY_WEIGHT = [0.93, 1.12, 1.04, 1.0, 0.98, 0.97, 0.96];
+
+const VISITS_PER_YEAR = 100_000;
+const MIN_DAYS = 14;
+
+const T = {
+  department: ['id', 'name'],
+  staff: ['id', 'first_name', 'last_name', 'staff_type', 'department_id', 'active'],
+  physician: ['staff_id', 'specialty'],
+  nurse: ['staff_id', 'qualification'],
+  paramedic: ['staff_id', 'certification', 'specialization'],
+  shift: ['id', 'staff_id', 'department_id', 'starts_at', 'ends_at'],
+  patient: ['id', 'mrn', 'first_name', 'last_name', 'date_of_birth', 'sex', 'phone'],
+  patient_contact: ['id', 'patient_id', 'name', 'relationship', 'phone'],
+  allergy: ['id', 'patient_id', 'substance', 'severity', 'reaction'],
+  ambulance: ['id', 'unit_code', 'type', 'status'],
+  ambulance_crew: ['ambulance_id', 'staff_id'],
+  ambulance_dispatch: ['id', 'dispatched_at', 'severity', 'nature'],
+  emergency_call: ['id', 'received_at', 'caller_name', 'caller_phone', 'location', 'nature', 'dispatch_id'],
+  call_patient: ['call_id', 'patient_id'],
+  dispatch_unit: ['dispatch_id', 'ambulance_id', 'assigned_at', 'on_scene_at', 'cleared_at'],
+  transport: ['id', 'dispatch_id', 'ambulance_id', 'patient_id', 'pickup_at', 'dropoff_at'],
+  paramedic_assessment: [
+    'id',
+    'patient_id',
+    'dispatch_id',
+    'assessed_at',
+    'observations',
+    'initial_treatment',
+    'heart_rate',
+    'systolic_bp',
+    'spo2',
+    'resp_rate',
+  ],
+  assessment_paramedic: ['assessment_id', 'staff_id'],
+  er_visit: [
+    'id',
+    'patient_id',
+    'arrived_at',
+    'arrival_mode',
+    'transport_id',
+    'condition_on_arrival',
+    'triage_level',
+    'reason',
+    'departed_at',
+  ],
+  er_treatment: ['id', 'visit_id', 'patient_id', 'type', 'performed_at', 'outcome'],
+  treatment_physician: ['treatment_id', 'staff_id'],
+  treatment_nurse: ['treatment_id', 'staff_id'],
+  disposition_decision: ['id', 'visit_id', 'patient_id', 'staff_id', 'decided_at', 'patient_status', 'decision'],
+  diagnosis: ['id', 'visit_id', 'code', 'description'],
+  appointment: ['id', 'patient_id', 'staff_id', 'department_id', 'starts_at', 'ends_at', 'status', 'reason'],
+  medication: ['id', 'name', 'form', 'strength'],
+  prescription: [
+    'id',
+    'patient_id',
+    'visit_id',
+    'staff_id',
+    'medication_id',
+    'dose',
+    'frequency',
+    'starts_on',
+    'ends_on',
+    'status',
+  ],
+} as const satisfies Record<string, readonly string[]>;
+
+export type TableName = keyof typeof T;
+export const TABLE_ORDER = Object.keys(T) as TableName[];
+
+interface Patient {
+  id: number;
+  birth: number;
+  /** When the patient's latest ER visit ends: nobody is in two visits at once. */
+  busyUntil: number;
+}
+interface Unit {
+  id: number;
+  code: string;
+  type: 'ALS' | 'BLS' | 'PT';
+  crew: number[];
+  busyUntil: number;
+}
+interface StaffMember {
+  id: number;
+  department: number;
+  shiftKind: 0 | 1; // 0: day 07-19 local, 1: night 19-07 local
+  offset: number; // which days of the week this person works
+}
+
+/** Days of a 7-day cycle on which a person works; with the offset, three 12-hour shifts a week. */
+const WORK_DAYS = new Set([0, 2, 4]);
+
+export function generate(opts: GenerateOptions): Dataset {
+  return new Generator(opts).run();
+}
+
+/** How many days of data a scale covers, and how many ER visits a day. */
+export function scalePlan(scale: number): { days: number; visitsPerDay: number } {
+  const days = Math.max(MIN_DAYS, Math.round(365 * scale));
+  return { days, visitsPerDay: (VISITS_PER_YEAR * scale) / days };
+}
+
+class Generator {
+  private readonly r: Random;
+  private readonly tz: string;
+  private readonly end: number;
+  private readonly start: number;
+  private readonly days: number;
+  private readonly visitsPerDay: number;
+  private readonly rows: Record<TableName, Cell[][]>;
+  private readonly incidents: DispatchIncidentDoc[] = [];
+  private readonly treatments: ErTreatmentDoc[] = [];
+  private readonly ids: Record<string, number> = {};
+  private readonly patients: Patient[] = [];
+  private readonly units: Unit[] = [];
+  private readonly departmentId = new Map<string, number>();
+  private readonly erPhysicians: StaffMember[] = [];
+  private readonly erNurses: StaffMember[] = [];
+  private readonly clinicPhysicians: StaffMember[] = [];
+  private readonly clinicNurses: StaffMember[] = [];
+  private readonly paramedics: StaffMember[] = [];
+  private readonly allStaff: StaffMember[] = [];
+  private readonly medicationWeights: (readonly [number, number])[] = [];
+  /** Local day index (days since start, local) of each UTC hour, cached: Intl is slow per event. */
+  private readonly localHourCache = new Map<number, { hour: number; weekday: number; dayStart: number }>();
+
+  constructor(opts: GenerateOptions) {
+    this.r = new Random(opts.seed);
+    this.tz = opts.timeZone;
+    this.end = Math.floor(opts.end / 1000) * 1000;
+    const plan = scalePlan(opts.scale);
+    this.days = plan.days;
+    this.visitsPerDay = plan.visitsPerDay;
+    this.start = this.end - this.days * DAY_MS;
+    this.rows = Object.fromEntries(TABLE_ORDER.map((t) => [t, []])) as unknown as Record<TableName, Cell[][]>;
+  }
+
+  run(): Dataset {
+    this.makeDepartments();
+    this.makeStaff();
+    this.makeFleet();
+    this.makeMedications();
+    this.makeShifts();
+    this.makeEmergencies();
+    this.makeClinic();
+    return {
+      tables: TABLE_ORDER.map((name) => ({ name, columns: T[name], rows: this.rows[name] })),
+      dispatchIncidents: this.incidents,
+      erTreatments: this.treatments,
+      start: this.start,
+      end: this.end,
+    };
+  }
+
+  private nextId(table: string): number {
+    const id = (this.ids[table] ?? 0) + 1;
+    this.ids[table] = id;
+    return id;
+  }
+
+  private add(table: TableName, row: Cell[]): void {
+    this.rows[table].push(row);
+  }
+
+  // ---- reference data -------------------------------------------------------------------------
+
+  private makeDepartments(): void {
+    for (const name of DEPARTMENTS) {
+      const id = this.nextId('department');
+      this.departmentId.set(name, id);
+      this.add('department', [id, name]);
+    }
+  }
+
+  private dept(name: string): number {
+    const id = this.departmentId.get(name);
+    if (id === undefined) throw new Error(`unknown department ${name}`);
+    return id;
+  }
+
+  private person(): [string, string] {
+    return [this.r.pick(FIRST_NAMES), this.r.pick(LAST_NAMES)];
+  }
+
+  private phone(): string {
+    // 555-01xx numbers are reserved for fiction.
+    return `(${this.r.int(201, 989)}) 555-01${String(this.r.int(0, 99)).padStart(2, '0')}`;
+  }
+
+  private addStaff(type: 'physician' | 'nurse' | 'paramedic', department: string, active = true): StaffMember {
+    const id = this.nextId('staff');
+    const [first, last] = this.person();
+    const member: StaffMember = {
+      id,
+      department: this.dept(department),
+      shiftKind: (id % 2) as 0 | 1,
+      offset: this.r.int(0, 6),
+    };
+    this.add('staff', [id, first, last, type, member.department, active ? 1 : 0]);
+    this.allStaff.push(member);
+    return member;
+  }
+
+  private makeStaff(): void {
+    const perDay = this.visitsPerDay;
+    const erPhysicians = Math.max(8, Math.ceil(perDay / 11));
+    const clinicPhysicians = Math.max(10, Math.ceil(perDay / 7));
+    const erNurses = Math.max(16, Math.ceil(perDay / 3.5));
+    const clinicNurses = Math.max(8, Math.ceil(perDay / 8));
+
+    for (let i = 0; i < erPhysicians; i++) {
+      const m = this.addStaff('physician', 'Emergency');
+      this.add('physician', [m.id, 'Emergency Medicine']);
+      this.erPhysicians.push(m);
+    }
+    const clinicDepartments = Object.keys(DEPARTMENT_SPECIALTY);
+    for (let i = 0; i < clinicPhysicians; i++) {
+      const department = clinicDepartments[i % clinicDepartments.length] ?? 'Family Medicine';
+      const m = this.addStaff('physician', department);
+      this.add('physician', [m.id, DEPARTMENT_SPECIALTY[department] ?? department]);
+      this.clinicPhysicians.push(m);
+    }
+    for (let i = 0; i < erNurses + clinicNurses; i++) {
+      const department = i < erNurses ? 'Emergency' : this.r.pick(clinicDepartments);
+      const m = this.addStaff('nurse', department, this.r.chance(0.97));
+      this.add('nurse', [m.id, this.r.weighted(NURSE_QUALIFICATIONS)]);
+      (i < erNurses ? this.erNurses : this.clinicNurses).push(m);
+    }
+  }
+
+  private makeFleet(): void {
+    const ambulanceIncidentsPerDay = this.visitsPerDay * 0.3;
+    const fleet = Math.max(6, Math.ceil(ambulanceIncidentsPerDay / 3.5));
+    const paramedics: number[] = [];
+    for (let i = 0; i < Math.ceil(fleet * 2.5); i++) {
+      const m = this.addStaff('paramedic', 'Emergency Medical Services');
+      this.add('paramedic', [m.id, this.r.pick(PARAMEDIC_CERTIFICATIONS), this.r.pick(PARAMEDIC_SPECIALIZATIONS)]);
+      paramedics.push(m.id);
+      this.paramedics.push(m);
+    }
+    for (let i = 0; i < fleet; i++) {
+      const id = this.nextId('ambulance');
+      const type = i % 5 === 4 ? 'PT' : i % 5 >= 2 ? 'BLS' : 'ALS';
+      const code = `${type === 'ALS' ? 'M' : type === 'BLS' ? 'A' : 'T'}${String(id).padStart(2, '0')}`;
+      // Two paramedics per unit, and some units share a third who floats between them.
+      const crew = [paramedics[(2 * i) % paramedics.length], paramedics[(2 * i + 1) % paramedics.length]];
+      if (i % 3 === 0) crew.push(paramedics[(2 * fleet + i / 3) % paramedics.length]);
+      const uniqueCrew = [...new Set(crew.filter((c): c is number => c !== undefined))];
+      this.units.push({ id, code, type, crew: uniqueCrew, busyUntil: 0 });
+      for (const staffId of uniqueCrew) this.add('ambulance_crew', [id, staffId]);
+    }
+  }
+
+  private makeMedications(): void {
+    for (const [name, form, strength, weight] of MEDICATIONS) {
+      const id = this.nextId('medication');
+      this.add('medication', [id, name, form, strength]);
+      this.medicationWeights.push([id, weight]);
+    }
+  }
+
+  // ---- shifts and who is on duty ----------------------------------------------------------------
+
+  private localInfo(ms: number): { hour: number; weekday: number; dayStart: number } {
+    const key = Math.floor(ms / HOUR_MS);
+    let info = this.localHourCache.get(key);
+    if (!info) {
+      const p = localParts(this.tz, key * HOUR_MS);
+      info = { hour: p.hour, weekday: p.weekday, dayStart: localToUtc(this.tz, p.year, p.month, p.day) };
+      this.localHourCache.set(key, info);
+    }
+    return info;
+  }
+
+  /** Whole local days since the epoch for a local-midnight instant: the shift rota's day number. */
+  private rotaDay(dayStart: number): number {
+    return Math.round((dayStart + 12 * HOUR_MS) / DAY_MS);
+  }
+
+  private works(m: StaffMember, rotaDay: number): boolean {
+    return WORK_DAYS.has((((rotaDay + m.offset) % 7) + 7) % 7);
+  }
+
+  /** Staff of a group on duty at `ms` under the rota that makeShifts writes out. */
+  private onDuty(group: readonly StaffMember[], ms: number): StaffMember[] {
+    const info = this.localInfo(ms);
+    const kind = info.hour >= 7 && info.hour < 19 ? 0 : 1;
+    // A night shift that started yesterday evening covers the small hours of today.
+    const shiftDayStart = kind === 1 && info.hour < 7 ? this.localInfo(info.dayStart - HOUR_MS).dayStart : info.dayStart;
+    const day = this.rotaDay(shiftDayStart);
+    const on = group.filter((m) => m.shiftKind === kind && this.works(m, day));
+    return on.length > 0 ? on : group.filter((m) => m.shiftKind === kind);
+  }
+
+  /** ER and ambulance staff work the 12-hour rota; clinic staff work weekdays 08:00-17:00. */
+  private makeShifts(): void {
+    const rota = [...this.erPhysicians, ...this.erNurses, ...this.paramedics];
+    const clinic = [...this.clinicPhysicians, ...this.clinicNurses];
+    // From the day before the data starts to two days after it ends, so "on shift now" has answers.
+    for (let day = this.localInfo(this.start - DAY_MS).dayStart; day < this.end + 2 * DAY_MS; ) {
+      const p = localParts(this.tz, day + 12 * HOUR_MS);
+      const rotaDay = this.rotaDay(day);
+      for (const m of rota) {
+        if (!this.works(m, rotaDay)) continue;
+        const startsAt = localToUtc(this.tz, p.year, p.month, p.day, m.shiftKind === 0 ? 7 : 19);
+        const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+        const endsAt =
+          m.shiftKind === 0
+            ? localToUtc(this.tz, p.year, p.month, p.day, 19)
+            : localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 7);
+        this.add('shift', [this.nextId('shift'), m.id, m.department, toSqlDateTime(startsAt), toSqlDateTime(endsAt)]);
+      }
+      if (p.weekday >= 1 && p.weekday <= 5) {
+        const startsAt = localToUtc(this.tz, p.year, p.month, p.day, 8);
+        const endsAt = localToUtc(this.tz, p.year, p.month, p.day, 17);
+        for (const m of clinic) {
+          this.add('shift', [this.nextId('shift'), m.id, m.department, toSqlDateTime(startsAt), toSqlDateTime(endsAt)]);
+        }
+      }
+      const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+      day = localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+    }
+  }
+
+  // ---- patients ----------------------------------------------------------------------------------
+
+  private newPatient(at: number, ageHint?: 'child' | 'adult' | 'older'): Patient {
+    const id = this.nextId('patient');
+    const band = ageHint ?? this.r.weighted([['child', 15], ['adult', 55], ['older', 30]] as const);
+    const age =
+      band === 'child' ? this.r.int(0, 17) : band === 'adult' ? this.r.int(18, 64) : Math.min(101, 65 + Math.floor(this.r.logNormal(10, 0.7)));
+    const birth = at - age * 365.25 * DAY_MS - this.r.int(0, 364) * DAY_MS;
+    const [first, last] = this.person();
+    const sex = this.r.weighted([['female', 50], ['male', 48.5], ['other', 0.5], ['unknown', 1]] as const);
+    this.add('patient', [id, `MRN${String(1_000_000 + id)}`, first, last, toSqlDate(birth), sex, this.r.chance(0.96) ? this.phone() : null]);
+
+    const contacts = this.r.chance(0.8) ? (this.r.chance(0.2) ? 2 : 1) : 0;
+    for (let i = 0; i < contacts; i++) {
+      const [cf] = this.person();
+      const relationship = age < 18 ? 'Parent' : this.r.pick(RELATIONSHIPS);
+      this.add('patient_contact', [this.nextId('patient_contact'), id, `${cf} ${this.r.chance(0.6) ? last : this.r.pick(LAST_NAMES)}`, relationship, this.phone()]);
+    }
+    if (this.r.chance(0.2)) {
+      const count = this.r.weighted([[1, 70], [2, 25], [3, 5]] as const);
+      const seen = new Set<string>();
+      for (let i = 0; i < count; i++) {
+        const [substance, reaction] = this.r.pick(ALLERGENS);
+        if (seen.has(substance)) continue;
+        seen.add(substance);
+        const severity = reaction === 'anaphylaxis' ? 'severe' : this.r.weighted([['mild', 5], ['moderate', 3], ['severe', 1]] as const);
+        this.add('allergy', [this.nextId('allergy'), id, substance, severity, reaction]);
+      }
+    }
+    const patient = { id, birth, busyUntil: 0 };
+    this.patients.push(patient);
+    return patient;
+  }
+
+  /** A returning patient (frequent attenders are likelier) or a new one. */
+  private patientFor(at: number, returning: number): Patient {
+    if (this.patients.length > 50 && this.r.chance(returning)) {
+      const u = this.r.next();
+      const p = this.patients[Math.floor(this.patients.length * u * u * u)];
+      if (p && p.birth < at - DAY_MS && p.busyUntil < at) return p;
+    }
+    return this.newPatient(at);
+  }
+
+  private ageAt(p: Patient, at: number): number {
+    return (at - p.birth) / (365.25 * DAY_MS);
+  }
+
+  // ---- emergencies --------------------------------------------------------------------------------
+
+  private makeEmergencies(): void {
+    const hourly = this.visitsPerDay / 24;
+    for (let hourStart = this.start; hourStart < this.end; hourStart += HOUR_MS) {
+      const info = this.localInfo(hourStart);
+      const lambda = hourly * (HOUR_WEIGHT[info.hour] ?? 1) * (WEEKDAY_WEIGHT[info.weekday] ?? 1);
+      const n = this.r.poisson(lambda);
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) times.push(hourStart + Math.floor(this.r.next() * 3600) * 1000);
+      times.sort((a, b) => a - b);
+      for (const t of times) {
+        const mode = this.r.weighted([['ambulance', 30], ['walk_in', 62], ['transfer', 8]] as const);
+        if (mode === 'ambulance') this.ambulanceIncident(t);
+        else this.erVisit(t, mode, this.patientFor(t, 0.3), undefined);
+      }
+    }
+    // Ambulances still out at the end of the data are on a call now.
+    const onCall = new Set(this.units.filter((u) => u.busyUntil > this.end).map((u) => u.id));
+    for (const u of this.units) {
+      const status = onCall.has(u.id) ? 'on_call' : u.id % 9 === 0 ? 'maintenance' : 'available';
+      this.add('ambulance', [u.id, u.code, u.type, status]);
+    }
+  }
+
+  private sec(ms: number): number {
+    return Math.round(ms / 1000) * 1000;
+  }
+
+  private chooseUnit(severity: Severity, at: number): Unit {
+    const wanted = severity === 'high' ? ['ALS'] : severity === 'medium' ? ['ALS', 'BLS'] : ['BLS', 'PT', 'ALS'];
+    const usable = this.units.filter((u) => wanted.includes(u.type) && u.id % 9 !== 0);
+    const pool = usable.length > 0 ? usable : this.units;
+    const free = pool.filter((u) => u.busyUntil <= at);
+    if (free.length > 0) return this.r.pick(free);
+    // Everyone is busy: the unit that frees first takes it.
+    return pool.reduce((a, b) => (b.busyUntil < a.busyUntil ? b : a));
+  }
+
+  private ambulanceIncident(firstCall: number): void {
+    const nature = this.r.pick(NATURE_NAMES);
+    const profile = NATURES[nature];
+    if (!profile) return;
+    const severity = this.r.weighted(profile.severity);
+    const dispatched = this.sec(firstCall + Math.max(20_000, this.r.logNormal(85_000, 0.5)));
+    const travelMedian = severity === 'high' ? 7 : severity === 'medium' ? 9 : 12;
+
+    // Plan units and timeline first; drop incidents that would not have reached the ER by the end.
+    const unitCount = severity === 'high' && this.r.chance(0.25) ? 2 : 1;
+    const patientCount = this.r.weighted([[1, 93], [2, 6], [3, 1]] as const);
+    const transported = this.r.chance(0.88);
+    const plans: { unit: Unit; assigned: number; onScene: number; cleared: number; transports: number[] }[] = [];
+    const chosen = new Set<number>();
+    for (let i = 0; i < unitCount; i++) {
+      let unit = this.chooseUnit(severity, dispatched);
+      if (chosen.has(unit.id)) unit = this.units.find((u) => !chosen.has(u.id)) ?? unit;
+      chosen.add(unit.id);
+      const assigned = this.sec(Math.max(dispatched, unit.busyUntil) + this.r.int(0, 40) * 1000);
+      const onScene = this.sec(assigned + Math.max(2 * MINUTE_MS, this.r.logNormal(travelMedian * MINUTE_MS, 0.45)));
+      plans.push({ unit, assigned, onScene, cleared: 0, transports: [] });
+    }
+    const firstOnScene = Math.min(...plans.map((p) => p.onScene));
+
+    interface Leg {
+      patient: Patient;
+      assessed: number;
+      pickup: number;
+      dropoff: number;
+      arrival: number;
+      unitIndex: number;
+    }
+    const legs: Leg[] = [];
+    for (let i = 0; i < patientCount; i++) {
+      const unitIndex = i % plans.length;
+      const plan = plans[unitIndex];
+      if (!plan) continue;
+      const assessed = this.sec(plan.onScene + this.r.int(60, 300) * 1000);
+      const pickup = this.sec(assessed + Math.max(3 * MINUTE_MS, this.r.logNormal(12 * MINUTE_MS, 0.4)));
+      const dropoff = this.sec(pickup + Math.max(4 * MINUTE_MS, this.r.logNormal(14 * MINUTE_MS, 0.5)));
+      const arrival = this.sec(dropoff + this.r.int(0, 120) * 1000);
+      legs.push({ patient: this.patientFor(firstCall, 0.25), assessed, pickup, dropoff, arrival, unitIndex });
+    }
+    const lastArrival = Math.max(...legs.map((l) => l.arrival));
+    if (lastArrival > this.end) return;
+
+    for (const plan of plans) {
+      const mine = legs.filter((l) => plans[l.unitIndex] === plan);
+      const lastDropoff = transported && mine.length > 0 ? Math.max(...mine.map((l) => l.dropoff)) : plan.onScene;
+      plan.cleared = this.sec(lastDropoff + Math.max(5 * MINUTE_MS, this.r.logNormal(18 * MINUTE_MS, 0.4)));
+      plan.unit.busyUntil = plan.cleared;
+    }
+
+    // Calls: the first, and sometimes more callers about the same incident before dispatch.
+    const dispatchId = this.nextId('ambulance_dispatch');
+    this.add('ambulance_dispatch', [dispatchId, toSqlDateTime(dispatched), severity, nature]);
+    const address = `${this.r.int(1, 2999)} ${this.r.pick(STREETS)}`;
+    const district = this.r.pick(DISTRICTS);
+    const callTimes = [firstCall];
+    const extra = this.r.weighted([[0, 85], [1, 11], [2, 4]] as const);
+    for (let i = 0; i < extra; i++) callTimes.push(this.sec(firstCall + this.r.next() * (dispatched - firstCall)));
+    callTimes.sort((a, b) => a - b);
+    const callIds: number[] = [];
+    for (const [i, at] of callTimes.entries()) {
+      const callId = this.nextId('emergency_call');
+      callIds.push(callId);
+      const [cf, cl] = this.person();
+      this.add('emergency_call', [callId, toSqlDateTime(at), `${cf} ${cl}`, this.phone(), `${address}, ${district}`, nature, dispatchId]);
+      const about = i === 0 ? legs : legs.slice(0, 1);
+      for (const l of about) this.add('call_patient', [callId, l.patient.id]);
+    }
+    // Calls that lead to no dispatch (advice only, or cancelled before dispatch).
+    if (this.r.chance(0.08)) {
+      const at = this.sec(firstCall - this.r.int(5, 120) * MINUTE_MS);
+      const [cf, cl] = this.person();
+      const n = this.r.pick(NATURE_NAMES);
+      this.add('emergency_call', [this.nextId('emergency_call'), toSqlDateTime(at), `${cf} ${cl}`, this.phone(), `${this.r.int(1, 2999)} ${this.r.pick(STREETS)}, ${this.r.pick(DISTRICTS)}`, n, null]);
+    }
+
+    for (const plan of plans) {
+      const cleared = plan.cleared > this.end ? null : toSqlDateTime(plan.cleared);
+      this.add('dispatch_unit', [dispatchId, plan.unit.id, toSqlDateTime(plan.assigned), toSqlDateTime(plan.onScene), cleared]);
+    }
+
+    const condition = this.ambulanceCondition(severity);
+    for (const leg of legs) {
+      const plan = plans[leg.unitIndex];
+      if (!plan) continue;
+      const assessmentId = this.nextId('paramedic_assessment');
+      const vitals = this.vitals(condition);
+      this.add('paramedic_assessment', [
+        assessmentId,
+        leg.patient.id,
+        dispatchId,
+        toSqlDateTime(leg.assessed),
+        this.r.pick(profile.observations),
+        this.r.pick(profile.initialTreatment),
+        ...vitals,
+      ]);
+      for (const staffId of plan.unit.crew.slice(0, this.r.chance(0.7) ? 2 : 1)) this.add('assessment_paramedic', [assessmentId, staffId]);
+      if (!transported) continue;
+      const transportId = this.nextId('transport');
+      this.add('transport', [transportId, dispatchId, plan.unit.id, leg.patient.id, toSqlDateTime(leg.pickup), toSqlDateTime(leg.dropoff)]);
+      plan.transports.push(transportId);
+      this.erVisit(leg.arrival, 'ambulance', leg.patient, transportId, { condition, reason: profile.reason, treatments: profile.treatments });
+    }
+
+    const responseMinutes = Math.round((firstOnScene - firstCall) / 6000) / 10;
+    const tags = [severity === 'high' ? 'priority' : 'routine'];
+    if (legs.length > 1) tags.push('multi-casualty');
+    if (plans.length > 1) tags.push('multi-unit');
+    if (!transported) tags.push('no-transport');
+    this.incidents.push({
+      _id: dispatchId,
+      severity,
+      dispatchedAt: new Date(dispatched),
+      nature,
+      callIds,
+      location: { address, district },
+      units: plans.map((p) => ({
+        ambulanceId: p.unit.id,
+        unitCode: p.unit.code,
+        type: p.unit.type,
+        crew: p.unit.crew,
+        assignedAt: new Date(p.assigned),
+        onSceneAt: new Date(p.onScene),
+        clearedAt: p.cleared > this.end ? null : new Date(p.cleared),
+      })),
+      patientIds: legs.map((l) => l.patient.id),
+      responseMinutes,
+      notes: transported
+        ? `${legs.length} patient(s) transported; ${this.r.pick(profile.observations)}`
+        : `treated on scene, transport declined; ${this.r.pick(profile.observations)}`,
+      tags,
+    });
+  }
+
+  private ambulanceCondition(severity: Severity): Condition {
+    if (severity === 'high') return this.r.weighted([['critical', 45], ['serious', 40], ['moderate', 15]] as const);
+    if (severity === 'medium') return this.r.weighted([['serious', 30], ['moderate', 50], ['minor', 20]] as const);
+    return this.r.weighted([['moderate', 30], ['minor', 40], ['stable', 30]] as const);
+  }
+
+  private vitals(condition: Condition): [number, number, number, number] {
+    const severe = CONDITIONS.indexOf(condition) <= 1;
+    const hr = severe ? this.r.int(45, 150) : this.r.int(60, 110);
+    const sbp = severe ? this.r.int(75, 170) : this.r.int(105, 150);
+    const spo2 = severe ? this.r.int(82, 96) : this.r.int(94, 100);
+    const rr = severe ? this.r.int(8, 32) : this.r.int(12, 22);
+    return [hr, sbp, spo2, rr];
+  }
+
+  private triage(condition: Condition): number {
+    switch (condition) {
+      case 'critical':
+        return this.r.weighted([[1, 60], [2, 40]] as const);
+      case 'serious':
+        return this.r.weighted([[2, 70], [3, 30]] as const);
+      case 'moderate':
+        return this.r.weighted([[2, 10], [3, 70], [4, 20]] as const);
+      case 'minor':
+        return this.r.weighted([[3, 15], [4, 60], [5, 25]] as const);
+      case 'stable':
+        return this.r.weighted([[4, 50], [5, 50]] as const);
+    }
+  }
+
+  private erVisit(
+    arrival: number,
+    mode: 'ambulance' | 'walk_in' | 'transfer',
+    patient: Patient,
+    transportId: number | undefined,
+    given?: { condition: Condition; reason: string; treatments: readonly (readonly [TreatmentType, number])[] },
+  ): void {
+    let condition: Condition;
+    let reason: string;
+    let treatmentMix: readonly (readonly [TreatmentType, number])[];
+    if (given) {
+      ({ condition, reason } = given);
+      treatmentMix = given.treatments;
+    } else {
+      const [walkReason, , mix] = this.r.weighted(WALK_IN_REASONS.map((w) => [w, w[1]] as const));
+      reason = walkReason;
+      treatmentMix = mix;
+      condition =
+        mode === 'transfer'
+          ? this.r.weighted([['critical', 10], ['serious', 40], ['moderate', 40], ['stable', 10]] as const)
+          : this.r.weighted([['critical', 1], ['serious', 9], ['moderate', 35], ['minor', 35], ['stable', 20]] as const);
+    }
+    const triage = this.triage(condition);
+    const visitId = this.nextId('er_visit');
+    const age = this.ageAt(patient, arrival);
+
+    // Treatments: the sicker, the more; the first after a wait that grows with the triage level.
+    const count =
+      triage === 1 ? this.r.int(2, 4) : triage === 2 ? this.r.int(1, 3) : triage === 3 ? this.r.int(1, 2) : triage === 4 ? (this.r.chance(0.7) ? 1 : 0) : this.r.chance(0.4) ? 1 : 0;
+    const firstWait = [0, 5, 15, 45, 80, 100][triage] ?? 60;
+    let t = this.sec(arrival + Math.max(MINUTE_MS, this.r.logNormal(firstWait * MINUTE_MS, 0.6)));
+    const visitTreatments: { id: number; at: number; physicians: number[] }[] = [];
+    for (let i = 0; i < count && t <= this.end; i++) {
+      const id = this.nextId('er_treatment');
+      const type = this.r.weighted(treatmentMix);
+      const outcome = this.r.pick(TREATMENT_OUTCOMES);
+      this.add('er_treatment', [id, visitId, patient.id, type, toSqlDateTime(t), outcome]);
+      const docs = this.onDuty(this.erPhysicians, t);
+      const nurses = this.onDuty(this.erNurses, t);
+      const physicians = [this.r.pick(docs)];
+      if (this.r.chance(0.15)) physicians.push(this.r.pick(docs));
+      const assisting = [this.r.pick(nurses)];
+      if (this.r.chance(0.4)) assisting.push(this.r.pick(nurses));
+      const physicianIds = [...new Set(physicians.map((m) => m.id))];
+      const nurseIds = [...new Set(assisting.map((m) => m.id))];
+      for (const s of physicianIds) this.add('treatment_physician', [id, s]);
+      for (const s of nurseIds) this.add('treatment_nurse', [id, s]);
+      this.treatments.push({
+        _id: id,
+        visitId,
+        patientId: patient.id,
+        type,
+        performedAt: new Date(t),
+        outcome,
+        physicians: physicianIds,
+        nurses: nurseIds,
+        notes: `${type} for ${reason}; outcome ${outcome.toLowerCase()}`,
+      });
+      visitTreatments.push({ id, at: t, physicians: physicianIds });
+      t = this.sec(t + Math.max(10 * MINUTE_MS, this.r.logNormal(40 * MINUTE_MS, 0.5)));
+    }
+
+    // Decision and departure: older and sicker patients stay longer.
+    const lastEvent = visitTreatments.length > 0 ? Math.max(...visitTreatments.map((v) => v.at)) : arrival;
+    const stayFactor = (1 + Math.max(0, age - 20) / 60) * (triage <= 2 ? 1.6 : 1);
+    const decided = this.sec(lastEvent + Math.max(5 * MINUTE_MS, this.r.logNormal(70 * MINUTE_MS * stayFactor, 0.5)));
+    const departed = this.sec(decided + Math.max(5 * MINUTE_MS, this.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)));
+
+    patient.busyUntil = departed;
+    this.add('er_visit', [
+      visitId,
+      patient.id,
+      toSqlDateTime(arrival),
+      mode,
+      transportId ?? null,
+      condition,
+      triage,
+      reason,
+      departed <= this.end ? toSqlDateTime(departed) : null,
+    ]);
+    const diagnoses = DIAGNOSES[reason] ?? [['R69', 'Illness, unspecified'] as const];
+    const [code, description] = this.r.pick(diagnoses);
+    this.add('diagnosis', [this.nextId('diagnosis'), visitId, code, description]);
+
+    if (decided > this.end || departed > this.end) return;
+    const decision = this.decision(condition);
+    const status =
+      decision === 'Discharge'
+        ? this.r.weighted([['Recovered', 5], ['Improved', 5]] as const)
+        : decision === 'Continue Observation'
+          ? this.r.weighted([['Improved', 4], ['Unchanged', 5], ['Worsened', 1]] as const)
+          : this.r.weighted([['Improved', 2], ['Unchanged', 5], ['Worsened', 3]] as const);
+    const decider = visitTreatments[0]?.physicians[0] ?? this.r.pick(this.onDuty(this.erPhysicians, decided)).id;
+    this.add('disposition_decision', [this.nextId('disposition_decision'), visitId, patient.id, decider, toSqlDateTime(decided), status, decision]);
+
+    if (decision === 'Discharge' && this.r.chance(0.35)) {
+      const n = this.r.chance(0.3) ? 2 : 1;
+      for (let i = 0; i < n; i++) this.prescription(patient.id, visitId, decider, decided, this.r.int(3, 14));
+    }
+  }
+
+  private decision(condition: Condition): Decision {
+    const table: Record<Condition, readonly (readonly [Decision, number])[]> = {
+      critical: [[DECISIONS[3], 25], [DECISIONS[2], 50], [DECISIONS[1], 20], [DECISIONS[0], 5]],
+      serious: [[DECISIONS[2], 45], [DECISIONS[1], 25], [DECISIONS[0], 25], [DECISIONS[3], 5]],
+      moderate: [[DECISIONS[0], 65], [DECISIONS[1], 20], [DECISIONS[2], 15]],
+      minor: [[DECISIONS[0], 92], [DECISIONS[1], 8]],
+      stable: [[DECISIONS[0], 92], [DECISIONS[1], 8]],
+    };
+    return this.r.weighted(table[condition]);
+  }
+
+  private prescription(patientId: number, visitId: number | null, prescriber: number, at: number, days: number | null): void {
+    const medicationId = this.r.weighted(this.medicationWeights);
+    const startsOn = toSqlDate(at);
+    const endsAt = days === null ? null : at + days * DAY_MS;
+    let status: 'active' | 'completed' | 'stopped' = endsAt === null || endsAt > this.end ? 'active' : 'completed';
+    if (this.r.chance(0.05)) status = 'stopped';
+    const dose = this.r.pick(['1 tablet', '2 tablets', '1 capsule', '5 mL', '1 puff', '2 puffs', '1 application']);
+    this.add('prescription', [
+      this.nextId('prescription'),
+      patientId,
+      visitId,
+      prescriber,
+      medicationId,
+      dose,
+      this.r.pick(DOSE_FREQUENCIES),
+      startsOn,
+      endsAt === null ? null : toSqlDate(endsAt),
+      status,
+    ]);
+  }
+
+  // ---- care coordination: clinic appointments and long-term prescriptions -------------------------
+
+  private makeClinic(): void {
+    const horizonEnd = this.end + 30 * DAY_MS;
+    const clinicPatients = this.patients.slice();
+    for (let day = this.localInfo(this.start).dayStart; day < horizonEnd; ) {
+      const p = localParts(this.tz, day + 12 * HOUR_MS);
+      if (p.weekday >= 1 && p.weekday <= 5) {
+        for (const doc of this.clinicPhysicians) {
+          const department = DEPARTMENTS.find((d) => this.departmentId.get(d) === doc.department) ?? 'Family Medicine';
+          const reasons = APPOINTMENT_REASONS[department] ?? ['consultation'];
+          for (let slot = 0; slot < 16; slot++) {
+            if (!this.r.chance(0.55)) continue;
+            const startsAt = localToUtc(this.tz, p.year, p.month, p.day, 8 + Math.floor(slot / 2), (slot % 2) * 30);
+            const endsAt = startsAt + (this.r.chance(0.8) ? 30 : 20) * MINUTE_MS;
+            const patient =
+              clinicPatients.length > 100 && this.r.chance(0.85)
+                ? (clinicPatients[Math.floor(clinicPatients.length * this.r.next() ** 2)] ?? this.newPatient(startsAt))
+                : this.newPatient(Math.min(startsAt, this.end));
+            const status = this.appointmentStatus(startsAt, endsAt);
+            this.add('appointment', [
+              this.nextId('appointment'),
+              patient.id,
+              doc.id,
+              doc.department,
+              toSqlDateTime(startsAt),
+              toSqlDateTime(endsAt),
+              status,
+              this.r.pick(reasons),
+            ]);
+            if (status === 'completed' && this.r.chance(0.2)) {
+              this.prescription(patient.id, null, doc.id, startsAt, this.r.chance(0.4) ? null : this.r.int(30, 365));
+            }
+          }
+        }
+      }
+      const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+      day = localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+    }
+  }
+
+  private appointmentStatus(startsAt: number, endsAt: number): string {
+    if (endsAt <= this.end) return this.r.weighted([['completed', 80], ['no_show', 8], ['cancelled', 12]] as const);
+    if (startsAt <= this.end) return 'checked_in';
+    return this.r.weighted([['scheduled', 92], ['cancelled', 8]] as const);
+  }
+}
