@@ -18,7 +18,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'discord.js', message: 'Only src/discord/ and command definitions import discord.js.' }] },
+        {
+          paths: [
+            { name: 'discord.js', message: 'Only src/discord/ and command definitions import discord.js.' },
+          ],
+        },
       ],
     },
   },

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 /**
@@ -59,49 +61,48 @@ const IntFromEnv = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
-export const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TZ: TimeZone.default('UTC'),
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TZ: TimeZone.default('UTC'),
 
-    MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
-    MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
-    MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),
-    MONGODB_DB: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)')
-      .default('hers'),
+  MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
+  MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
+  MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ and -)')
+    .default('hers'),
 
-    DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
-    DISCORD_APPLICATION_ID: optional(Snowflake),
-    DISCORD_GUILD_ID: optional(Snowflake),
-    DISCORD_API_BASE: optional(HttpUrl),
+  DISCORD_TOKEN: optional(z.string().min(50, 'does not look like a bot token')),
+  DISCORD_APPLICATION_ID: optional(Snowflake),
+  DISCORD_GUILD_ID: optional(Snowflake),
+  DISCORD_API_BASE: optional(HttpUrl),
 
-    ROLE_PHI_IDS: SnowflakeList,
-    ROLE_REPORT_IDS: SnowflakeList,
-    ROLE_ADMIN_IDS: SnowflakeList,
-    PHI_CHANNEL_IDS: SnowflakeList,
+  ROLE_PHI_IDS: SnowflakeList,
+  ROLE_REPORT_IDS: SnowflakeList,
+  ROLE_ADMIN_IDS: SnowflakeList,
+  PHI_CHANNEL_IDS: SnowflakeList,
 
-    SUMMARY_CHANNEL_ID: optional(Snowflake),
-    SUMMARY_CRON: Cron.default('0 7 * * *'),
-    SUMMARY_MIN_CELL: IntFromEnv(0, 1000).default(5),
-    SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
+  SUMMARY_CHANNEL_ID: optional(Snowflake),
+  SUMMARY_CRON: Cron.default('0 7 * * *'),
+  SUMMARY_MIN_CELL: IntFromEnv(0, 1000).default(5),
+  SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
 
-    CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
-    QUICKCHART_URL: HttpUrl.default('https://quickchart.io'),
+  CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
+  QUICKCHART_URL: HttpUrl.default('https://quickchart.io'),
 
-    CONSOLE_OUTPUT_DIR: z.string().min(1).default('.hers/charts'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DISCORD_APPLICATION_ID'],
-        message: 'is required when DISCORD_TOKEN is set',
-      });
-    }
-  });
+  CONSOLE_OUTPUT_DIR: z.string().min(1).default('.hers/charts'),
+});
+
+/** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
+function crossKeyProblems(env: Record<string, string | undefined>): Map<string, string> {
+  const problems = new Map<string, string>();
+  if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+    problems.set('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set');
+  }
+  return problems;
+}
 
 type Env = z.infer<typeof EnvSchema>;
 
@@ -140,12 +141,12 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = new Map<string, string>();
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '(environment)');
-      if (!problems.has(key)) problems.set(key, describeIssue(issue));
-    }
+  const problems = crossKeyProblems(env);
+  for (const issue of parsed.error?.issues ?? []) {
+    const key = String(issue.path[0] ?? '(environment)');
+    if (!problems.has(key)) problems.set(key, describeIssue(issue));
+  }
+  if (!parsed.success || problems.size > 0) {
     throw new ConfigError([...problems].map(([key, message]) => ({ key, message })));
   }
   const e = parsed.data;
@@ -153,7 +154,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     timeZone: e.TZ,
-    mysql: { url: e.MYSQL_URL, database: new URL(e.MYSQL_URL).pathname.slice(1), poolSize: e.MYSQL_POOL_SIZE },
+    mysql: {
+      url: e.MYSQL_URL,
+      database: new URL(e.MYSQL_URL).pathname.slice(1),
+      poolSize: e.MYSQL_POOL_SIZE,
+    },
     mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DB },
     discord: {
       token: e.DISCORD_TOKEN,
@@ -191,9 +196,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** The process environment, for entry points only. */
+/**
+ * The process environment, for entry points only, over the values of a `.env` file in the working
+ * directory if there is one (the real environment wins). Tests (NODE_ENV=test) never read `.env`.
+ */
 export function processEnv(): Record<string, string | undefined> {
-  return process.env;
+  if (process.env.NODE_ENV === 'test' || !existsSync('.env')) return process.env;
+  return { ...parseEnv(readFileSync('.env', 'utf8')), ...process.env };
 }
 
 /** Connection settings with any password removed, for logs and messages. */

@@ -4,10 +4,12 @@ import { parseFlags, readConfig, runCli } from './run.ts';
 
 const USAGE = 'npm run db:migrate [-- --help]';
 
-runCli('db:migrate', async () => {
-  const { values } = parseFlags(process.argv.slice(2), { help: { type: 'boolean', short: 'h' } }, USAGE);
+runCli('db:migrate', USAGE, async () => {
+  const { values } = parseFlags(process.argv.slice(2), { help: { type: 'boolean', short: 'h' } });
   if (values.help) {
-    console.log(`usage: ${USAGE}\nCreates the MySQL database if missing, applies new migrations from sql/migrations,\nand creates the MongoDB collections and indexes. Safe to run again.`);
+    console.log(
+      `usage: ${USAGE}\nCreates the MySQL database if missing, applies new migrations from sql/migrations,\nand creates the MongoDB collections and indexes. Safe to run again.`,
+    );
     return;
   }
   const config = readConfig();

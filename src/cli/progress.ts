@@ -14,12 +14,16 @@ export function progressReporter(label: string, stream: NodeJS.WriteStream = pro
         lastDraw = now;
         const width = 30;
         const filled = Math.round(fraction * width);
-        stream.write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${what.padEnd(24).slice(0, 24)}`);
+        stream.write(
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${what.padEnd(24).slice(0, 24)}`,
+        );
       } else {
         const quarter = Math.floor(fraction * 4);
         if (quarter > lastQuarter) {
           lastQuarter = quarter;
-          stream.write(`${label}: ${(fraction * 100).toFixed(0)}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})\n`);
+          stream.write(
+            `${label}: ${(fraction * 100).toFixed(0)}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})\n`,
+          );
         }
       }
     },

@@ -7,7 +7,7 @@ import { UserError, isUserError } from '../core/errors.ts';
  * exit: 2 for bad usage or configuration, 1 for anything else. A stack trace is printed only with
  * LOG_LEVEL=debug, and never instead of the message.
  */
-export function runCli(name: string, main: () => Promise<void>): void {
+export function runCli(name: string, usage: string, main: () => Promise<void>): void {
   main().then(
     () => process.exit(0),
     (err: unknown) => {
@@ -16,12 +16,14 @@ export function runCli(name: string, main: () => Promise<void>): void {
         process.exit(2);
       }
       if (isUserError(err)) {
-        process.stderr.write(`${name}: ${err.message}\n`);
+        const hint = err.code === 'invalid_argument' ? `\nusage: ${usage}` : '';
+        process.stderr.write(`${name}: ${err.message}${hint}\n`);
         process.exit(err.code === 'invalid_argument' || err.code === 'misconfigured' ? 2 : 1);
       }
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`${name}: unexpected error: ${message}\n`);
-      if (processEnv().LOG_LEVEL === 'debug' && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+      if (processEnv().LOG_LEVEL === 'debug' && err instanceof Error && err.stack)
+        process.stderr.write(`${err.stack}\n`);
       else process.stderr.write(`${name}: (set LOG_LEVEL=debug to see where it happened)\n`);
       process.exit(1);
     },
@@ -33,7 +35,7 @@ export function readConfig(): Config {
 }
 
 /** node:util parseArgs, strict, with its errors turned into one usage line. */
-export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, usage: string) {
+export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
   // `--scale -1` would read as two flags; join a value that starts with a dash to its option.
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -49,6 +51,6 @@ export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[],
     return parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
-    throw new UserError('invalid_argument', `${message}\nusage: ${usage}`);
+    throw new UserError('invalid_argument', message);
   }
 }

@@ -10,19 +10,22 @@ Replaces the data in MySQL and MongoDB with synthetic hospital data (same ids in
   --seed N    random seed; the same seed and --end give the same data; default 1
   --end DATE  when the data ends: 2026-03-01 (end of that UTC day) or 2026-03-01T06:00:00Z; default now`;
 
-runCli('db:seed', async () => {
-  const { values } = parseFlags(
-    process.argv.slice(2),
-    { scale: { type: 'string' }, seed: { type: 'string' }, end: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    USAGE,
-  );
+runCli('db:seed', USAGE, async () => {
+  const { values } = parseFlags(process.argv.slice(2), {
+    scale: { type: 'string' },
+    seed: { type: 'string' },
+    end: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     console.log(HELP);
     return;
   }
   const opts = parseSeedOptions(values, Date.now());
   const config = readConfig();
-  console.log(`seeding scale ${opts.scale}, seed ${opts.seed}, ending ${new Date(opts.end).toISOString()} (${config.timeZone})`);
+  console.log(
+    `seeding scale ${opts.scale}, seed ${opts.seed}, ending ${new Date(opts.end).toISOString()} (${config.timeZone})`,
+  );
   const bar = progressReporter('loading');
   const result = await runSeed(config, opts, (done, total, what) => bar.update(done, total, what));
   bar.finish();

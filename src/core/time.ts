@@ -80,8 +80,8 @@ export function localToUtc(
   for (const c of candidates) {
     if (zoneOffsetMs(timeZone, c) === wall - c) return c;
   }
-  // In a gap: no instant reads `wall`; use the later offset, which lands just after the change.
-  return wall - zoneOffsetMs(timeZone, wall + DAY_MS);
+  // In a gap no instant reads `wall`: move it forward by the gap, as clocks did (02:30 becomes 03:30).
+  return wall - zoneOffsetMs(timeZone, wall - DAY_MS);
 }
 
 /** Local calendar date (YYYY-MM-DD) of an instant. */
@@ -102,7 +102,8 @@ export function parseIsoDate(s: string): { year: number; month: number; day: num
   if (!m) return undefined;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    return undefined;
   return { year, month, day };
 }
 

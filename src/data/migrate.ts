@@ -44,14 +44,21 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * in the schema_migration ledger. A second run applies nothing. A migration edited after it was applied
  * is an error: migrations are forward-only.
  */
-export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<MigrateResult> {
+export async function migrate(
+  url: string,
+  log: (line: string) => void = () => undefined,
+  dir = MIGRATIONS_DIR,
+): Promise<MigrateResult> {
   const database = databaseName(url);
-  const migrations = await readMigrations();
+  const migrations = await readMigrations(dir);
 
   const server = await connect(serverUrl(url));
   let createdDatabase = false;
   try {
-    const [rows] = await server.query<RowDataPacket[]>('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [database]);
+    const [rows] = await server.query<RowDataPacket[]>(
+      'SELECT 1 FROM information_schema.schemata WHERE schema_name = ?',
+      [database],
+    );
     if (rows.length === 0) {
       await server.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
       createdDatabase = true;
@@ -66,7 +73,8 @@ export async function migrate(url: string, log: (line: string) => void = () => u
   const conn = await connect(url, { multipleStatements: true });
   try {
     const [lock] = await conn.query<RowDataPacket[]>('SELECT GET_LOCK(?, 60) AS got', [LOCK_NAME]);
-    if (lock[0]?.got !== 1) throw new UserError('unavailable', 'Another migration run holds the lock; try again when it finishes.');
+    if (lock[0]?.got !== 1)
+      throw new UserError('unavailable', 'Another migration run holds the lock; try again when it finishes.');
 
     await conn.query(`CREATE TABLE IF NOT EXISTS schema_migration (
       version INT UNSIGNED NOT NULL PRIMARY KEY,
@@ -74,7 +82,9 @@ export async function migrate(url: string, log: (line: string) => void = () => u
       checksum CHAR(64) NOT NULL,
       applied_at DATETIME NOT NULL
     ) ENGINE=InnoDB`);
-    const [done] = await conn.query<RowDataPacket[]>('SELECT version, name, checksum FROM schema_migration ORDER BY version');
+    const [done] = await conn.query<RowDataPacket[]>(
+      'SELECT version, name, checksum FROM schema_migration ORDER BY version',
+    );
     const seen = new Map(done.map((r) => [Number(r.version), r as { name: string; checksum: string }]));
 
     const applied: string[] = [];
@@ -82,7 +92,10 @@ export async function migrate(url: string, log: (line: string) => void = () => u
       const prior = seen.get(m.version);
       if (prior) {
         if (prior.checksum !== m.checksum) {
-          throw new UserError('misconfigured', `Migration ${m.name} was changed after it was applied. Migrations are forward-only: add a new numbered file instead.`);
+          throw new UserError(
+            'misconfigured',
+            `Migration ${m.name} was changed after it was applied. Migrations are forward-only: add a new numbered file instead.`,
+          );
         }
         continue;
       }
@@ -92,11 +105,17 @@ export async function migrate(url: string, log: (line: string) => void = () => u
       } catch (err) {
         throw new UserError('misconfigured', `Migration ${m.name} failed: ${(err as Error).message}`);
       }
-      await conn.query('INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES (?, ?, ?, UTC_TIMESTAMP())', [m.version, m.name, m.checksum]);
+      await conn.query(
+        'INSERT INTO schema_migration (version, name, checksum, applied_at) VALUES (?, ?, ?, UTC_TIMESTAMP())',
+        [m.version, m.name, m.checksum],
+      );
       applied.push(m.name);
     }
     const unknown = [...seen.keys()].filter((v) => !migrations.some((m) => m.version === v));
-    if (unknown.length > 0) log(`note: the database has migrations this code does not know (${unknown.join(', ')}); it may be newer`);
+    if (unknown.length > 0)
+      log(
+        `note: the database has migrations this code does not know (${unknown.join(', ')}); it may be newer`,
+      );
     return { database, createdDatabase, applied, alreadyApplied: migrations.length - applied.length };
   } finally {
     await conn.query('SELECT RELEASE_LOCK(?)', [LOCK_NAME]).catch(() => undefined);

@@ -3,7 +3,11 @@ import { UserError } from '../core/errors.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from './documents.ts';
 
 export async function connectMongo(uri: string): Promise<MongoClient> {
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 5_000, connectTimeoutMS: 5_000, appName: 'hers-bot' });
+  const client = new MongoClient(uri, {
+    serverSelectionTimeoutMS: 5_000,
+    connectTimeoutMS: 5_000,
+    appName: 'hers-bot',
+  });
   try {
     await client.connect();
     await client.db('admin').command({ ping: 1 });
@@ -16,10 +20,18 @@ export async function connectMongo(uri: string): Promise<MongoClient> {
 
 export function describeMongoError(err: unknown, uri: string): unknown {
   const name = (err as { name?: unknown } | null)?.name;
-  if (name === 'MongoServerSelectionError' || name === 'MongoNetworkError' || name === 'MongoNetworkTimeoutError') {
-    return new UserError('unavailable', `Cannot reach MongoDB at ${redactMongoUri(uri)}: no server answered within 5 s. Is it running? (npm run services -- up starts the local one.)`);
+  if (
+    name === 'MongoServerSelectionError' ||
+    name === 'MongoNetworkError' ||
+    name === 'MongoNetworkTimeoutError'
+  ) {
+    return new UserError(
+      'unavailable',
+      `Cannot reach MongoDB at ${redactMongoUri(uri)}: no server answered within 5 s. Is it running? (npm run services -- up starts the local one.)`,
+    );
   }
-  if (name === 'MongoParseError') return new UserError('misconfigured', 'MONGODB_URI is not a valid MongoDB connection string.');
+  if (name === 'MongoParseError')
+    return new UserError('misconfigured', 'MONGODB_URI is not a valid MongoDB connection string.');
   return err;
 }
 

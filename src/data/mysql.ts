@@ -12,7 +12,10 @@ export function createPool(url: string, size: number): Pool {
   return mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });
 }
 
-export async function connect(url: string, options: { multipleStatements?: boolean } = {}): Promise<Connection> {
+export async function connect(
+  url: string,
+  options: { multipleStatements?: boolean } = {},
+): Promise<Connection> {
   try {
     return await mysql.createConnection({ uri: url, connectTimeout: 5_000, ...COMMON, ...options });
   } catch (err) {
@@ -37,7 +40,10 @@ export function describeMysqlError(err: unknown, url: string): unknown {
   const where = redactUrl(url);
   switch (code) {
     case 'ECONNREFUSED':
-      return new UserError('unavailable', `Cannot reach MySQL at ${where}: connection refused. Is the server running? (npm run services -- up starts the local one.)`);
+      return new UserError(
+        'unavailable',
+        `Cannot reach MySQL at ${where}: connection refused. Is the server running? (npm run services -- up starts the local one.)`,
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new UserError('unavailable', `Cannot reach MySQL at ${where}: the host name does not resolve.`);
@@ -45,11 +51,20 @@ export function describeMysqlError(err: unknown, url: string): unknown {
       return new UserError('unavailable', `Cannot reach MySQL at ${where}: the connection timed out.`);
     case 'ER_ACCESS_DENIED_ERROR':
     case 'ER_ACCESS_DENIED_NO_PASSWORD_ERROR':
-      return new UserError('unavailable', `MySQL at ${where} refused the user name or password in MYSQL_URL.`);
+      return new UserError(
+        'unavailable',
+        `MySQL at ${where} refused the user name or password in MYSQL_URL.`,
+      );
     case 'ER_BAD_DB_ERROR':
-      return new UserError('misconfigured', `The database in MYSQL_URL (${databaseName(url)}) does not exist yet: run npm run db:migrate.`);
+      return new UserError(
+        'misconfigured',
+        `The database in MYSQL_URL (${databaseName(url)}) does not exist yet: run npm run db:migrate.`,
+      );
     case 'ER_NO_SUCH_TABLE':
-      return new UserError('misconfigured', `The schema is missing tables: run npm run db:migrate. (${(err as Error).message})`);
+      return new UserError(
+        'misconfigured',
+        `The schema is missing tables: run npm run db:migrate. (${(err as Error).message})`,
+      );
     default:
       return err;
   }

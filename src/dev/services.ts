@@ -6,7 +6,16 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,16 +60,30 @@ async function mysqlAnswers(url: string): Promise<boolean> {
 export async function ensureMariaDb(log: Log): Promise<string> {
   if (await mysqlAnswers(MARIADB_URL)) return MARIADB_URL;
   if (!existsSync(MARIADB_DAEMON)) {
-    throw new UserError('unavailable', `MariaDB does not answer at 127.0.0.1:3306 and ${MARIADB_DAEMON} is not installed (apt-get install mariadb-server).`);
+    throw new UserError(
+      'unavailable',
+      `MariaDB does not answer at 127.0.0.1:3306 and ${MARIADB_DAEMON} is not installed (apt-get install mariadb-server).`,
+    );
   }
   log('MariaDB is not answering; starting it');
-  const r = spawnSync('start-stop-daemon', ['--start', '--oknodo', '--background', '--exec', MARIADB_DAEMON], { encoding: 'utf8' });
-  if (r.status !== 0) throw new UserError('unavailable', `Could not start MariaDB: ${(r.stderr || r.error?.message || '').trim()}`);
+  const r = spawnSync(
+    'start-stop-daemon',
+    ['--start', '--oknodo', '--background', '--exec', MARIADB_DAEMON],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new UserError(
+      'unavailable',
+      `Could not start MariaDB: ${(r.stderr || r.error?.message || '').trim()}`,
+    );
   for (let i = 0; i < 120; i++) {
     if (await mysqlAnswers(MARIADB_URL)) return MARIADB_URL;
     await sleep(250);
   }
-  throw new UserError('unavailable', 'MariaDB was started but did not answer within 30 s (see /var/log/mysql).');
+  throw new UserError(
+    'unavailable',
+    'MariaDB was started but did not answer within 30 s (see /var/log/mysql).',
+  );
 }
 
 // ---- MongoDB or FerretDB ------------------------------------------------------------------------------
@@ -86,13 +109,24 @@ export function ferretBinary(log: Log): string {
   const bin = join(dir, `ferretdb-${hash.digest('hex').slice(0, 16)}`);
   if (existsSync(bin)) return bin;
   if (spawnSync('go', ['version']).status !== 0) {
-    throw new UserError('unavailable', 'Go is needed once to build the FerretDB test server (or set MONGODB_URI to a reachable MongoDB).');
+    throw new UserError(
+      'unavailable',
+      'Go is needed once to build the FerretDB test server (or set MONGODB_URI to a reachable MongoDB).',
+    );
   }
   mkdirSync(dir, { recursive: true });
   log('building the FerretDB 1.24 test server (first run on this machine only; about a minute)');
   const tmp = `${bin}.tmp-${process.pid}`;
-  const r = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: FERRET_SRC, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (r.status !== 0) throw new UserError('unavailable', `Building FerretDB failed:\n${(r.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`);
+  const r = spawnSync('go', ['build', '-trimpath', '-o', tmp, '.'], {
+    cwd: FERRET_SRC,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (r.status !== 0)
+    throw new UserError(
+      'unavailable',
+      `Building FerretDB failed:\n${(r.stderr ?? '').trim().split('\n').slice(-15).join('\n')}`,
+    );
   spawnSync('mv', [tmp, bin]);
   return bin;
 }
@@ -106,7 +140,9 @@ async function waitForUri(outFile: string, child: ChildProcess, logFile: string)
     if (child.exitCode !== null) break;
     await sleep(100);
   }
-  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : '';
+  const tail = existsSync(logFile)
+    ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n')
+    : '';
   throw new UserError('unavailable', `FerretDB did not start.${tail ? `\n${tail}` : ''}`);
 }
 
@@ -144,7 +180,10 @@ function alive(pid: number): boolean {
  * Starts FerretDB. `detached` keeps it running after this process exits (the demo, `services up`);
  * otherwise it is tied to this process and exits with it (tests).
  */
-async function startFerret(detached: boolean, log: Log): Promise<{ uri: string; pid: number; stop: () => Promise<void> }> {
+async function startFerret(
+  detached: boolean,
+  log: Log,
+): Promise<{ uri: string; pid: number; stop: () => Promise<void> }> {
   const bin = ferretBinary(log);
   mkdirSync(STATE_DIR, { recursive: true });
   const dataDir = detached ? join(STATE_DIR, 'ferretdb-data') : mkdtempSync(join(tmpdir(), 'hers-ferretdb-'));

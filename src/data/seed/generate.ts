@@ -1,4 +1,12 @@
-import { DAY_MS, HOUR_MS, MINUTE_MS, localParts, localToUtc, toSqlDate, toSqlDateTime } from '../../core/time.ts';
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  localParts,
+  localToUtc,
+  toSqlDate,
+  toSqlDateTime,
+} from '../../core/time.ts';
 import type { DispatchIncidentDoc, ErTreatmentDoc } from '../documents.ts';
 import { Random } from './random.ts';
 import {
@@ -115,7 +123,15 @@ const T = {
   er_treatment: ['id', 'visit_id', 'patient_id', 'type', 'performed_at', 'outcome'],
   treatment_physician: ['treatment_id', 'staff_id'],
   treatment_nurse: ['treatment_id', 'staff_id'],
-  disposition_decision: ['id', 'visit_id', 'patient_id', 'staff_id', 'decided_at', 'patient_status', 'decision'],
+  disposition_decision: [
+    'id',
+    'visit_id',
+    'patient_id',
+    'staff_id',
+    'decided_at',
+    'patient_status',
+    'decision',
+  ],
   diagnosis: ['id', 'visit_id', 'code', 'description'],
   appointment: ['id', 'patient_id', 'staff_id', 'department_id', 'starts_at', 'ends_at', 'status', 'reason'],
   medication: ['id', 'name', 'form', 'strength'],
@@ -256,7 +272,11 @@ class Generator {
     return `(${this.r.int(201, 989)}) 555-01${String(this.r.int(0, 99)).padStart(2, '0')}`;
   }
 
-  private addStaff(type: 'physician' | 'nurse' | 'paramedic', department: string, active = true): StaffMember {
+  private addStaff(
+    type: 'physician' | 'nurse' | 'paramedic',
+    department: string,
+    active = true,
+  ): StaffMember {
     const id = this.nextId('staff');
     const [first, last] = this.person();
     const member: StaffMember = {
@@ -303,7 +323,11 @@ class Generator {
     const paramedics: number[] = [];
     for (let i = 0; i < Math.ceil(fleet * 2.5); i++) {
       const m = this.addStaff('paramedic', 'Emergency Medical Services');
-      this.add('paramedic', [m.id, this.r.pick(PARAMEDIC_CERTIFICATIONS), this.r.pick(PARAMEDIC_SPECIALIZATIONS)]);
+      this.add('paramedic', [
+        m.id,
+        this.r.pick(PARAMEDIC_CERTIFICATIONS),
+        this.r.pick(PARAMEDIC_SPECIALIZATIONS),
+      ]);
       paramedics.push(m.id);
       this.paramedics.push(m);
     }
@@ -355,7 +379,8 @@ class Generator {
     const info = this.localInfo(ms);
     const kind = info.hour >= 7 && info.hour < 19 ? 0 : 1;
     // A night shift that started yesterday evening covers the small hours of today.
-    const shiftDayStart = kind === 1 && info.hour < 7 ? this.localInfo(info.dayStart - HOUR_MS).dayStart : info.dayStart;
+    const shiftDayStart =
+      kind === 1 && info.hour < 7 ? this.localInfo(info.dayStart - HOUR_MS).dayStart : info.dayStart;
     const day = this.rotaDay(shiftDayStart);
     const on = group.filter((m) => m.shiftKind === kind && this.works(m, day));
     return on.length > 0 ? on : group.filter((m) => m.shiftKind === kind);
@@ -366,7 +391,7 @@ class Generator {
     const rota = [...this.erPhysicians, ...this.erNurses, ...this.paramedics];
     const clinic = [...this.clinicPhysicians, ...this.clinicNurses];
     // From the day before the data starts to two days after it ends, so "on shift now" has answers.
-    for (let day = this.localInfo(this.start - DAY_MS).dayStart; day < this.end + 2 * DAY_MS; ) {
+    for (let day = this.localInfo(this.start - DAY_MS).dayStart; day < this.end + 2 * DAY_MS;) {
       const p = localParts(this.tz, day + 12 * HOUR_MS);
       const rotaDay = this.rotaDay(day);
       for (const m of rota) {
@@ -377,13 +402,25 @@ class Generator {
           m.shiftKind === 0
             ? localToUtc(this.tz, p.year, p.month, p.day, 19)
             : localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 7);
-        this.add('shift', [this.nextId('shift'), m.id, m.department, toSqlDateTime(startsAt), toSqlDateTime(endsAt)]);
+        this.add('shift', [
+          this.nextId('shift'),
+          m.id,
+          m.department,
+          toSqlDateTime(startsAt),
+          toSqlDateTime(endsAt),
+        ]);
       }
       if (p.weekday >= 1 && p.weekday <= 5) {
         const startsAt = localToUtc(this.tz, p.year, p.month, p.day, 8);
         const endsAt = localToUtc(this.tz, p.year, p.month, p.day, 17);
         for (const m of clinic) {
-          this.add('shift', [this.nextId('shift'), m.id, m.department, toSqlDateTime(startsAt), toSqlDateTime(endsAt)]);
+          this.add('shift', [
+            this.nextId('shift'),
+            m.id,
+            m.department,
+            toSqlDateTime(startsAt),
+            toSqlDateTime(endsAt),
+          ]);
         }
       }
       const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
@@ -395,28 +432,68 @@ class Generator {
 
   private newPatient(at: number, ageHint?: 'child' | 'adult' | 'older'): Patient {
     const id = this.nextId('patient');
-    const band = ageHint ?? this.r.weighted([['child', 15], ['adult', 55], ['older', 30]] as const);
+    const band =
+      ageHint ??
+      this.r.weighted([
+        ['child', 15],
+        ['adult', 55],
+        ['older', 30],
+      ] as const);
     const age =
-      band === 'child' ? this.r.int(0, 17) : band === 'adult' ? this.r.int(18, 64) : Math.min(101, 65 + Math.floor(this.r.logNormal(10, 0.7)));
+      band === 'child'
+        ? this.r.int(0, 17)
+        : band === 'adult'
+          ? this.r.int(18, 64)
+          : Math.min(101, 65 + Math.floor(this.r.logNormal(10, 0.7)));
     const birth = at - age * 365.25 * DAY_MS - this.r.int(0, 364) * DAY_MS;
     const [first, last] = this.person();
-    const sex = this.r.weighted([['female', 50], ['male', 48.5], ['other', 0.5], ['unknown', 1]] as const);
-    this.add('patient', [id, `MRN${String(1_000_000 + id)}`, first, last, toSqlDate(birth), sex, this.r.chance(0.96) ? this.phone() : null]);
+    const sex = this.r.weighted([
+      ['female', 50],
+      ['male', 48.5],
+      ['other', 0.5],
+      ['unknown', 1],
+    ] as const);
+    this.add('patient', [
+      id,
+      `MRN${String(1_000_000 + id)}`,
+      first,
+      last,
+      toSqlDate(birth),
+      sex,
+      this.r.chance(0.96) ? this.phone() : null,
+    ]);
 
     const contacts = this.r.chance(0.8) ? (this.r.chance(0.2) ? 2 : 1) : 0;
     for (let i = 0; i < contacts; i++) {
       const [cf] = this.person();
       const relationship = age < 18 ? 'Parent' : this.r.pick(RELATIONSHIPS);
-      this.add('patient_contact', [this.nextId('patient_contact'), id, `${cf} ${this.r.chance(0.6) ? last : this.r.pick(LAST_NAMES)}`, relationship, this.phone()]);
+      this.add('patient_contact', [
+        this.nextId('patient_contact'),
+        id,
+        `${cf} ${this.r.chance(0.6) ? last : this.r.pick(LAST_NAMES)}`,
+        relationship,
+        this.phone(),
+      ]);
     }
     if (this.r.chance(0.2)) {
-      const count = this.r.weighted([[1, 70], [2, 25], [3, 5]] as const);
+      const count = this.r.weighted([
+        [1, 70],
+        [2, 25],
+        [3, 5],
+      ] as const);
       const seen = new Set<string>();
       for (let i = 0; i < count; i++) {
         const [substance, reaction] = this.r.pick(ALLERGENS);
         if (seen.has(substance)) continue;
         seen.add(substance);
-        const severity = reaction === 'anaphylaxis' ? 'severe' : this.r.weighted([['mild', 5], ['moderate', 3], ['severe', 1]] as const);
+        const severity =
+          reaction === 'anaphylaxis'
+            ? 'severe'
+            : this.r.weighted([
+                ['mild', 5],
+                ['moderate', 3],
+                ['severe', 1],
+              ] as const);
         this.add('allergy', [this.nextId('allergy'), id, substance, severity, reaction]);
       }
     }
@@ -451,7 +528,11 @@ class Generator {
       for (let i = 0; i < n; i++) times.push(hourStart + Math.floor(this.r.next() * 3600) * 1000);
       times.sort((a, b) => a - b);
       for (const t of times) {
-        const mode = this.r.weighted([['ambulance', 30], ['walk_in', 62], ['transfer', 8]] as const);
+        const mode = this.r.weighted([
+          ['ambulance', 30],
+          ['walk_in', 62],
+          ['transfer', 8],
+        ] as const);
         if (mode === 'ambulance') this.ambulanceIncident(t);
         else this.erVisit(t, mode, this.patientFor(t, 0.3), undefined);
       }
@@ -469,7 +550,8 @@ class Generator {
   }
 
   private chooseUnit(severity: Severity, at: number): Unit {
-    const wanted = severity === 'high' ? ['ALS'] : severity === 'medium' ? ['ALS', 'BLS'] : ['BLS', 'PT', 'ALS'];
+    const wanted =
+      severity === 'high' ? ['ALS'] : severity === 'medium' ? ['ALS', 'BLS'] : ['BLS', 'PT', 'ALS'];
     const usable = this.units.filter((u) => wanted.includes(u.type) && u.id % 9 !== 0);
     const pool = usable.length > 0 ? usable : this.units;
     const free = pool.filter((u) => u.busyUntil <= at);
@@ -488,16 +570,23 @@ class Generator {
 
     // Plan units and timeline first; drop incidents that would not have reached the ER by the end.
     const unitCount = severity === 'high' && this.r.chance(0.25) ? 2 : 1;
-    const patientCount = this.r.weighted([[1, 93], [2, 6], [3, 1]] as const);
+    const patientCount = this.r.weighted([
+      [1, 93],
+      [2, 6],
+      [3, 1],
+    ] as const);
     const transported = this.r.chance(0.88);
-    const plans: { unit: Unit; assigned: number; onScene: number; cleared: number; transports: number[] }[] = [];
+    const plans: { unit: Unit; assigned: number; onScene: number; cleared: number; transports: number[] }[] =
+      [];
     const chosen = new Set<number>();
     for (let i = 0; i < unitCount; i++) {
       let unit = this.chooseUnit(severity, dispatched);
       if (chosen.has(unit.id)) unit = this.units.find((u) => !chosen.has(u.id)) ?? unit;
       chosen.add(unit.id);
       const assigned = this.sec(Math.max(dispatched, unit.busyUntil) + this.r.int(0, 40) * 1000);
-      const onScene = this.sec(assigned + Math.max(2 * MINUTE_MS, this.r.logNormal(travelMedian * MINUTE_MS, 0.45)));
+      const onScene = this.sec(
+        assigned + Math.max(2 * MINUTE_MS, this.r.logNormal(travelMedian * MINUTE_MS, 0.45)),
+      );
       plans.push({ unit, assigned, onScene, cleared: 0, transports: [] });
     }
     const firstOnScene = Math.min(...plans.map((p) => p.onScene));
@@ -519,14 +608,18 @@ class Generator {
       const pickup = this.sec(assessed + Math.max(3 * MINUTE_MS, this.r.logNormal(12 * MINUTE_MS, 0.4)));
       const dropoff = this.sec(pickup + Math.max(4 * MINUTE_MS, this.r.logNormal(14 * MINUTE_MS, 0.5)));
       const arrival = this.sec(dropoff + this.r.int(0, 120) * 1000);
-      legs.push({ patient: this.patientFor(firstCall, 0.25), assessed, pickup, dropoff, arrival, unitIndex });
+      // Casualties of one incident are different people.
+      let patient = this.patientFor(firstCall, 0.25);
+      if (legs.some((l) => l.patient === patient)) patient = this.newPatient(firstCall);
+      legs.push({ patient, assessed, pickup, dropoff, arrival, unitIndex });
     }
     const lastArrival = Math.max(...legs.map((l) => l.arrival));
     if (lastArrival > this.end) return;
 
     for (const plan of plans) {
       const mine = legs.filter((l) => plans[l.unitIndex] === plan);
-      const lastDropoff = transported && mine.length > 0 ? Math.max(...mine.map((l) => l.dropoff)) : plan.onScene;
+      const lastDropoff =
+        transported && mine.length > 0 ? Math.max(...mine.map((l) => l.dropoff)) : plan.onScene;
       plan.cleared = this.sec(lastDropoff + Math.max(5 * MINUTE_MS, this.r.logNormal(18 * MINUTE_MS, 0.4)));
       plan.unit.busyUntil = plan.cleared;
     }
@@ -537,15 +630,28 @@ class Generator {
     const address = `${this.r.int(1, 2999)} ${this.r.pick(STREETS)}`;
     const district = this.r.pick(DISTRICTS);
     const callTimes = [firstCall];
-    const extra = this.r.weighted([[0, 85], [1, 11], [2, 4]] as const);
-    for (let i = 0; i < extra; i++) callTimes.push(this.sec(firstCall + this.r.next() * (dispatched - firstCall)));
+    const extra = this.r.weighted([
+      [0, 85],
+      [1, 11],
+      [2, 4],
+    ] as const);
+    for (let i = 0; i < extra; i++)
+      callTimes.push(this.sec(firstCall + this.r.next() * (dispatched - firstCall)));
     callTimes.sort((a, b) => a - b);
     const callIds: number[] = [];
     for (const [i, at] of callTimes.entries()) {
       const callId = this.nextId('emergency_call');
       callIds.push(callId);
       const [cf, cl] = this.person();
-      this.add('emergency_call', [callId, toSqlDateTime(at), `${cf} ${cl}`, this.phone(), `${address}, ${district}`, nature, dispatchId]);
+      this.add('emergency_call', [
+        callId,
+        toSqlDateTime(at),
+        `${cf} ${cl}`,
+        this.phone(),
+        `${address}, ${district}`,
+        nature,
+        dispatchId,
+      ]);
       const about = i === 0 ? legs : legs.slice(0, 1);
       for (const l of about) this.add('call_patient', [callId, l.patient.id]);
     }
@@ -554,12 +660,26 @@ class Generator {
       const at = this.sec(firstCall - this.r.int(5, 120) * MINUTE_MS);
       const [cf, cl] = this.person();
       const n = this.r.pick(NATURE_NAMES);
-      this.add('emergency_call', [this.nextId('emergency_call'), toSqlDateTime(at), `${cf} ${cl}`, this.phone(), `${this.r.int(1, 2999)} ${this.r.pick(STREETS)}, ${this.r.pick(DISTRICTS)}`, n, null]);
+      this.add('emergency_call', [
+        this.nextId('emergency_call'),
+        toSqlDateTime(at),
+        `${cf} ${cl}`,
+        this.phone(),
+        `${this.r.int(1, 2999)} ${this.r.pick(STREETS)}, ${this.r.pick(DISTRICTS)}`,
+        n,
+        null,
+      ]);
     }
 
     for (const plan of plans) {
       const cleared = plan.cleared > this.end ? null : toSqlDateTime(plan.cleared);
-      this.add('dispatch_unit', [dispatchId, plan.unit.id, toSqlDateTime(plan.assigned), toSqlDateTime(plan.onScene), cleared]);
+      this.add('dispatch_unit', [
+        dispatchId,
+        plan.unit.id,
+        toSqlDateTime(plan.assigned),
+        toSqlDateTime(plan.onScene),
+        cleared,
+      ]);
     }
 
     const condition = this.ambulanceCondition(severity);
@@ -577,12 +697,24 @@ class Generator {
         this.r.pick(profile.initialTreatment),
         ...vitals,
       ]);
-      for (const staffId of plan.unit.crew.slice(0, this.r.chance(0.7) ? 2 : 1)) this.add('assessment_paramedic', [assessmentId, staffId]);
+      for (const staffId of plan.unit.crew.slice(0, this.r.chance(0.7) ? 2 : 1))
+        this.add('assessment_paramedic', [assessmentId, staffId]);
       if (!transported) continue;
       const transportId = this.nextId('transport');
-      this.add('transport', [transportId, dispatchId, plan.unit.id, leg.patient.id, toSqlDateTime(leg.pickup), toSqlDateTime(leg.dropoff)]);
+      this.add('transport', [
+        transportId,
+        dispatchId,
+        plan.unit.id,
+        leg.patient.id,
+        toSqlDateTime(leg.pickup),
+        toSqlDateTime(leg.dropoff),
+      ]);
       plan.transports.push(transportId);
-      this.erVisit(leg.arrival, 'ambulance', leg.patient, transportId, { condition, reason: profile.reason, treatments: profile.treatments });
+      this.erVisit(leg.arrival, 'ambulance', leg.patient, transportId, {
+        condition,
+        reason: profile.reason,
+        treatments: profile.treatments,
+      });
     }
 
     const responseMinutes = Math.round((firstOnScene - firstCall) / 6000) / 10;
@@ -616,9 +748,23 @@ class Generator {
   }
 
   private ambulanceCondition(severity: Severity): Condition {
-    if (severity === 'high') return this.r.weighted([['critical', 45], ['serious', 40], ['moderate', 15]] as const);
-    if (severity === 'medium') return this.r.weighted([['serious', 30], ['moderate', 50], ['minor', 20]] as const);
-    return this.r.weighted([['moderate', 30], ['minor', 40], ['stable', 30]] as const);
+    if (severity === 'high')
+      return this.r.weighted([
+        ['critical', 45],
+        ['serious', 40],
+        ['moderate', 15],
+      ] as const);
+    if (severity === 'medium')
+      return this.r.weighted([
+        ['serious', 30],
+        ['moderate', 50],
+        ['minor', 20],
+      ] as const);
+    return this.r.weighted([
+      ['moderate', 30],
+      ['minor', 40],
+      ['stable', 30],
+    ] as const);
   }
 
   private vitals(condition: Condition): [number, number, number, number] {
@@ -633,15 +779,32 @@ class Generator {
   private triage(condition: Condition): number {
     switch (condition) {
       case 'critical':
-        return this.r.weighted([[1, 60], [2, 40]] as const);
+        return this.r.weighted([
+          [1, 60],
+          [2, 40],
+        ] as const);
       case 'serious':
-        return this.r.weighted([[2, 70], [3, 30]] as const);
+        return this.r.weighted([
+          [2, 70],
+          [3, 30],
+        ] as const);
       case 'moderate':
-        return this.r.weighted([[2, 10], [3, 70], [4, 20]] as const);
+        return this.r.weighted([
+          [2, 10],
+          [3, 70],
+          [4, 20],
+        ] as const);
       case 'minor':
-        return this.r.weighted([[3, 15], [4, 60], [5, 25]] as const);
+        return this.r.weighted([
+          [3, 15],
+          [4, 60],
+          [5, 25],
+        ] as const);
       case 'stable':
-        return this.r.weighted([[4, 50], [5, 50]] as const);
+        return this.r.weighted([
+          [4, 50],
+          [5, 50],
+        ] as const);
     }
   }
 
@@ -650,7 +813,11 @@ class Generator {
     mode: 'ambulance' | 'walk_in' | 'transfer',
     patient: Patient,
     transportId: number | undefined,
-    given?: { condition: Condition; reason: string; treatments: readonly (readonly [TreatmentType, number])[] },
+    given?: {
+      condition: Condition;
+      reason: string;
+      treatments: readonly (readonly [TreatmentType, number])[];
+    },
   ): void {
     let condition: Condition;
     let reason: string;
@@ -664,8 +831,19 @@ class Generator {
       treatmentMix = mix;
       condition =
         mode === 'transfer'
-          ? this.r.weighted([['critical', 10], ['serious', 40], ['moderate', 40], ['stable', 10]] as const)
-          : this.r.weighted([['critical', 1], ['serious', 9], ['moderate', 35], ['minor', 35], ['stable', 20]] as const);
+          ? this.r.weighted([
+              ['critical', 10],
+              ['serious', 40],
+              ['moderate', 40],
+              ['stable', 10],
+            ] as const)
+          : this.r.weighted([
+              ['critical', 1],
+              ['serious', 9],
+              ['moderate', 35],
+              ['minor', 35],
+              ['stable', 20],
+            ] as const);
     }
     const triage = this.triage(condition);
     const visitId = this.nextId('er_visit');
@@ -673,7 +851,19 @@ class Generator {
 
     // Treatments: the sicker, the more; the first after a wait that grows with the triage level.
     const count =
-      triage === 1 ? this.r.int(2, 4) : triage === 2 ? this.r.int(1, 3) : triage === 3 ? this.r.int(1, 2) : triage === 4 ? (this.r.chance(0.7) ? 1 : 0) : this.r.chance(0.4) ? 1 : 0;
+      triage === 1
+        ? this.r.int(2, 4)
+        : triage === 2
+          ? this.r.int(1, 3)
+          : triage === 3
+            ? this.r.int(1, 2)
+            : triage === 4
+              ? this.r.chance(0.7)
+                ? 1
+                : 0
+              : this.r.chance(0.4)
+                ? 1
+                : 0;
     const firstWait = [0, 5, 15, 45, 80, 100][triage] ?? 60;
     let t = this.sec(arrival + Math.max(MINUTE_MS, this.r.logNormal(firstWait * MINUTE_MS, 0.6)));
     const visitTreatments: { id: number; at: number; physicians: number[] }[] = [];
@@ -710,8 +900,12 @@ class Generator {
     // Decision and departure: older and sicker patients stay longer.
     const lastEvent = visitTreatments.length > 0 ? Math.max(...visitTreatments.map((v) => v.at)) : arrival;
     const stayFactor = (1 + Math.max(0, age - 20) / 60) * (triage <= 2 ? 1.6 : 1);
-    const decided = this.sec(lastEvent + Math.max(5 * MINUTE_MS, this.r.logNormal(70 * MINUTE_MS * stayFactor, 0.5)));
-    const departed = this.sec(decided + Math.max(5 * MINUTE_MS, this.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)));
+    const decided = this.sec(
+      lastEvent + Math.max(5 * MINUTE_MS, this.r.logNormal(70 * MINUTE_MS * stayFactor, 0.5)),
+    );
+    const departed = this.sec(
+      decided + Math.max(5 * MINUTE_MS, this.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)),
+    );
 
     patient.busyUntil = departed;
     this.add('er_visit', [
@@ -733,12 +927,32 @@ class Generator {
     const decision = this.decision(condition);
     const status =
       decision === 'Discharge'
-        ? this.r.weighted([['Recovered', 5], ['Improved', 5]] as const)
+        ? this.r.weighted([
+            ['Recovered', 5],
+            ['Improved', 5],
+          ] as const)
         : decision === 'Continue Observation'
-          ? this.r.weighted([['Improved', 4], ['Unchanged', 5], ['Worsened', 1]] as const)
-          : this.r.weighted([['Improved', 2], ['Unchanged', 5], ['Worsened', 3]] as const);
-    const decider = visitTreatments[0]?.physicians[0] ?? this.r.pick(this.onDuty(this.erPhysicians, decided)).id;
-    this.add('disposition_decision', [this.nextId('disposition_decision'), visitId, patient.id, decider, toSqlDateTime(decided), status, decision]);
+          ? this.r.weighted([
+              ['Improved', 4],
+              ['Unchanged', 5],
+              ['Worsened', 1],
+            ] as const)
+          : this.r.weighted([
+              ['Improved', 2],
+              ['Unchanged', 5],
+              ['Worsened', 3],
+            ] as const);
+    const decider =
+      visitTreatments[0]?.physicians[0] ?? this.r.pick(this.onDuty(this.erPhysicians, decided)).id;
+    this.add('disposition_decision', [
+      this.nextId('disposition_decision'),
+      visitId,
+      patient.id,
+      decider,
+      toSqlDateTime(decided),
+      status,
+      decision,
+    ]);
 
     if (decision === 'Discharge' && this.r.chance(0.35)) {
       const n = this.r.chance(0.3) ? 2 : 1;
@@ -748,22 +962,57 @@ class Generator {
 
   private decision(condition: Condition): Decision {
     const table: Record<Condition, readonly (readonly [Decision, number])[]> = {
-      critical: [[DECISIONS[3], 25], [DECISIONS[2], 50], [DECISIONS[1], 20], [DECISIONS[0], 5]],
-      serious: [[DECISIONS[2], 45], [DECISIONS[1], 25], [DECISIONS[0], 25], [DECISIONS[3], 5]],
-      moderate: [[DECISIONS[0], 65], [DECISIONS[1], 20], [DECISIONS[2], 15]],
-      minor: [[DECISIONS[0], 92], [DECISIONS[1], 8]],
-      stable: [[DECISIONS[0], 92], [DECISIONS[1], 8]],
+      critical: [
+        [DECISIONS[3], 25],
+        [DECISIONS[2], 50],
+        [DECISIONS[1], 20],
+        [DECISIONS[0], 5],
+      ],
+      serious: [
+        [DECISIONS[2], 45],
+        [DECISIONS[1], 25],
+        [DECISIONS[0], 25],
+        [DECISIONS[3], 5],
+      ],
+      moderate: [
+        [DECISIONS[0], 65],
+        [DECISIONS[1], 20],
+        [DECISIONS[2], 15],
+      ],
+      minor: [
+        [DECISIONS[0], 92],
+        [DECISIONS[1], 8],
+      ],
+      stable: [
+        [DECISIONS[0], 92],
+        [DECISIONS[1], 8],
+      ],
     };
     return this.r.weighted(table[condition]);
   }
 
-  private prescription(patientId: number, visitId: number | null, prescriber: number, at: number, days: number | null): void {
+  private prescription(
+    patientId: number,
+    visitId: number | null,
+    prescriber: number,
+    at: number,
+    days: number | null,
+  ): void {
     const medicationId = this.r.weighted(this.medicationWeights);
     const startsOn = toSqlDate(at);
     const endsAt = days === null ? null : at + days * DAY_MS;
-    let status: 'active' | 'completed' | 'stopped' = endsAt === null || endsAt > this.end ? 'active' : 'completed';
+    let status: 'active' | 'completed' | 'stopped' =
+      endsAt === null || endsAt > this.end ? 'active' : 'completed';
     if (this.r.chance(0.05)) status = 'stopped';
-    const dose = this.r.pick(['1 tablet', '2 tablets', '1 capsule', '5 mL', '1 puff', '2 puffs', '1 application']);
+    const dose = this.r.pick([
+      '1 tablet',
+      '2 tablets',
+      '1 capsule',
+      '5 mL',
+      '1 puff',
+      '2 puffs',
+      '1 application',
+    ]);
     this.add('prescription', [
       this.nextId('prescription'),
       patientId,
@@ -783,19 +1032,28 @@ class Generator {
   private makeClinic(): void {
     const horizonEnd = this.end + 30 * DAY_MS;
     const clinicPatients = this.patients.slice();
-    for (let day = this.localInfo(this.start).dayStart; day < horizonEnd; ) {
+    for (let day = this.localInfo(this.start).dayStart; day < horizonEnd;) {
       const p = localParts(this.tz, day + 12 * HOUR_MS);
       if (p.weekday >= 1 && p.weekday <= 5) {
         for (const doc of this.clinicPhysicians) {
-          const department = DEPARTMENTS.find((d) => this.departmentId.get(d) === doc.department) ?? 'Family Medicine';
+          const department =
+            DEPARTMENTS.find((d) => this.departmentId.get(d) === doc.department) ?? 'Family Medicine';
           const reasons = APPOINTMENT_REASONS[department] ?? ['consultation'];
           for (let slot = 0; slot < 16; slot++) {
             if (!this.r.chance(0.55)) continue;
-            const startsAt = localToUtc(this.tz, p.year, p.month, p.day, 8 + Math.floor(slot / 2), (slot % 2) * 30);
+            const startsAt = localToUtc(
+              this.tz,
+              p.year,
+              p.month,
+              p.day,
+              8 + Math.floor(slot / 2),
+              (slot % 2) * 30,
+            );
             const endsAt = startsAt + (this.r.chance(0.8) ? 30 : 20) * MINUTE_MS;
             const patient =
               clinicPatients.length > 100 && this.r.chance(0.85)
-                ? (clinicPatients[Math.floor(clinicPatients.length * this.r.next() ** 2)] ?? this.newPatient(startsAt))
+                ? (clinicPatients[Math.floor(clinicPatients.length * this.r.next() ** 2)] ??
+                  this.newPatient(startsAt))
                 : this.newPatient(Math.min(startsAt, this.end));
             const status = this.appointmentStatus(startsAt, endsAt);
             this.add('appointment', [
@@ -809,7 +1067,13 @@ class Generator {
               this.r.pick(reasons),
             ]);
             if (status === 'completed' && this.r.chance(0.2)) {
-              this.prescription(patient.id, null, doc.id, startsAt, this.r.chance(0.4) ? null : this.r.int(30, 365));
+              this.prescription(
+                patient.id,
+                null,
+                doc.id,
+                startsAt,
+                this.r.chance(0.4) ? null : this.r.int(30, 365),
+              );
             }
           }
         }
@@ -820,8 +1084,16 @@ class Generator {
   }
 
   private appointmentStatus(startsAt: number, endsAt: number): string {
-    if (endsAt <= this.end) return this.r.weighted([['completed', 80], ['no_show', 8], ['cancelled', 12]] as const);
+    if (endsAt <= this.end)
+      return this.r.weighted([
+        ['completed', 80],
+        ['no_show', 8],
+        ['cancelled', 12],
+      ] as const);
     if (startsAt <= this.end) return 'checked_in';
-    return this.r.weighted([['scheduled', 92], ['cancelled', 8]] as const);
+    return this.r.weighted([
+      ['scheduled', 92],
+      ['cancelled', 8],
+    ] as const);
   }
 }

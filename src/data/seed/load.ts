@@ -24,7 +24,12 @@ const SQL_CONNECTIONS = 2;
  * Replaces the domain data in both stores with `dataset`. The bot's own tables (audit_event,
  * summary_post, the ledger) are left alone. MySQL and MongoDB load at the same time.
  */
-export async function loadDataset(dataset: Dataset, mysqlUrl: string, mongo: Db, progress: Progress): Promise<LoadResult> {
+export async function loadDataset(
+  dataset: Dataset,
+  mysqlUrl: string,
+  mongo: Db,
+  progress: Progress,
+): Promise<LoadResult> {
   const sqlRows = dataset.tables.reduce((n, t) => n + t.rows.length, 0);
   const mongoDocs = dataset.dispatchIncidents.length + dataset.erTreatments.length;
   const total = sqlRows + mongoDocs;
@@ -79,13 +84,19 @@ async function assertSchema(conn: Connection): Promise<void> {
   const present = new Set(rows.map((r) => String(r.name)));
   const missing = TABLE_ORDER.filter((t) => !present.has(t));
   if (missing.length > 0) {
-    throw new UserError('misconfigured', `The database has no ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''} table: run npm run db:migrate first.`);
+    throw new UserError(
+      'misconfigured',
+      `The database has no ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''} table: run npm run db:migrate first.`,
+    );
   }
 }
 
 /** Deals tables to connections so each gets about the same number of rows. */
 function splitTables(tables: TableData[], n: number): TableData[][] {
-  const queues: { rows: number; tables: TableData[] }[] = Array.from({ length: n }, () => ({ rows: 0, tables: [] }));
+  const queues: { rows: number; tables: TableData[] }[] = Array.from({ length: n }, () => ({
+    rows: 0,
+    tables: [],
+  }));
   for (const t of [...tables].sort((a, b) => b.rows.length - a.rows.length)) {
     const q = queues.reduce((a, b) => (b.rows < a.rows ? b : a));
     q.tables.push(t);
@@ -125,7 +136,11 @@ export function literal(v: Cell): string {
   return `'${v.replace(/[\0\\']/g, (c) => (c === "'" ? "''" : c === '\\' ? '\\\\' : '\\0'))}'`;
 }
 
-async function loadMongo(db: Db, dataset: Dataset, advance: (n: number, what: string) => void): Promise<void> {
+async function loadMongo(
+  db: Db,
+  dataset: Dataset,
+  advance: (n: number, what: string) => void,
+): Promise<void> {
   for (const name of [DISPATCH_INCIDENTS, ER_TREATMENTS]) {
     await db
       .collection(name)

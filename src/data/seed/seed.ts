@@ -25,7 +25,10 @@ const SeedFlags = z.object({
         return z.NEVER;
       }
       if (n <= 0 || n > MAX_SCALE) {
-        ctx.addIssue({ code: 'custom', message: `--scale must be greater than 0 and at most ${MAX_SCALE}, got ${s}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `--scale must be greater than 0 and at most ${MAX_SCALE}, got ${s}`,
+        });
         return z.NEVER;
       }
       return n;
@@ -42,9 +45,13 @@ const SeedFlags = z.object({
  * Validates the seed flags. `--end` takes a date (YYYY-MM-DD, meaning the end of that UTC day) or an
  * ISO date-time with a zone (2026-03-01T06:00:00Z); without it data ends now.
  */
-export function parseSeedOptions(flags: { scale?: string; seed?: string; end?: string }, now: number): SeedOptions {
+export function parseSeedOptions(
+  flags: { scale?: string; seed?: string; end?: string },
+  now: number,
+): SeedOptions {
   const parsed = SeedFlags.safeParse(flags);
-  if (!parsed.success) throw new UserError('invalid_argument', parsed.error.issues.map((i) => i.message).join('\n'));
+  if (!parsed.success)
+    throw new UserError('invalid_argument', parsed.error.issues.map((i) => i.message).join('\n'));
   const { scale, seed, end } = parsed.data;
   return { scale, seed, end: end === undefined ? Math.floor(now / 60_000) * 60_000 : parseEnd(end) };
 }
@@ -52,10 +59,16 @@ export function parseSeedOptions(flags: { scale?: string; seed?: string; end?: s
 function parseEnd(s: string): number {
   const date = parseIsoDate(s);
   if (date) return Date.UTC(date.year, date.month - 1, date.day + 1);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))) {
+  if (
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+    !Number.isNaN(Date.parse(s))
+  ) {
     return Date.parse(s);
   }
-  throw new UserError('invalid_argument', `--end must be a date (2026-03-01) or a date-time with a zone (2026-03-01T06:00:00Z), got "${s}"`);
+  throw new UserError(
+    'invalid_argument',
+    `--end must be a date (2026-03-01) or a date-time with a zone (2026-03-01T06:00:00Z), got "${s}"`,
+  );
 }
 
 export interface SeedResult extends LoadResult {
@@ -67,7 +80,10 @@ export interface SeedResult extends LoadResult {
 /** Generates the dataset and replaces both stores' domain data with it. */
 export async function runSeed(config: Config, opts: SeedOptions, progress: Progress): Promise<SeedResult> {
   if (config.env === 'production') {
-    throw new UserError('misconfigured', 'db:seed replaces all patient data with synthetic data; it does not run with NODE_ENV=production.');
+    throw new UserError(
+      'misconfigured',
+      'db:seed replaces all patient data with synthetic data; it does not run with NODE_ENV=production.',
+    );
   }
   await checkSchema(config.mysql.url);
   const mongo = await connectMongo(config.mongo.uri);

@@ -1,0 +1,34 @@
+import { startApp } from '../app.ts';
+import { progressReporter } from '../cli/progress.ts';
+import { parseFlags, runCli } from '../cli/run.ts';
+import { loadConfig, processEnv } from '../config.ts';
+import { migrate } from '../data/migrate.ts';
+import { parseSeedOptions, runSeed } from '../data/seed/seed.ts';
+import { createLogger } from '../log.ts';
+import { servicesUp } from './services.ts';
+
+const USAGE = 'npm run demo [-- --scale S]';
+
+/** The quick start: services up, migrate, seed a demo-sized hospital, then start hers-bot. */
+runCli('demo', USAGE, async () => {
+  const { values } = parseFlags(process.argv.slice(2), { scale: { type: 'string' } });
+  const seed = parseSeedOptions({ scale: values.scale ?? '0.1' }, Date.now());
+  const env = processEnv();
+  const step = (line: string) => console.log(`demo: ${line}`);
+
+  step('starting local services');
+  const services = await servicesUp({ detached: true, mongoUri: env.MONGODB_URI, log: step });
+  const config = loadConfig({ ...env, MONGODB_URI: services.mongoUri });
+
+  step(`migrating ${config.mysql.database}`);
+  const result = await migrate(config.mysql.url, step);
+  if (result.applied.length === 0) step('schema is up to date');
+
+  step(`seeding a demo hospital (scale ${seed.scale}, data ending now)`);
+  const bar = progressReporter('demo: loading');
+  await runSeed(config, seed, (done, total, what) => bar.update(done, total, what));
+  bar.finish();
+
+  await startApp(config, createLogger(config), (text) => console.log(text));
+  step(`FerretDB keeps running at ${services.mongoUri}; npm run services -- down stops it`);
+});

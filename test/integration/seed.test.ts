@@ -1,0 +1,282 @@
+import type { MongoClient } from 'mongodb';
+import type { RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { connectMongo } from '../../src/data/mongo.ts';
+import { connect, type Connection } from '../../src/data/mysql.ts';
+import { runSeed } from '../../src/data/seed/seed.ts';
+import { NATURES } from '../../src/data/seed/vocabulary.ts';
+import { testDatabases } from '../support/databases.ts';
+
+const db = testDatabases('seed');
+const END = Date.parse('2026-03-15T14:00:00Z'); // one week after the US spring-forward change
+let sql: Connection;
+let mongo: MongoClient;
+
+async function rows<T = RowDataPacket>(query: string, params: unknown[] = []): Promise<T[]> {
+  const [r] = await sql.query<RowDataPacket[]>(query, params);
+  return r as T[];
+}
+
+async function count(query: string): Promise<number> {
+  const [first] = await rows<{ n: number }>(query);
+  return Number(first?.n);
+}
+
+beforeAll(async () => {
+  await migrate(db.mysqlUrl);
+  await runSeed(db.config, { scale: 0.02, seed: 11, end: END }, () => undefined);
+  sql = await connect(db.mysqlUrl);
+  mongo = await connectMongo(db.mongoUri);
+});
+
+afterAll(async () => {
+  await sql?.end();
+  await mongo?.close();
+  await db.drop();
+});
+
+describe('seeded data keeps the invariants of domain.md', () => {
+  it('fills every domain table', async () => {
+    const tables = await rows<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()
+       AND table_name NOT IN ('schema_migration', 'audit_event', 'summary_post')`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(23);
+    for (const { name } of tables) {
+      expect(await count(`SELECT COUNT(*) AS n FROM \`${name}\``), name).toBeGreaterThan(0);
+    }
+  });
+
+  it('resolves every foreign key (checked for each declared constraint)', async () => {
+    const fks = await rows<{ tbl: string; col: string; ref: string; refcol: string }>(
+      `SELECT table_name AS tbl, column_name AS col, referenced_table_name AS ref, referenced_column_name AS refcol
+       FROM information_schema.key_column_usage
+       WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL`,
+    );
+    expect(fks.length).toBeGreaterThanOrEqual(35);
+    for (const fk of fks) {
+      const orphans = await count(
+        `SELECT COUNT(*) AS n FROM \`${fk.tbl}\` c LEFT JOIN \`${fk.ref}\` p ON p.\`${fk.refcol}\` = c.\`${fk.col}\`
+         WHERE c.\`${fk.col}\` IS NOT NULL AND p.\`${fk.refcol}\` IS NULL`,
+      );
+      expect(orphans, `${fk.tbl}.${fk.col} -> ${fk.ref}`).toBe(0);
+    }
+  });
+
+  it('receives every call no later than its dispatch', async () => {
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM emergency_call c JOIN ambulance_dispatch d ON d.id = c.dispatch_id WHERE c.received_at > d.dispatched_at`,
+      ),
+    ).toBe(0);
+  });
+
+  it('assigns units after dispatch and puts them on scene after assignment', async () => {
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM dispatch_unit u JOIN ambulance_dispatch d ON d.id = u.dispatch_id
+                   WHERE u.assigned_at < d.dispatched_at OR u.on_scene_at < u.assigned_at OR u.cleared_at < u.on_scene_at`),
+    ).toBe(0);
+  });
+
+  it('picks patients up after their unit is on scene and after assessment, and drops them off later', async () => {
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM transport t
+                   JOIN dispatch_unit u ON u.dispatch_id = t.dispatch_id AND u.ambulance_id = t.ambulance_id
+                   JOIN paramedic_assessment a ON a.dispatch_id = t.dispatch_id AND a.patient_id = t.patient_id
+                   WHERE t.pickup_at < u.on_scene_at OR t.pickup_at < a.assessed_at OR t.dropoff_at <= t.pickup_at
+                      OR a.assessed_at < u.on_scene_at`),
+    ).toBe(0);
+    // Every transport had its patient assessed.
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM transport t LEFT JOIN paramedic_assessment a
+                   ON a.dispatch_id = t.dispatch_id AND a.patient_id = t.patient_id WHERE a.id IS NULL`),
+    ).toBe(0);
+  });
+
+  it('admits ambulance patients at or after drop-off, and only ambulance arrivals have a transport', async () => {
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM er_visit v JOIN transport t ON t.id = v.transport_id WHERE v.arrived_at < t.dropoff_at OR v.patient_id <> t.patient_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM er_visit WHERE (arrival_mode = 'ambulance') <> (transport_id IS NOT NULL)`,
+      ),
+    ).toBe(0);
+  });
+
+  it('treats after arrival, decides after the last treatment, and discharges after the decision', async () => {
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM er_treatment t JOIN er_visit v ON v.id = t.visit_id WHERE t.performed_at < v.arrived_at OR t.patient_id <> v.patient_id`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM disposition_decision d JOIN er_treatment t ON t.visit_id = d.visit_id
+                   WHERE d.decided_at < t.performed_at`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM disposition_decision d JOIN er_visit v ON v.id = d.visit_id
+                   WHERE d.decided_at < v.arrived_at OR v.departed_at < d.decided_at OR d.patient_id <> v.patient_id`),
+    ).toBe(0);
+    // A visit that has left has a decision; only visits still in the ER may lack one.
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM er_visit v LEFT JOIN disposition_decision d ON d.visit_id = v.id WHERE v.departed_at IS NOT NULL AND d.id IS NULL`,
+      ),
+    ).toBe(0);
+  });
+
+  it('gives calls the nature of their dispatch, and a severity that fits the nature', async () => {
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM emergency_call c JOIN ambulance_dispatch d ON d.id = c.dispatch_id WHERE c.nature <> d.nature`,
+      ),
+    ).toBe(0);
+    const pairs = await rows<{ nature: string; severity: string }>(
+      `SELECT DISTINCT nature, severity FROM ambulance_dispatch`,
+    );
+    for (const { nature, severity } of pairs) {
+      const allowed = NATURES[nature]?.severity.map(([s]) => s) ?? [];
+      expect(allowed, `${nature} dispatched as ${severity}`).toContain(severity);
+    }
+  });
+
+  it('stores phone numbers as text and keeps ages plausible at every visit', async () => {
+    const phones = await rows<{ phone: string }>(
+      `SELECT phone FROM patient WHERE phone IS NOT NULL LIMIT 200`,
+    );
+    for (const { phone } of phones) expect(phone).toMatch(/^\(\d{3}\) 555-01\d{2}$/);
+    const [ages] = await rows<{ lo: number; hi: number }>(
+      `SELECT MIN(TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at)) AS lo, MAX(TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at)) AS hi
+       FROM er_visit v JOIN patient p ON p.id = v.patient_id`,
+    );
+    expect(Number(ages?.lo)).toBeGreaterThanOrEqual(0);
+    expect(Number(ages?.hi)).toBeLessThanOrEqual(110);
+  });
+
+  it('never has one patient in two ER visits at once', async () => {
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM er_visit a JOIN er_visit b ON a.patient_id = b.patient_id AND a.id < b.id
+                   WHERE b.arrived_at < COALESCE(a.departed_at, '9999-12-31') AND a.arrived_at < COALESCE(b.departed_at, '9999-12-31')`),
+    ).toBe(0);
+  });
+
+  it('stays within the end of the data, except future appointments and rota shifts', async () => {
+    const end = new Date(END).toISOString().slice(0, 19).replace('T', ' ');
+    for (const [table, column] of [
+      ['emergency_call', 'received_at'],
+      ['er_visit', 'arrived_at'],
+      ['er_visit', 'departed_at'],
+      ['er_treatment', 'performed_at'],
+      ['disposition_decision', 'decided_at'],
+      ['dispatch_unit', 'cleared_at'],
+    ] as const) {
+      expect(
+        await count(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} > '${end}'`),
+        `${table}.${column}`,
+      ).toBe(0);
+    }
+  });
+
+  it('has data in the last 24 hours, and someone on shift at the end', async () => {
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM er_visit WHERE arrived_at > '2026-03-14 14:00:00'`),
+    ).toBeGreaterThan(20);
+    expect(
+      await count(
+        `SELECT COUNT(*) AS n FROM shift WHERE starts_at <= '2026-03-15 14:00:00' AND ends_at > '2026-03-15 14:00:00'`,
+      ),
+    ).toBeGreaterThan(5);
+  });
+});
+
+describe('seeded data looks like an emergency department', () => {
+  it('is busier in the afternoon than before dawn (local time)', async () => {
+    const byHour = await rows<{ h: number; n: number }>(
+      `SELECT HOUR(CONVERT_TZ(arrived_at, '+00:00', '-04:00')) AS h, COUNT(*) AS n FROM er_visit
+       WHERE arrived_at >= '2026-03-09 00:00:00' GROUP BY h`,
+    );
+    const at = (h: number) => Number(byHour.find((r) => Number(r.h) === h)?.n ?? 0);
+    const afternoon = at(12) + at(13) + at(14) + at(15);
+    const dawn = at(3) + at(4) + at(5) + at(6);
+    expect(afternoon).toBeGreaterThan(dawn * 2);
+  });
+
+  it('mixes all severities, arrival modes and triage levels', async () => {
+    expect(await count(`SELECT COUNT(DISTINCT severity) AS n FROM ambulance_dispatch`)).toBe(3);
+    expect(await count(`SELECT COUNT(DISTINCT arrival_mode) AS n FROM er_visit`)).toBe(3);
+    expect(await count(`SELECT COUNT(DISTINCT triage_level) AS n FROM er_visit`)).toBe(5);
+  });
+
+  it('has response times with a plausible median and a long tail', async () => {
+    const minutes = (
+      await rows<{ m: number }>(
+        `SELECT TIMESTAMPDIFF(SECOND, MIN(c.received_at), MIN(u.on_scene_at)) / 60 AS m
+         FROM ambulance_dispatch d JOIN emergency_call c ON c.dispatch_id = d.id JOIN dispatch_unit u ON u.dispatch_id = d.id
+         GROUP BY d.id`,
+      )
+    )
+      .map((r) => Number(r.m))
+      .sort((a, b) => a - b);
+    const median = minutes[Math.floor(minutes.length / 2)] ?? 0;
+    const p90 = minutes[Math.floor(minutes.length * 0.9)] ?? 0;
+    expect(median).toBeGreaterThan(5);
+    expect(median).toBeLessThan(20);
+    expect(p90).toBeGreaterThan(median * 1.3);
+  });
+});
+
+describe('MySQL and MongoDB agree', () => {
+  it('on dispatch counts per severity', async () => {
+    const fromSql = await rows<{ severity: string; n: number }>(
+      `SELECT severity, COUNT(*) AS n FROM ambulance_dispatch GROUP BY severity`,
+    );
+    const fromMongo = await mongo
+      .db(db.name)
+      .collection(DISPATCH_INCIDENTS)
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$severity', n: { $sum: 1 } } }])
+      .toArray();
+    expect(Object.fromEntries(fromMongo.map((r) => [r._id, r.n]))).toEqual(
+      Object.fromEntries(fromSql.map((r) => [r.severity, Number(r.n)])),
+    );
+  });
+
+  it('on treatment counts per type', async () => {
+    const fromSql = await rows<{ type: string; n: number }>(
+      `SELECT type, COUNT(*) AS n FROM er_treatment GROUP BY type`,
+    );
+    const fromMongo = await mongo
+      .db(db.name)
+      .collection(ER_TREATMENTS)
+      .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$type', n: { $sum: 1 } } }])
+      .toArray();
+    expect(Object.fromEntries(fromMongo.map((r) => [r._id, r.n]))).toEqual(
+      Object.fromEntries(fromSql.map((r) => [r.type, Number(r.n)])),
+    );
+  });
+
+  it('on ids, times and response minutes of each dispatch', async () => {
+    const fromSql = await rows<{ id: number; dispatched_at: Date; first_call: Date; first_scene: Date }>(
+      `SELECT d.id, d.dispatched_at, MIN(c.received_at) AS first_call, MIN(u.on_scene_at) AS first_scene
+       FROM ambulance_dispatch d JOIN emergency_call c ON c.dispatch_id = d.id JOIN dispatch_unit u ON u.dispatch_id = d.id
+       GROUP BY d.id, d.dispatched_at ORDER BY d.id LIMIT 300`,
+    );
+    const docs = await mongo
+      .db(db.name)
+      .collection(DISPATCH_INCIDENTS)
+      .find({ _id: { $in: fromSql.map((r) => r.id) } } as object)
+      .toArray();
+    const byId = new Map(docs.map((d) => [Number(d._id), d]));
+    for (const r of fromSql) {
+      const doc = byId.get(r.id);
+      expect(doc, `dispatch ${r.id}`).toBeDefined();
+      expect((doc?.dispatchedAt as Date).getTime()).toBe(r.dispatched_at.getTime());
+      const expected = Math.round((r.first_scene.getTime() - r.first_call.getTime()) / 6000) / 10;
+      expect(doc?.responseMinutes).toBe(expected);
+    }
+  });
+});

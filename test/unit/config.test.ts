@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB';
+
+function problemsOf(env: Record<string, string>): { key: string; message: string }[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('with an empty environment, gives safe local defaults', () => {
+    const c = loadConfig({});
+    expect(c.mysql).toEqual({ url: 'mysql://root@127.0.0.1:3306/hers', database: 'hers', poolSize: 10 });
+    expect(c.mongo).toEqual({ uri: 'mongodb://127.0.0.1:27017/', database: 'hers' });
+    expect(c.timeZone).toBe('UTC');
+    expect(c.discord.token).toBeUndefined();
+    expect(c.summary).toEqual({ channelId: undefined, cron: '0 7 * * *', minCell: 5, catchUpDays: 3 });
+    expect(c.charts).toEqual({ renderer: 'local', quickchartUrl: 'https://quickchart.io' });
+  });
+
+  it('with full Discord settings and role lists, parses them', () => {
+    const c = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: '123456789012345678',
+      ROLE_PHI_IDS: '111111111111111111, 222222222222222222',
+      SUMMARY_MIN_CELL: '0',
+      TZ: 'Europe/London',
+    });
+    expect(c.discord.token).toBe(TOKEN);
+    expect(c.roles.phi).toEqual(['111111111111111111', '222222222222222222']);
+    expect(c.roles.admin).toEqual([]);
+    expect(c.summary.minCell).toBe(0);
+    expect(c.timeZone).toBe('Europe/London');
+  });
+
+  it('with several bad values, names every bad key once', () => {
+    const problems = problemsOf({
+      MYSQL_URL: 'postgres://x@y/z',
+      TZ: 'Mars/Olympus',
+      CHART_RENDERER: 'gnuplot',
+      SUMMARY_MIN_CELL: '-3',
+      ROLE_ADMIN_IDS: '123,abc',
+      DISCORD_TOKEN: TOKEN,
+    });
+    expect(problems.map((p) => p.key).sort()).toEqual([
+      'CHART_RENDERER',
+      'DISCORD_APPLICATION_ID',
+      'MYSQL_URL',
+      'ROLE_ADMIN_IDS',
+      'SUMMARY_MIN_CELL',
+      'TZ',
+    ]);
+    expect(problems.find((p) => p.key === 'CHART_RENDERER')?.message).toBe(
+      'must be one of: local, quickchart',
+    );
+  });
+
+  it('with a bad secret, never repeats the secret in the message', () => {
+    const secretToken = 'short-but-secret-token';
+    const secretPassword = 'hunter2-very-secret';
+    try {
+      loadConfig({ DISCORD_TOKEN: secretToken, MYSQL_URL: `mysql://root:${secretPassword}@db:3306/` });
+      expect.unreachable();
+    } catch (err) {
+      const message = (err as Error).message;
+      expect(message).toContain('DISCORD_TOKEN');
+      expect(message).toContain('MYSQL_URL');
+      expect(message).not.toContain(secretToken);
+      expect(message).not.toContain(secretPassword);
+    }
+  });
+
+  it('with an empty optional value, treats it as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', SUMMARY_CHANNEL_ID: '' }).discord.token).toBeUndefined();
+  });
+});
