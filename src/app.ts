@@ -73,7 +73,7 @@ export async function startApp(
 
     const to = new Date(now);
     const from = new Date(now - DAY_MS);
-    const rows = await arrivalsByCondition(pool, { from, to });
+    const rows = await arrivalsByCondition(pool, from, to);
     const total = rows.reduce((n, r) => n + r.arrivals, 0);
     out(
       [

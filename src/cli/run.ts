@@ -9,7 +9,7 @@ import { UserError, isUserError } from '../core/errors.ts';
  */
 export function runCli(name: string, usage: string, main: () => Promise<void>): void {
   main().then(
-    () => process.exit(0),
+    () => process.exit(process.exitCode ?? 0),
     (err: unknown) => {
       if (err instanceof ConfigError) {
         process.stderr.write(`${name}: ${err.message}\n`);
@@ -35,7 +35,7 @@ export function readConfig(): Config {
 }
 
 /** node:util parseArgs, strict, with its errors turned into one usage line. */
-export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T) {
+export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, allowPositionals = false) {
   // `--scale -1` would read as two flags; join a value that starts with a dash to its option.
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -48,7 +48,7 @@ export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[],
     } else args.push(arg);
   }
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false });
+    return parseArgs({ args, options, strict: true, allowPositionals });
   } catch (err) {
     const message = (err as Error).message.replace(/\. To specify a positional argument.*$/s, '');
     throw new UserError('invalid_argument', message);

@@ -119,3 +119,15 @@ export function toSqlDate(ms: number): string {
 function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
+
+/** The local calendar dates (YYYY-MM-DD) that [from, to) touches, in order. */
+export function localDatesBetween(timeZone: string, from: number, to: number): string[] {
+  const dates: string[] = [];
+  for (let day = startOfLocalDay(timeZone, from); day < to; ) {
+    dates.push(localDate(timeZone, day));
+    const p = localParts(timeZone, day + 12 * HOUR_MS);
+    const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
+    day = localToUtc(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  }
+  return dates;
+}

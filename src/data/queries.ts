@@ -75,3 +75,9 @@ export async function one<T>(db: Db, name: string, params: unknown[] = []): Prom
   const rows = await many<T>(db, name, params);
   return rows[0];
 }
+
+/** A LIKE pattern that matches `text` literally anywhere (or at the start, with `prefix`). */
+export function likePattern(text: string, mode: 'contains' | 'prefix' = 'contains'): string {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return mode === 'prefix' ? `${escaped}%` : `%${escaped}%`;
+}

@@ -1,0 +1,45 @@
+import type { SlashCommandOptionsOnlyBuilder, SlashCommandSubcommandsOnlyBuilder } from 'discord.js';
+import type { Db as MongoDb } from 'mongodb';
+import type { z } from 'zod';
+import type { Config } from '../../src/config.ts';
+import type { Reply, Sensitivity } from '../../src/core/reply.ts';
+import type { Db } from '../../src/data/queries.ts';
+
+/** What a command may use: typed data access, the clock and the configuration. Never a Discord object. */
+export interface Context {
+  sql: Db;
+  mongo: MongoDb;
+  config: Config;
+  now(): number;
+}
+
+export interface Subcommand<S extends z.ZodType = z.ZodType> {
+  /** Declared up front so access can be checked before anything runs. */
+  sensitivity: Sensitivity;
+  options: S;
+  run(options: z.output<S>, ctx: Context): Promise<Reply>;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * One top-level slash command: its definition (what Discord and the terminal show), and for each
+ * subcommand a zod schema of its options and a run function. A command without subcommands has one
+ * entry under the name '' (empty).
+ */
+export interface Command {
+  data: SlashCommandSubcommandsOnlyBuilder | SlashCommandOptionsOnlyBuilder;
+  // The schema type differs per subcommand; each is checked where it is written by `subcommand()`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  subcommands: Record<string, Subcommand<any>>;
+  /** Up to 25 suggestions for an option marked autocomplete. */
+  autocomplete?(option: string, value: string, ctx: Context): Promise<Choice[]>;
+}
+
+/** Ties a run function's options type to its schema. */
+export function subcommand<S extends z.ZodType>(s: Subcommand<S>): Subcommand<S> {
+  return s;
+}

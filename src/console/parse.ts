@@ -1,0 +1,120 @@
+import type { APIApplicationCommandOption } from 'discord-api-types/v10';
+import type { Command } from '../../commands/shared/command.ts';
+import { UserError } from '../core/errors.ts';
+import type { Invocation } from '../runner/invocation.ts';
+
+// Option types of Discord's command definitions (discord-api-types ApplicationCommandOptionType).
+const SUB_COMMAND = 1;
+const INTEGER = 4;
+const BOOLEAN = 5;
+const NUMBER = 10;
+
+/** The options a (sub)command declares in its slash definition: the terminal parses against these. */
+export function declaredOptions(command: Command, subcommand: string): APIApplicationCommandOption[] {
+  const json = command.data.toJSON();
+  const options = (json.options ?? []) as APIApplicationCommandOption[];
+  if (subcommand === '') return options.filter((o) => o.type !== SUB_COMMAND);
+  const sub = options.find((o) => o.type === SUB_COMMAND && o.name === subcommand);
+  return sub && 'options' in sub ? ((sub.options ?? []) as APIApplicationCommandOption[]) : [];
+}
+
+export function subcommandNames(command: Command): string[] {
+  return Object.keys(command.subcommands).filter((s) => s !== '');
+}
+
+/** Splits a command line into words, keeping "quoted strings" (and name:"quoted values") whole. */
+export function tokenize(line: string): string[] {
+  const tokens: string[] = [];
+  let current = '';
+  let quote: string | undefined;
+  let has = false;
+  for (const ch of line) {
+    if (quote) {
+      if (ch === quote) quote = undefined;
+      else current += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has || current) tokens.push(current);
+      current = '';
+      has = false;
+    } else {
+      current += ch;
+      has = true;
+    }
+  }
+  if (quote) throw new UserError('invalid_argument', `Unclosed quote (${quote}) in the command line.`);
+  if (has || current) tokens.push(current);
+  return tokens;
+}
+
+/**
+ * Parses `/er severity level:high window:7d` into an invocation, the way Discord would deliver it:
+ * option names and types come from the slash definition. A value may have spaces when quoted
+ * (`name:"Ann Lee"`), or run on until the next `option:` word (`patient:Ann Lee`).
+ */
+export function parseCommandLine(line: string, commands: ReadonlyMap<string, Command>): Invocation {
+  const words = tokenize(line.trim());
+  const head = words.shift();
+  if (!head) throw new UserError('invalid_argument', 'Type a command, for example /er arrivals window:24h (help lists them).');
+  const name = head.replace(/^\//, '');
+  const command = commands.get(name);
+  if (!command) throw new UserError('invalid_argument', `There is no /${name} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`);
+
+  const subs = subcommandNames(command);
+  let subcommand = '';
+  if (subs.length > 0) {
+    const next = words[0];
+    if (next === undefined || next.includes(':')) throw new UserError('invalid_argument', `/${name} needs a subcommand: ${subs.join(', ')}.`);
+    if (!subs.includes(next)) throw new UserError('invalid_argument', `/${name} has no subcommand "${next}". Subcommands: ${subs.join(', ')}.`);
+    subcommand = next;
+    words.shift();
+  }
+
+  const declared = declaredOptions(command, subcommand);
+  const path = `/${name}${subcommand ? ` ${subcommand}` : ''}`;
+  const raw = new Map<string, string>();
+  let last: string | undefined;
+  for (const word of words) {
+    const m = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(word);
+    if (m && declared.some((o) => o.name === m[1])) {
+      const key = m[1] ?? '';
+      if (raw.has(key)) throw new UserError('invalid_option', `Option \`${key}\` is given twice.`);
+      raw.set(key, m[2] ?? '');
+      last = key;
+    } else if (m) {
+      const names = declared.map((o) => o.name);
+      throw new UserError('invalid_option', `${path} has no option \`${m[1]}\`.${names.length ? ` Options: ${names.join(', ')}.` : ' It takes no options.'}`);
+    } else if (last !== undefined) {
+      raw.set(last, `${raw.get(last)} ${word}`);
+    } else {
+      throw new UserError('invalid_option', `Unexpected "${word}": give options as name:value, e.g. ${declared[0]?.name ?? 'option'}:...`);
+    }
+  }
+
+  const options: Invocation['options'] = {};
+  for (const [key, value] of raw) {
+    const type = declared.find((o) => o.name === key)?.type;
+    options[key] = convert(key, value, type);
+  }
+  return { command: name, subcommand, options };
+}
+
+function convert(key: string, value: string, type: number | undefined): string | number | boolean {
+  if (type === INTEGER) {
+    if (!/^-?\d+$/.test(value)) throw new UserError('invalid_option', `Option \`${key}\` must be a whole number, got "${value}".`);
+    return Number(value);
+  }
+  if (type === NUMBER) {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n)) throw new UserError('invalid_option', `Option \`${key}\` must be a number, got "${value}".`);
+    return n;
+  }
+  if (type === BOOLEAN) {
+    if (/^(true|yes)$/i.test(value)) return true;
+    if (/^(false|no)$/i.test(value)) return false;
+    throw new UserError('invalid_option', `Option \`${key}\` must be true or false, got "${value}".`);
+  }
+  return value;
+}

@@ -1,0 +1,88 @@
+import { userInfo } from 'node:os';
+import { createInterface, type CompleterResult } from 'node:readline';
+import type { Command, Context } from '../../commands/shared/command.ts';
+import { isUserError } from '../core/errors.ts';
+import { execute, type Actor } from '../runner/execute.ts';
+import { formatReply, type Format } from './output.ts';
+import { declaredOptions, parseCommandLine, subcommandNames } from './parse.ts';
+
+export const actor = (): Actor => ({ source: 'console', actorId: `console:${userInfo().username}` });
+
+/** Runs one command line; returns what to print and whether it was a usage error. */
+export async function runLine(
+  line: string,
+  commands: ReadonlyMap<string, Command>,
+  ctx: Context,
+  format: Format,
+): Promise<{ out: string; error: boolean }> {
+  try {
+    const inv = parseCommandLine(line, commands);
+    const outcome = await execute(commands, inv, ctx, actor());
+    if (outcome.kind === 'reply') return { out: await formatReply(outcome.reply, format, ctx.config, `${inv.command}-${inv.subcommand}`), error: false };
+    if (outcome.kind === 'user_error') return { out: outcome.error.message, error: true };
+    return { out: `Something went wrong (reference ${outcome.reference}): ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`, error: true };
+  } catch (err) {
+    if (isUserError(err)) return { out: err.message, error: true };
+    throw err;
+  }
+}
+
+export function helpText(commands: ReadonlyMap<string, Command>, topic?: string): string {
+  const lines: string[] = [];
+  const describe = (command: Command, name: string) => {
+    const json = command.data.toJSON();
+    const subs = subcommandNames(command);
+    for (const sub of subs.length ? subs : ['']) {
+      const opts = declaredOptions(command, sub).map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`));
+      const desc = sub ? ((json.options ?? []) as { name: string; description: string }[]).find((o) => o.name === sub)?.description : json.description;
+      lines.push(`  /${name}${sub ? ` ${sub}` : ''} ${opts.join(' ')}`.trimEnd(), `      ${desc ?? ''}`);
+    }
+  };
+  const wanted = topic?.replace(/^\//, '');
+  const command = wanted ? commands.get(wanted) : undefined;
+  if (wanted && command) describe(command, wanted);
+  else for (const [name, c] of commands) describe(c, name);
+  lines.push('', 'Values with spaces: name:"Ann Lee". Windows: window:24h|7d|30d|90d|1y or from:YYYY-MM-DD to:YYYY-MM-DD.', 'Also: help [command], exit.');
+  return lines.join('\n');
+}
+
+/** Tab completion: command names, then subcommands, then option names. */
+export function completer(commands: ReadonlyMap<string, Command>) {
+  return (line: string): CompleterResult => {
+    const words = line.split(/\s+/);
+    const last = words[words.length - 1] ?? '';
+    if (words.length === 1) {
+      const all = [...[...commands.keys()].map((c) => `/${c}`), 'help', 'exit'];
+      return [all.filter((c) => c.startsWith(last)), last];
+    }
+    const command = commands.get((words[0] ?? '').replace(/^\//, ''));
+    if (!command) return [[], last];
+    const subs = subcommandNames(command);
+    if (words.length === 2 && subs.length > 0) return [subs.filter((s) => s.startsWith(last)).map((s) => `${s} `), last];
+    const sub = subs.length > 0 ? (words[1] ?? '') : '';
+    const names = declaredOptions(command, sub).map((o) => `${o.name}:`);
+    return [names.filter((n) => n.startsWith(last)), last];
+  };
+}
+
+/** The interactive session: a prompt with history (kept in memory only: lines may name patients). */
+export async function interactive(commands: ReadonlyMap<string, Command>, ctx: Context): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, completer: completer(commands), historySize: 200, prompt: 'hers> ' });
+  console.log('hers-bot terminal session. Type help for the commands, exit to leave.');
+  rl.prompt();
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === 'exit' || line === 'quit') break;
+    if (line === '') {
+      rl.prompt();
+      continue;
+    }
+    if (line === 'help' || line.startsWith('help ')) console.log(helpText(commands, line.split(/\s+/)[1]));
+    else {
+      const { out } = await runLine(line, commands, ctx, 'text');
+      console.log(out);
+    }
+    rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,28 @@
+import type { Context } from '../commands/shared/command.ts';
+import type { Config } from './config.ts';
+import { connectMongo } from './data/mongo.ts';
+import { createPool, describeMysqlError } from './data/mysql.ts';
+import { latestMigration } from './data/overview.queries.ts';
+import { UserError } from './core/errors.ts';
+
+/** Opens the pools a command context needs, after checking that the schema is in place. */
+export async function openContext(config: Config, now: () => number = Date.now): Promise<{ ctx: Context; close: () => Promise<void> }> {
+  const sql = createPool(config.mysql.url, config.mysql.poolSize);
+  try {
+    if ((await latestMigration(sql)) === null) throw new UserError('misconfigured', 'The database has no migrations applied: run npm run db:migrate.');
+  } catch (err) {
+    await sql.end();
+    throw describeMysqlError(err, config.mysql.url);
+  }
+  const mongo = await connectMongo(config.mongo.uri).catch(async (err: unknown) => {
+    await sql.end();
+    throw err;
+  });
+  return {
+    ctx: { sql, mongo: mongo.db(config.mongo.database), config, now },
+    close: async () => {
+      await sql.end();
+      await mongo.close();
+    },
+  };
+}

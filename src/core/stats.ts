@@ -1,0 +1,49 @@
+/** Report math over plain numbers. Percentiles use linear interpolation between closest ranks. */
+
+export function percentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[hi] ?? a;
+  return a + (b - a) * (rank - lo);
+}
+
+export function median(values: readonly number[]): number | null {
+  return percentile(values, 50);
+}
+
+export function mean(values: readonly number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Rounds to one decimal, keeping null. */
+export function round1(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 10) / 10;
+}
+
+export interface Bin {
+  label: string;
+  count: number;
+}
+
+/** Fixed-width bins from 0; the last bin collects everything at or above `max`. */
+export function histogram(values: readonly number[], width: number, max: number, unit = ''): Bin[] {
+  const bins: Bin[] = [];
+  for (let lo = 0; lo < max; lo += width) bins.push({ label: `${lo}-${lo + width}${unit}`, count: 0 });
+  bins.push({ label: `${max}+${unit}`, count: 0 });
+  for (const v of values) {
+    const i = v >= max ? bins.length - 1 : Math.max(0, Math.floor(v / width));
+    const bin = bins[i];
+    if (bin) bin.count++;
+  }
+  return bins;
+}
+
+/** Change of `value` against `baseline` as a signed percentage, or null when there is no baseline. */
+export function percentChange(value: number, baseline: number | null): number | null {
+  if (baseline === null || baseline === 0) return null;
+  return Math.round(((value - baseline) / baseline) * 100);
+}

@@ -1,0 +1,71 @@
+import { UserError } from './errors.ts';
+import { DAY_MS, HOUR_MS, localToUtc, parseIsoDate } from './time.ts';
+
+/** Rolling windows end now; explicit from/to are calendar dates in the hospital time zone. */
+export const ROLLING_WINDOWS = ['24h', '7d', '30d', '90d', '1y'] as const;
+export type RollingWindow = (typeof ROLLING_WINDOWS)[number];
+
+const ROLLING_MS: Record<RollingWindow, number> = {
+  '24h': 24 * HOUR_MS,
+  '7d': 7 * DAY_MS,
+  '30d': 30 * DAY_MS,
+  '90d': 90 * DAY_MS,
+  '1y': 365 * DAY_MS,
+};
+
+const ROLLING_LABEL: Record<RollingWindow, string> = {
+  '24h': 'last 24 hours',
+  '7d': 'last 7 days',
+  '30d': 'last 30 days',
+  '90d': 'last 90 days',
+  '1y': 'last 12 months',
+};
+
+/** The longest explicit range a command accepts. */
+const MAX_RANGE_DAYS = 3 * 366;
+
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+  label: string;
+}
+
+export interface WindowOptions {
+  window?: RollingWindow | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/**
+ * The [from, to) interval for a command's window options. `from`/`to` win over `window`; both are
+ * needed; `from` runs from its local midnight, `to` to the local midnight after it.
+ */
+export function resolveWindow(o: WindowOptions, fallback: RollingWindow, now: number, timeZone: string): TimeWindow {
+  if (o.from !== undefined || o.to !== undefined) {
+    if (o.from === undefined || o.to === undefined) {
+      throw new UserError('invalid_option', `Give both \`from\` and \`to\` (YYYY-MM-DD), or neither and a \`window\`.`);
+    }
+    if (o.window !== undefined) {
+      throw new UserError('invalid_option', 'Give either `window` or `from`/`to`, not both.');
+    }
+    const f = parseIsoDate(o.from);
+    const t = parseIsoDate(o.to);
+    if (!f) throw new UserError('invalid_option', `Option \`from\`: "${o.from}" is not a date (YYYY-MM-DD).`);
+    if (!t) throw new UserError('invalid_option', `Option \`to\`: "${o.to}" is not a date (YYYY-MM-DD).`);
+    if (o.to < o.from) throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
+    const from = localToUtc(timeZone, f.year, f.month, f.day);
+    const after = new Date(Date.UTC(t.year, t.month - 1, t.day + 1));
+    const to = localToUtc(timeZone, after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate());
+    if (to - from > MAX_RANGE_DAYS * DAY_MS) {
+      throw new UserError('invalid_option', `The range ${o.from} to ${o.to} is longer than ${MAX_RANGE_DAYS} days.`);
+    }
+    return { from: new Date(from), to: new Date(to), label: o.from === o.to ? o.from : `${o.from} to ${o.to}` };
+  }
+  const key = o.window ?? fallback;
+  return { from: new Date(now - ROLLING_MS[key]), to: new Date(now), label: ROLLING_LABEL[key] };
+}
+
+/** The local calendar day [midnight, next midnight) of a YYYY-MM-DD date: 23 or 25 hours on DST changes. */
+export function localDay(date: string, timeZone: string): TimeWindow {
+  return resolveWindow({ from: date, to: date }, '24h', 0, timeZone);
+}

@@ -1,0 +1,17 @@
+import { many, type Db } from './queries.ts';
+
+export interface ScheduleRow {
+  id: number;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  reason: string;
+  department: string;
+  provider: string;
+  total: number;
+}
+
+export const daySchedule = (
+  db: Db,
+  p: { from: Date; to: Date; department: string | null; staffId: number | null; limit: number },
+) => many<ScheduleRow>(db, 'DaySchedule', [p.from, p.to, p.department, p.department, p.staffId, p.staffId, p.limit]);

@@ -1,0 +1,149 @@
+import { UserError } from '../core/errors.ts';
+import { likePattern, many, one, type Db } from './queries.ts';
+
+export interface PatientRow {
+  id: number;
+  mrn: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: Date;
+  sex: string;
+  phone: string | null;
+}
+
+export type PatientBrief = Pick<PatientRow, 'id' | 'mrn' | 'first_name' | 'last_name' | 'date_of_birth'>;
+
+export interface SearchRow extends PatientBrief {
+  phone: string | null;
+  contact: string | null;
+  total: number;
+}
+
+export function searchPatients(db: Db, text: string, limit: number): Promise<SearchRow[]> {
+  const p = likePattern(text);
+  return many<SearchRow>(db, 'SearchPatients', [p, p, limit]);
+}
+
+/** At most 25 patients for autocomplete: by MRN or id prefix when the text looks like one, else by name prefix. */
+export async function patientSuggestions(db: Db, text: string): Promise<PatientBrief[]> {
+  const t = text.trim();
+  if (t === '') return [];
+  if (/^(mrn)?\d+$/i.test(t)) {
+    const digits = t.replace(/^mrn/i, '');
+    return many<PatientBrief>(db, 'PatientMrnPrefix', [likePattern(`MRN${digits}`, 'prefix')]);
+  }
+  const p = likePattern(t, 'prefix');
+  return many<PatientBrief>(db, 'PatientNamePrefix', [p, p]);
+}
+
+/**
+ * The one patient an option names: an MRN (MRN1000042), an id (42), or a name that matches exactly one
+ * patient ("Ann Lee", "Lee, Ann", or part of a name). Anything else is a clear error.
+ */
+export async function resolvePatient(db: Db, text: string): Promise<PatientRow> {
+  const t = text.trim();
+  if (/^mrn\d+$/i.test(t)) {
+    const p = await one<PatientRow>(db, 'PatientByMrn', [t.toUpperCase()]);
+    if (!p) throw new UserError('not_found', `No patient has MRN ${t.toUpperCase()}.`);
+    return p;
+  }
+  if (/^\d+$/.test(t)) {
+    const p = await one<PatientRow>(db, 'PatientById', [Number(t)]);
+    if (!p) throw new UserError('not_found', `No patient has id ${t}.`);
+    return p;
+  }
+  const comma = /^([^,]+),\s*(.+)$/.exec(t);
+  const parts = comma ? [comma[2] ?? '', comma[1] ?? ''] : t.split(/\s+/);
+  if (parts.length === 2) {
+    const exact = await many<PatientRow>(db, 'PatientsByFullName', [parts[0], parts[1], 6]);
+    if (exact.length === 1 && exact[0]) return exact[0];
+    if (exact.length > 1) throw ambiguous(t, exact);
+  }
+  const matches = await searchPatients(db, t, 6);
+  if (matches.length === 0) throw new UserError('not_found', `No patient matches "${t}".`);
+  if (matches.length > 1) throw ambiguous(t, matches);
+  const only = await one<PatientRow>(db, 'PatientById', [matches[0]?.id]);
+  if (!only) throw new UserError('not_found', `No patient matches "${t}".`);
+  return only;
+}
+
+function ambiguous(text: string, matches: PatientBrief[]): UserError {
+  const listed = matches
+    .slice(0, 5)
+    .map((m) => `${m.first_name} ${m.last_name} (${m.mrn}, born ${m.date_of_birth.toISOString().slice(0, 10)})`);
+  return new UserError(
+    'invalid_option',
+    `Several patients match "${text}": ${listed.join('; ')}${matches.length > 5 ? '; ...' : ''}. Use the MRN to choose one.`,
+  );
+}
+
+export const patientContacts = (db: Db, id: number) =>
+  many<{ name: string; relationship: string; phone: string }>(db, 'PatientContacts', [id]);
+
+export const patientAllergies = (db: Db, id: number) =>
+  many<{ substance: string; severity: string; reaction: string }>(db, 'PatientAllergies', [id]);
+
+export const patientLatestTreatment = (db: Db, id: number) =>
+  one<{ id: number; type: string; performed_at: Date; outcome: string }>(db, 'PatientLatestTreatment', [id]);
+
+export interface LastVisitRow {
+  id: number;
+  arrived_at: Date;
+  arrival_mode: string;
+  condition_on_arrival: string;
+  triage_level: number;
+  reason: string;
+  departed_at: Date | null;
+  decision: string | null;
+  patient_status: string | null;
+}
+export const patientLastVisit = (db: Db, id: number) => one<LastVisitRow>(db, 'PatientLastVisit', [id]);
+
+export interface PrescriptionRow {
+  id: number;
+  name: string;
+  form: string;
+  strength: string;
+  dose: string;
+  frequency: string;
+  starts_on: Date;
+  ends_on: Date | null;
+  prescriber: string;
+}
+/** Prescriptions active on a local date (YYYY-MM-DD). */
+export const activePrescriptions = (db: Db, id: number, date: string) =>
+  many<PrescriptionRow>(db, 'PatientActivePrescriptions', [id, date, date]);
+
+export interface AppointmentRow {
+  id: number;
+  starts_at: Date;
+  ends_at: Date;
+  status: string;
+  reason: string;
+  department: string;
+  provider: string;
+}
+export const upcomingAppointments = (db: Db, id: number, from: Date, limit: number) =>
+  many<AppointmentRow>(db, 'PatientUpcomingAppointments', [id, from, limit]);
+export const recentAppointments = (db: Db, id: number, before: Date, limit: number) =>
+  many<AppointmentRow>(db, 'PatientRecentAppointments', [id, before, limit]);
+
+export const patientHistory = (db: Db, id: number) =>
+  many<{ at: Date; event: string; detail: string }>(db, 'PatientHistory', Array<number>(8).fill(id));
+
+export interface FrequentRow extends Omit<PatientBrief, 'date_of_birth'> {
+  treatments: number;
+  average: number;
+  treated: number;
+  total: number;
+}
+export const frequentlyTreated = (db: Db, from: Date, to: Date, limit: number) =>
+  many<FrequentRow>(db, 'FrequentlyTreatedPatients', [from, to, limit]);
+
+export interface NeverTreatedRow extends Omit<PatientBrief, 'date_of_birth'> {
+  visits: number;
+  last_arrival: Date;
+  total: number;
+}
+export const neverTreatedWith = (db: Db, type: string, from: Date, to: Date, limit: number) =>
+  many<NeverTreatedRow>(db, 'PatientsNeverTreatedWith', [from, to, type, limit]);

@@ -1,0 +1,72 @@
+import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
+import { legsOf } from '../core/response-times.ts';
+import { DAY_MS, localToUtc, parseIsoDate } from '../core/time.ts';
+import { localDay } from '../core/window.ts';
+import {
+  arrivalsByCondition,
+  callCount,
+  dispatchesBySeverity,
+  dispatchResponseLegs,
+  dispositionCounts,
+  eventBuckets,
+  treatmentsByType,
+} from './er.queries.ts';
+import { one, type Db } from './queries.ts';
+
+async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigures> {
+  const [calls, dispatches, legs, arrivals, treatments, dispositions, buckets] = await Promise.all([
+    callCount(db, from, to),
+    dispatchesBySeverity(db, from, to),
+    dispatchResponseLegs(db, from, to),
+    arrivalsByCondition(db, from, to),
+    treatmentsByType(db, from, to),
+    dispositionCounts(db, from, to),
+    eventBuckets(db, 'arrivals', from, to),
+  ]);
+  const byTriage: Record<number, number> = {};
+  for (const r of arrivals) for (const l of [1, 2, 3, 4, 5] as const) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
+  const byDecision: Record<string, number> = {};
+  for (const r of dispositions) byDecision[r.decision] = (byDecision[r.decision] ?? 0) + r.n;
+  return {
+    calls,
+    dispatches: Object.fromEntries(dispatches.map((r) => [r.severity, r.n])),
+    responseMinutes: legs.map((r) => legsOf(r).callToScene).filter((m): m is number => m !== null),
+    arrivalsByCondition: Object.fromEntries(arrivals.map((r) => [r.condition, r.arrivals])),
+    arrivalsByTriage: byTriage,
+    treatmentsByType: Object.fromEntries(treatments.map((r) => [r.type, r.n])),
+    dispositions: byDecision,
+    arrivalBuckets: new Map(buckets.map((b) => [b.bucket, b.n])),
+  };
+}
+
+async function census(db: Db, at: number): Promise<number> {
+  return (await one<{ n: number }>(db, 'CensusCount', [new Date(at), new Date(at)]))?.n ?? 0;
+}
+
+/** Everything the daily summary of a local date needs: the day, the seven days before, and censuses. */
+export async function summaryInput(db: Db, date: string, timeZone: string): Promise<SummaryInput> {
+  const day = localDay(date, timeZone);
+  const d = parseIsoDate(date);
+  if (!d) throw new Error(`not a date: ${date}`);
+  const midnights = Array.from({ length: 8 }, (_, i) => {
+    const back = new Date(Date.UTC(d.year, d.month - 1, d.day - i));
+    return localToUtc(timeZone, back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate());
+  });
+  const weekStart = midnights[7] ?? day.from.getTime() - 7 * DAY_MS;
+  const [dayFigures, baseline, atMidnight, ...before] = await Promise.all([
+    periodFigures(db, day.from, day.to),
+    periodFigures(db, new Date(weekStart), day.from),
+    census(db, day.to.getTime()),
+    ...midnights.slice(0, 7).map((m) => census(db, m)),
+  ]);
+  return {
+    date,
+    timeZone,
+    from: day.from.getTime(),
+    to: day.to.getTime(),
+    day: dayFigures,
+    baseline,
+    censusAtMidnight: atMidnight,
+    baselineCensus: before,
+  };
+}
