@@ -5,7 +5,12 @@ import { MAX_ROWS, type Cell } from '../src/core/reply.ts';
 import { responseStats, legsOf } from '../src/core/response-times.ts';
 import { histogram, mean, median, percentile, round1 } from '../src/core/stats.ts';
 import { localDate, localDatesBetween } from '../src/core/time.ts';
-import { DISPATCH_INCIDENTS, ER_TREATMENTS, type DispatchIncidentDoc, type ErTreatmentDoc } from '../src/data/documents.ts';
+import {
+  DISPATCH_INCIDENTS,
+  ER_TREATMENTS,
+  type DispatchIncidentDoc,
+  type ErTreatmentDoc,
+} from '../src/data/documents.ts';
 import {
   arrivalsByCondition,
   assessmentsPerPatient,
@@ -21,8 +26,19 @@ import {
   TREND_METRICS,
   type TrendMetric,
 } from '../src/data/er.queries.ts';
-import { earliestTreatmentsOfType, incidentsBySeverity, natureCountsForSeverity, treatmentTypeCounts } from '../src/data/er.pipeline.ts';
-import { CONDITIONS, DECISIONS, PATIENT_STATUSES, SEVERITIES, TREATMENT_TYPES } from '../src/data/seed/vocabulary.ts';
+import {
+  earliestTreatmentsOfType,
+  incidentsBySeverity,
+  natureCountsForSeverity,
+  treatmentTypeCounts,
+} from '../src/data/er.pipeline.ts';
+import {
+  CONDITIONS,
+  DECISIONS,
+  PATIENT_STATUSES,
+  SEVERITIES,
+  TREATMENT_TYPES,
+} from '../src/data/seed/vocabulary.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { footer, fullName, plural, shownOf, when } from './shared/format.ts';
 import { addWindowOptions, windowOf, windowSchema } from './shared/options.ts';
@@ -48,7 +64,9 @@ const data = new SlashCommandBuilder()
       '7d',
     ),
   )
-  .addSubcommand((s) => addWindowOptions(s.setName('treatments').setDescription('ER treatment types ranked by frequency'), '7d'))
+  .addSubcommand((s) =>
+    addWindowOptions(s.setName('treatments').setDescription('ER treatment types ranked by frequency'), '7d'),
+  )
   .addSubcommand((s) =>
     s
       .setName('earliest-treatments')
@@ -60,25 +78,47 @@ const data = new SlashCommandBuilder()
           .setRequired(true)
           .addChoices(...TREATMENT_TYPES.map((t) => ({ name: t, value: t }))),
       )
-      .addIntegerOption((o) => o.setName('count').setDescription('How many (default 10)').setMinValue(1).setMaxValue(50)),
+      .addIntegerOption((o) =>
+        o.setName('count').setDescription('How many (default 10)').setMinValue(1).setMaxValue(50),
+      ),
   )
-  .addSubcommand((s) => addWindowOptions(s.setName('recent-treatments').setDescription("Each patient's most recent ER treatment"), '24h'))
-  .addSubcommand((s) => addWindowOptions(s.setName('arrivals').setDescription('ER arrivals by condition on arrival and triage level'), '24h'))
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('recent-treatments').setDescription("Each patient's most recent ER treatment"),
+      '24h',
+    ),
+  )
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('arrivals').setDescription('ER arrivals by condition on arrival and triage level'),
+      '24h',
+    ),
+  )
   .addSubcommand((s) =>
     addWindowOptions(
       s
         .setName('response-times')
-        .setDescription('Call-to-scene, scene-to-hospital and call-to-arrival minutes: median and 90th percentile')
+        .setDescription(
+          'Call-to-scene, scene-to-hospital and call-to-arrival minutes: median and 90th percentile',
+        )
         .addStringOption((o) =>
           o
             .setName('by')
             .setDescription('Group by (default severity)')
-            .addChoices({ name: 'severity', value: 'severity' }, { name: 'ambulance type', value: 'ambulance_type' }),
+            .addChoices(
+              { name: 'severity', value: 'severity' },
+              { name: 'ambulance type', value: 'ambulance_type' },
+            ),
         ),
       '7d',
     ),
   )
-  .addSubcommand((s) => addWindowOptions(s.setName('dispositions').setDescription('Disposition decisions and patient status'), '7d'))
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('dispositions').setDescription('Disposition decisions and patient status'),
+      '7d',
+    ),
+  )
   .addSubcommand((s) =>
     addWindowOptions(
       s
@@ -93,18 +133,37 @@ const data = new SlashCommandBuilder()
       '30d',
     ),
   )
-  .addSubcommand((s) => s.setName('census').setDescription('Who is in the ER now, by condition and triage level'))
-  .addSubcommand((s) => addWindowOptions(s.setName('length-of-stay').setDescription('Age against length of stay in the ER'), '30d'))
+  .addSubcommand((s) =>
+    s.setName('census').setDescription('Who is in the ER now, by condition and triage level'),
+  )
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('length-of-stay').setDescription('Age against length of stay in the ER'),
+      '30d',
+    ),
+  )
   .addSubcommand((s) =>
     addWindowOptions(
       s
         .setName('symptom')
         .setDescription('Patients whose assessment mentions a term, and callers reporting it')
-        .addStringOption((o) => o.setName('term').setDescription('Symptom or term, e.g. chest pain').setRequired(true).setMinLength(3).setMaxLength(60)),
+        .addStringOption((o) =>
+          o
+            .setName('term')
+            .setDescription('Symptom or term, e.g. chest pain')
+            .setRequired(true)
+            .setMinLength(3)
+            .setMaxLength(60),
+        ),
       '30d',
     ),
   )
-  .addSubcommand((s) => addWindowOptions(s.setName('assessments').setDescription('Paramedic assessments per patient: average and distribution'), '30d'));
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('assessments').setDescription('Paramedic assessments per patient: average and distribution'),
+      '30d',
+    ),
+  );
 
 const severity = subcommand({
   sensitivity: 'aggregate',
@@ -123,11 +182,25 @@ const severity = subcommand({
       title: `${o.level[0]?.toUpperCase()}${o.level.slice(1)}-severity dispatches`,
       summary:
         total === 0
-          ? `No ${o.level}-severity dispatches in the ${w.label}.`
+          ? `No ${o.level}-severity dispatches ${w.phrase}.`
           : `${plural(total, 'dispatch', 'dispatches')}; most often ${top.join(', ')}. Median response ${round1(median(response))} min${shownOf(incidents.length, total)}.`,
       table: {
-        columns: [{ name: 'dispatch', align: 'right' }, { name: 'time' }, { name: 'nature' }, { name: 'district' }, { name: 'units' }, { name: 'response min', align: 'right' }],
-        rows: incidents.map((i) => [i._id, when(ctx, i.dispatchedAt), i.nature, i.location.district, i.units.map((u) => u.unitCode).join(' '), i.responseMinutes]),
+        columns: [
+          { name: 'dispatch', align: 'right' },
+          { name: 'time' },
+          { name: 'nature' },
+          { name: 'district' },
+          { name: 'units' },
+          { name: 'response min', align: 'right' },
+        ],
+        rows: incidents.map((i) => [
+          i._id,
+          when(ctx, i.dispatchedAt),
+          i.nature,
+          i.location.district,
+          i.units.map((u) => u.unitCode).join(' '),
+          i.responseMinutes,
+        ]),
         totalRows: total,
       },
       sensitivity: 'aggregate',
@@ -142,19 +215,34 @@ const treatments = subcommand({
   options: z.object(windowSchema),
   async run(o, ctx) {
     const w = windowOf(o, '7d', ctx);
-    const rows = await ctx.mongo.collection<ErTreatmentDoc>(ER_TREATMENTS).aggregate<{ _id: string; n: number }>(treatmentTypeCounts(w.from, w.to)).toArray();
+    const rows = await ctx.mongo
+      .collection<ErTreatmentDoc>(ER_TREATMENTS)
+      .aggregate<{ _id: string; n: number }>(treatmentTypeCounts(w.from, w.to))
+      .toArray();
     const total = rows.reduce((n, r) => n + r.n, 0);
     return {
       title: 'ER treatments by type',
-      summary: total === 0 ? `No ER treatments in the ${w.label}.` : `${plural(total, 'treatment')} in the ${w.label}; most common: ${rows[0]?._id}.`,
+      summary:
+        total === 0
+          ? `No ER treatments ${w.phrase}.`
+          : `${plural(total, 'treatment')} ${w.phrase}; most common: ${rows[0]?._id}.`,
       table: {
-        columns: [{ name: 'type' }, { name: 'treatments', align: 'right' }, { name: 'share %', align: 'right' }],
+        columns: [
+          { name: 'type' },
+          { name: 'treatments', align: 'right' },
+          { name: 'share %', align: 'right' },
+        ],
         rows: rows.map((r) => [r._id, r.n, round1((r.n / total) * 100)]),
       },
       chart:
         total === 0
           ? undefined
-          : barChart(`ER treatments by type (${w.label})`, rows.map((r) => r._id), [{ label: 'treatments', data: rows.map((r) => r.n) }], { x: 'treatment type', y: 'treatments' }),
+          : barChart(
+              `ER treatments by type (${w.label})`,
+              rows.map((r) => r._id),
+              [{ label: 'treatments', data: rows.map((r) => r.n) }],
+              { x: 'treatment type', y: 'treatments' },
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx, w.label),
       patientIds: [],
@@ -168,17 +256,37 @@ const earliestTreatments = subcommand({
   async run(o, ctx) {
     const docs = await ctx.mongo
       .collection<ErTreatmentDoc>(ER_TREATMENTS)
-      .aggregate<Pick<ErTreatmentDoc, '_id' | 'visitId' | 'patientId' | 'performedAt' | 'outcome'>>(earliestTreatmentsOfType(o.type, o.count ?? 10))
+      .aggregate<Pick<ErTreatmentDoc, '_id' | 'visitId' | 'patientId' | 'performedAt' | 'outcome'>>(
+        earliestTreatmentsOfType(o.type, o.count ?? 10),
+      )
       .toArray();
-    const names = await patientNames(ctx.sql, docs.map((d) => d.patientId));
+    const names = await patientNames(
+      ctx.sql,
+      docs.map((d) => d.patientId),
+    );
     return {
       title: `Earliest ${o.type} treatments`,
-      summary: docs.length === 0 ? `No ${o.type} treatment on record.` : `The first ${plural(docs.length, 'treatment')} of type ${o.type} on record.`,
+      summary:
+        docs.length === 0
+          ? `No ${o.type} treatment on record.`
+          : `The first ${plural(docs.length, 'treatment')} of type ${o.type} on record.`,
       table: {
-        columns: [{ name: 'time' }, { name: 'MRN' }, { name: 'patient' }, { name: 'outcome' }, { name: 'treatment', align: 'right' }],
+        columns: [
+          { name: 'time' },
+          { name: 'MRN' },
+          { name: 'patient' },
+          { name: 'outcome' },
+          { name: 'treatment', align: 'right' },
+        ],
         rows: docs.map((d) => {
           const p = names.get(d.patientId);
-          return [when(ctx, d.performedAt), p?.mrn ?? '-', p ? fullName(p) : `patient ${d.patientId}`, d.outcome, d._id];
+          return [
+            when(ctx, d.performedAt),
+            p?.mrn ?? '-',
+            p ? fullName(p) : `patient ${d.patientId}`,
+            d.outcome,
+            d._id,
+          ];
         }),
       },
       sensitivity: 'phi',
@@ -197,9 +305,18 @@ const recentTreatments = subcommand({
     const total = rows[0]?.total ?? 0;
     return {
       title: 'Most recent treatment of each patient',
-      summary: total === 0 ? `No ER treatments in the ${w.label}.` : `${plural(total, 'patient')} treated in the ${w.label}${shownOf(rows.length, total)}.`,
+      summary:
+        total === 0
+          ? `No ER treatments ${w.phrase}.`
+          : `${plural(total, 'patient')} treated ${w.phrase}${shownOf(rows.length, total)}.`,
       table: {
-        columns: [{ name: 'time' }, { name: 'MRN' }, { name: 'patient' }, { name: 'treatment' }, { name: 'outcome' }],
+        columns: [
+          { name: 'time' },
+          { name: 'MRN' },
+          { name: 'patient' },
+          { name: 'treatment' },
+          { name: 'outcome' },
+        ],
         rows: rows.map((r) => [when(ctx, r.performed_at), r.mrn, fullName(r), r.type, r.outcome]),
         totalRows: total,
       },
@@ -221,12 +338,18 @@ const arrivals = subcommand({
     const byEsi = (r: (typeof rows)[number], level: (typeof esi)[number]) => r[`esi${level}`];
     return {
       title: 'ER arrivals by condition on arrival',
-      summary: total === 0 ? `No ER arrivals in the ${w.label}.` : `${plural(total, 'arrival')} in the ${w.label}.`,
+      summary: total === 0 ? `No ER arrivals ${w.phrase}.` : `${plural(total, 'arrival')} ${w.phrase}.`,
       table: {
-        columns: [{ name: 'condition' }, { name: 'arrivals', align: 'right' }, ...esi.map((l) => ({ name: `ESI ${l}`, align: 'right' as const }))],
+        columns: [
+          { name: 'condition' },
+          { name: 'arrivals', align: 'right' },
+          ...esi.map((l) => ({ name: `ESI ${l}`, align: 'right' as const })),
+        ],
         rows: [
           ...rows.map((r) => [r.condition, r.arrivals, ...esi.map((l) => byEsi(r, l))]),
-          ...(rows.length > 1 ? [['total', total, ...esi.map((l) => rows.reduce((n, r) => n + byEsi(r, l), 0))]] : []),
+          ...(rows.length > 1
+            ? [['total', total, ...esi.map((l) => rows.reduce((n, r) => n + byEsi(r, l), 0))]]
+            : []),
         ],
       },
       chart:
@@ -264,7 +387,7 @@ const responseTimes = subcommand({
       title: `Response times by ${by === 'severity' ? 'severity' : 'ambulance type'}`,
       summary:
         legs.length === 0
-          ? `No dispatches in the ${w.label}.`
+          ? `No dispatches ${w.phrase}.`
           : `${plural(legs.length, 'dispatch', 'dispatches')}; call to first unit on scene: median ${all?.callToScene.median} min, 90th percentile ${all?.callToScene.p90} min.`,
       table: {
         columns: [
@@ -277,12 +400,29 @@ const responseTimes = subcommand({
           { name: 'call→arrival p50', align: 'right' },
           { name: 'p90', align: 'right' },
         ],
-        rows: legs.length === 0 ? [] : stats.map((s) => [s.group, s.dispatches, s.callToScene.median, s.callToScene.p90, s.sceneToHospital.median, s.sceneToHospital.p90, s.callToArrival.median, s.callToArrival.p90]),
+        rows:
+          legs.length === 0
+            ? []
+            : stats.map((s) => [
+                s.group,
+                s.dispatches,
+                s.callToScene.median,
+                s.callToScene.p90,
+                s.sceneToHospital.median,
+                s.sceneToHospital.p90,
+                s.callToArrival.median,
+                s.callToArrival.p90,
+              ]),
       },
       chart:
         legs.length === 0
           ? undefined
-          : barChart(`Call to first unit on scene (${w.label})`, bins.map((b) => b.label), [{ label: 'dispatches', data: bins.map((b) => b.count) }], { x: 'minutes', y: 'dispatches' }),
+          : barChart(
+              `Call to first unit on scene (${w.label})`,
+              bins.map((b) => b.label),
+              [{ label: 'dispatches', data: bins.map((b) => b.count) }],
+              { x: 'minutes', y: 'dispatches' },
+            ),
       sensitivity: 'aggregate',
       footer: `${footer(ctx, w.label)} · minutes`,
       patientIds: [],
@@ -296,15 +436,25 @@ const dispositions = subcommand({
   async run(o, ctx) {
     const w = windowOf(o, '7d', ctx);
     const rows = await dispositionCounts(ctx.sql, w.from, w.to);
-    const count = (d: string, s: string) => rows.find((r) => r.decision === d && r.patient_status === s)?.n ?? 0;
+    const count = (d: string, s: string) =>
+      rows.find((r) => r.decision === d && r.patient_status === s)?.n ?? 0;
     const total = rows.reduce((n, r) => n + r.n, 0);
     const decisions = DECISIONS.filter((d) => rows.some((r) => r.decision === d));
     return {
       title: 'Disposition decisions',
-      summary: total === 0 ? `No disposition decisions in the ${w.label}.` : `${plural(total, 'decision')} in the ${w.label}.`,
+      summary:
+        total === 0 ? `No disposition decisions ${w.phrase}.` : `${plural(total, 'decision')} ${w.phrase}.`,
       table: {
-        columns: [{ name: 'decision' }, ...PATIENT_STATUSES.map((s) => ({ name: s, align: 'right' as const })), { name: 'total', align: 'right' }],
-        rows: decisions.map((d) => [d, ...PATIENT_STATUSES.map((s) => count(d, s)), PATIENT_STATUSES.reduce((n, s) => n + count(d, s), 0)]),
+        columns: [
+          { name: 'decision' },
+          ...PATIENT_STATUSES.map((s) => ({ name: s, align: 'right' as const })),
+          { name: 'total', align: 'right' },
+        ],
+        rows: decisions.map((d) => [
+          d,
+          ...PATIENT_STATUSES.map((s) => count(d, s)),
+          PATIENT_STATUSES.reduce((n, s) => n + count(d, s), 0),
+        ]),
       },
       chart:
         total === 0
@@ -342,10 +492,22 @@ const trends = subcommand({
       title: `ER ${metric} per day`,
       summary:
         total === 0
-          ? `No ER ${metric} in the ${w.label}.`
+          ? `No ER ${metric} ${w.phrase}.`
           : `${plural(total, metric.slice(0, -1))} over ${plural(days.length, 'day')}; ${round1(mean(days.map(([, c]) => c)))} a day on average${o.from ? '' : ' (the first and last days are partial)'}.`,
-      table: { columns: [{ name: 'date' }, { name: metric, align: 'right' }], rows: days.map(([d, c]) => [d, c]) },
-      chart: total === 0 ? undefined : lineChart(`ER ${metric} per day (${w.label})`, days.map(([d]) => d), metric, days.map(([, c]) => c), { x: `date (${tz})`, y: metric }),
+      table: {
+        columns: [{ name: 'date' }, { name: metric, align: 'right' }],
+        rows: days.map(([d, c]) => [d, c]),
+      },
+      chart:
+        total === 0
+          ? undefined
+          : lineChart(
+              `ER ${metric} per day (${w.label})`,
+              days.map(([d]) => d),
+              metric,
+              days.map(([, c]) => c),
+              { x: `date (${tz})`, y: metric },
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx, w.label),
       patientIds: [],
@@ -358,14 +520,26 @@ const census = subcommand({
   options: z.object({}),
   async run(_o, ctx) {
     const now = new Date(ctx.now());
-    const [cells, waits] = await Promise.all([censusByCondition(ctx.sql, now), censusLongestWaits(ctx.sql, now)]);
+    const [cells, waits] = await Promise.all([
+      censusByCondition(ctx.sql, now),
+      censusLongestWaits(ctx.sql, now),
+    ]);
     const total = cells.reduce((n, c) => n + c.patients, 0);
     const hours = (d: Date) => round1((now.getTime() - d.getTime()) / 3_600_000);
     const rows: Cell[][] = CONDITIONS.filter((c) => cells.some((x) => x.condition === c)).map((c) => {
       const mine = cells.filter((x) => x.condition === c);
       const n = (l: number) => mine.find((x) => x.triage_level === l)?.patients ?? 0;
       const earliest = Math.min(...mine.map((x) => x.earliest.getTime()));
-      return [c, mine.reduce((a, x) => a + x.patients, 0), n(1), n(2), n(3), n(4), n(5), hours(new Date(earliest))];
+      return [
+        c,
+        mine.reduce((a, x) => a + x.patients, 0),
+        n(1),
+        n(2),
+        n(3),
+        n(4),
+        n(5),
+        hours(new Date(earliest)),
+      ];
     });
     return {
       title: 'ER census now',
@@ -405,25 +579,40 @@ const lengthOfStayCmd = subcommand({
     const w = windowOf(o, '30d', ctx);
     const stays = await lengthOfStay(ctx.sql, w.from, w.to);
     const hoursOf = (m: number) => m / 60;
-    const rows = AGE_BANDS.map(([band, lo, hi]) => {
+    const rows = (stays.length === 0 ? [] : AGE_BANDS).map(([band, lo, hi]) => {
       const h = stays.filter((s) => s.age >= lo && s.age <= hi).map((s) => hoursOf(s.minutes));
       return [band, h.length, round1(median(h)), round1(percentile(h, 90))] as Cell[];
     });
     // An even sample keeps the chart readable and the same for the same data.
     const step = Math.max(1, Math.ceil(stays.length / MAX_POINTS));
-    const points = stays.filter((_, i) => i % step === 0).map((s) => ({ x: s.age, y: round1(hoursOf(s.minutes)) ?? 0 }));
+    const points = stays
+      .filter((_, i) => i % step === 0)
+      .map((s) => ({ x: s.age, y: round1(hoursOf(s.minutes)) ?? 0 }));
     const all = stays.map((s) => hoursOf(s.minutes));
     return {
       title: 'Length of stay by age',
       summary:
         stays.length === 0
-          ? `No completed ER visits that arrived in the ${w.label}.`
+          ? `No completed ER visits that arrived ${w.phrase}.`
           : `${plural(stays.length, 'completed visit')}; median stay ${round1(median(all))} h, 90th percentile ${round1(percentile(all, 90))} h.`,
-      table: { columns: [{ name: 'age' }, { name: 'visits', align: 'right' }, { name: 'median h', align: 'right' }, { name: 'p90 h', align: 'right' }], rows },
+      table: {
+        columns: [
+          { name: 'age' },
+          { name: 'visits', align: 'right' },
+          { name: 'median h', align: 'right' },
+          { name: 'p90 h', align: 'right' },
+        ],
+        rows,
+      },
       chart:
         stays.length === 0
           ? undefined
-          : scatterChart(`Age against length of stay (${w.label}${step > 1 ? `, every ${step}th visit` : ''})`, 'visits', points, { x: 'age (years)', y: 'length of stay (hours)' }),
+          : scatterChart(
+              `Age against length of stay (${w.label}${step > 1 ? `, every ${step}th visit` : ''})`,
+              'visits',
+              points,
+              { x: 'age (years)', y: 'length of stay (hours)' },
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx, w.label),
       patientIds: [],
@@ -433,7 +622,10 @@ const lengthOfStayCmd = subcommand({
 
 const symptom = subcommand({
   sensitivity: 'phi',
-  options: z.object({ term: z.string().trim().min(3, 'needs at least 3 characters').max(60), ...windowSchema }),
+  options: z.object({
+    term: z.string().trim().min(3, 'needs at least 3 characters').max(60),
+    ...windowSchema,
+  }),
   async run(o, ctx) {
     const w = windowOf(o, '30d', ctx);
     const rows = await symptomMatches(ctx.sql, o.term, w.from, w.to, MAX_ROWS);
@@ -442,10 +634,16 @@ const symptom = subcommand({
       title: `People linked to "${o.term}"`,
       summary:
         total === 0
-          ? `No assessment or call mentions "${o.term}" in the ${w.label}.`
+          ? `No assessment or call mentions "${o.term}" ${w.phrase}.`
           : `${plural(total, 'match', 'matches')}: patients whose paramedic assessment mentions it and callers reporting it${shownOf(rows.length, total)}.`,
       table: {
-        columns: [{ name: 'time' }, { name: 'who' }, { name: 'name' }, { name: 'phone' }, { name: 'matched' }],
+        columns: [
+          { name: 'time' },
+          { name: 'who' },
+          { name: 'name' },
+          { name: 'phone' },
+          { name: 'matched' },
+        ],
         rows: rows.map((r) => [when(ctx, r.at), r.kind, r.name, r.phone, r.matched]),
         totalRows: total,
       },
@@ -468,16 +666,25 @@ const assessments = subcommand({
       title: 'Paramedic assessments per patient',
       summary:
         patients === 0
-          ? `No paramedic assessments in the ${w.label}.`
+          ? `No paramedic assessments ${w.phrase}.`
           : `${plural(total, 'assessment')} of ${plural(patients, 'patient')}: ${(total / patients).toFixed(2)} per assessed patient on average.`,
       table: {
-        columns: [{ name: 'assessments', align: 'right' }, { name: 'patients', align: 'right' }, { name: 'share %', align: 'right' }],
+        columns: [
+          { name: 'assessments', align: 'right' },
+          { name: 'patients', align: 'right' },
+          { name: 'share %', align: 'right' },
+        ],
         rows: rows.map((r) => [r.assessments, r.patients, round1((r.patients / patients) * 100)]),
       },
       chart:
         patients === 0
           ? undefined
-          : barChart(`Assessments per patient (${w.label})`, rows.map((r) => String(r.assessments)), [{ label: 'patients', data: rows.map((r) => r.patients) }], { x: 'assessments per patient', y: 'patients' }),
+          : barChart(
+              `Assessments per patient (${w.label})`,
+              rows.map((r) => String(r.assessments)),
+              [{ label: 'patients', data: rows.map((r) => r.patients) }],
+              { x: 'assessments per patient', y: 'patients' },
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx, w.label),
       patientIds: [],

@@ -7,15 +7,25 @@ import { activePrescriptions, resolvePatient } from '../src/data/patient.queries
 import { patientAutocomplete } from './shared/autocomplete.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { footer, fullName, isoDay, plural } from './shared/format.ts';
-import { addPatientOption, addWindowOptions, patientSchema, windowOf, windowSchema } from './shared/options.ts';
+import {
+  addPatientOption,
+  addWindowOptions,
+  patientSchema,
+  windowOf,
+  windowSchema,
+} from './shared/options.ts';
 
 const TOP = 15;
 
 const data = new SlashCommandBuilder()
   .setName('meds')
   .setDescription('Medications and prescriptions')
-  .addSubcommand((s) => addPatientOption(s.setName('patient').setDescription("A patient's active prescriptions")))
-  .addSubcommand((s) => addWindowOptions(s.setName('top').setDescription('Most-prescribed medications'), '30d'));
+  .addSubcommand((s) =>
+    addPatientOption(s.setName('patient').setDescription("A patient's active prescriptions")),
+  )
+  .addSubcommand((s) =>
+    addWindowOptions(s.setName('top').setDescription('Most-prescribed medications'), '30d'),
+  );
 
 const patient = subcommand({
   sensitivity: 'phi',
@@ -26,10 +36,25 @@ const patient = subcommand({
     const rows = await activePrescriptions(ctx.sql, p.id, today);
     return {
       title: `Active prescriptions of ${fullName(p)} (${p.mrn})`,
-      summary: rows.length === 0 ? 'No active prescriptions.' : `${plural(rows.length, 'active prescription')}.`,
+      summary:
+        rows.length === 0 ? 'No active prescriptions.' : `${plural(rows.length, 'active prescription')}.`,
       table: {
-        columns: [{ name: 'medication' }, { name: 'dose' }, { name: 'frequency' }, { name: 'since' }, { name: 'until' }, { name: 'prescriber' }],
-        rows: rows.map((r) => [`${r.name} ${r.strength} ${r.form}`, r.dose, r.frequency, isoDay(r.starts_on), r.ends_on ? isoDay(r.ends_on) : 'ongoing', r.prescriber]),
+        columns: [
+          { name: 'medication' },
+          { name: 'dose' },
+          { name: 'frequency' },
+          { name: 'since' },
+          { name: 'until' },
+          { name: 'prescriber' },
+        ],
+        rows: rows.map((r) => [
+          `${r.name} ${r.strength} ${r.form}`,
+          r.dose,
+          r.frequency,
+          isoDay(r.starts_on),
+          r.ends_on ? isoDay(r.ends_on) : 'ongoing',
+          r.prescriber,
+        ]),
       },
       sensitivity: 'phi',
       footer: footer(ctx, `active on ${today}`),
@@ -45,19 +70,37 @@ const top = subcommand({
     const w = windowOf(o, '30d', ctx);
     const tz = ctx.config.timeZone;
     // Prescriptions start on a date: the window covers the local dates it touches.
-    const rows = await topMedications(ctx.sql, localDate(tz, w.from.getTime()), localDate(tz, w.to.getTime() - 1), TOP);
+    const rows = await topMedications(
+      ctx.sql,
+      localDate(tz, w.from.getTime()),
+      localDate(tz, w.to.getTime() - 1),
+      TOP,
+    );
     const label = (r: (typeof rows)[number]) => `${r.name} ${r.strength}`;
     return {
       title: 'Most-prescribed medications',
-      summary: rows.length === 0 ? `No prescriptions started in the ${w.label}.` : `Top ${rows.length} by prescriptions started in the ${w.label}.`,
+      summary:
+        rows.length === 0
+          ? `No prescriptions started ${w.phrase}.`
+          : `Top ${rows.length} by prescriptions started ${w.phrase}.`,
       table: {
-        columns: [{ name: 'medication' }, { name: 'form' }, { name: 'prescriptions', align: 'right' }, { name: 'patients', align: 'right' }],
+        columns: [
+          { name: 'medication' },
+          { name: 'form' },
+          { name: 'prescriptions', align: 'right' },
+          { name: 'patients', align: 'right' },
+        ],
         rows: rows.map((r) => [label(r), r.form, r.prescriptions, r.patients]),
       },
       chart:
         rows.length === 0
           ? undefined
-          : barChart(`Most-prescribed medications (${w.label})`, rows.map(label), [{ label: 'prescriptions', data: rows.map((r) => r.prescriptions) }], { x: 'medication', y: 'prescriptions' }),
+          : barChart(
+              `Most-prescribed medications (${w.label})`,
+              rows.map(label),
+              [{ label: 'prescriptions', data: rows.map((r) => r.prescriptions) }],
+              { x: 'medication', y: 'prescriptions' },
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx, w.label),
       patientIds: [],

@@ -19,7 +19,13 @@ import { TREATMENT_TYPES } from '../src/data/seed/vocabulary.ts';
 import { patientAutocomplete } from './shared/autocomplete.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { footer, fullName, isoDay, plural, shownOf, when } from './shared/format.ts';
-import { addPatientOption, addWindowOptions, patientSchema, windowOf, windowSchema } from './shared/options.ts';
+import {
+  addPatientOption,
+  addWindowOptions,
+  patientSchema,
+  windowOf,
+  windowSchema,
+} from './shared/options.ts';
 
 const data = new SlashCommandBuilder()
   .setName('patient')
@@ -28,11 +34,37 @@ const data = new SlashCommandBuilder()
     s
       .setName('search')
       .setDescription('Find patients by part of a name, with contact details')
-      .addStringOption((o) => o.setName('name').setDescription('Part of a first or last name').setRequired(true).setMinLength(2).setMaxLength(60)),
+      .addStringOption((o) =>
+        o
+          .setName('name')
+          .setDescription('Part of a first or last name')
+          .setRequired(true)
+          .setMinLength(2)
+          .setMaxLength(60),
+      ),
   )
-  .addSubcommand((s) => addPatientOption(s.setName('lookup').setDescription('A patient: contact, allergies, latest treatment, prescriptions, appointments')))
-  .addSubcommand((s) => addPatientOption(s.setName('history').setDescription("A patient's full path: calls, dispatches, transport, visits, treatments, dispositions")))
-  .addSubcommand((s) => addWindowOptions(s.setName('frequent').setDescription('Patients with more ER treatments than the average patient'), '30d'))
+  .addSubcommand((s) =>
+    addPatientOption(
+      s
+        .setName('lookup')
+        .setDescription('A patient: contact, allergies, latest treatment, prescriptions, appointments'),
+    ),
+  )
+  .addSubcommand((s) =>
+    addPatientOption(
+      s
+        .setName('history')
+        .setDescription(
+          "A patient's full path: calls, dispatches, transport, visits, treatments, dispositions",
+        ),
+    ),
+  )
+  .addSubcommand((s) =>
+    addWindowOptions(
+      s.setName('frequent').setDescription('Patients with more ER treatments than the average patient'),
+      '30d',
+    ),
+  )
   .addSubcommand((s) =>
     addWindowOptions(
       s
@@ -53,7 +85,8 @@ function ageOn(dob: Date, at: number): number {
   const now = new Date(at);
   let age = now.getUTCFullYear() - dob.getUTCFullYear();
   const beforeBirthday =
-    now.getUTCMonth() < dob.getUTCMonth() || (now.getUTCMonth() === dob.getUTCMonth() && now.getUTCDate() < dob.getUTCDate());
+    now.getUTCMonth() < dob.getUTCMonth() ||
+    (now.getUTCMonth() === dob.getUTCMonth() && now.getUTCDate() < dob.getUTCDate());
   if (beforeBirthday) age--;
   return age;
 }
@@ -66,9 +99,18 @@ const search = subcommand({
     const total = rows[0]?.total ?? 0;
     return {
       title: `Patients matching "${name}"`,
-      summary: rows.length === 0 ? `No patient's first or last name contains "${name}".` : `${plural(total, 'patient')} found${shownOf(rows.length, total)}.`,
+      summary:
+        rows.length === 0
+          ? `No patient's first or last name contains "${name}".`
+          : `${plural(total, 'patient')} found${shownOf(rows.length, total)}.`,
       table: {
-        columns: [{ name: 'MRN' }, { name: 'name' }, { name: 'born' }, { name: 'phone' }, { name: 'emergency contact' }],
+        columns: [
+          { name: 'MRN' },
+          { name: 'name' },
+          { name: 'born' },
+          { name: 'phone' },
+          { name: 'emergency contact' },
+        ],
         rows: rows.map((r) => [r.mrn, fullName(r), isoDay(r.date_of_birth), r.phone, r.contact]),
         totalRows: total,
       },
@@ -98,26 +140,47 @@ const lookup = subcommand({
       ['born', `${isoDay(p.date_of_birth)} (age ${ageOn(p.date_of_birth, ctx.now())})`],
       ['sex', p.sex],
       ['phone', p.phone ?? 'not recorded'],
-      ...(contacts.length === 0 ? [['contact', 'none recorded'] as Cell[]] : contacts.map((c) => ['contact', `${c.name} (${c.relationship}) ${c.phone}`])),
-      ...(allergies.length === 0 ? [['allergy', 'none recorded'] as Cell[]] : allergies.map((a) => ['allergy', `${a.substance}: ${a.reaction} (${a.severity})`])),
-      ['latest treatment', latest ? `${latest.type}, ${latest.outcome}, ${when(ctx, latest.performed_at)}` : 'none (never treated in the ER)'],
+      ...(contacts.length === 0
+        ? [['contact', 'none recorded'] as Cell[]]
+        : contacts.map((c) => ['contact', `${c.name} (${c.relationship}) ${c.phone}`])),
+      ...(allergies.length === 0
+        ? [['allergy', 'none recorded'] as Cell[]]
+        : allergies.map((a) => ['allergy', `${a.substance}: ${a.reaction} (${a.severity})`])),
+      [
+        'latest treatment',
+        latest
+          ? `${latest.type}, ${latest.outcome}, ${when(ctx, latest.performed_at)}`
+          : 'none (never treated in the ER)',
+      ],
       [
         'last ER visit',
         lastVisit
           ? `${when(ctx, lastVisit.arrived_at)}, ${lastVisit.reason}, ${lastVisit.condition_on_arrival}, ESI ${lastVisit.triage_level}` +
-            (lastVisit.decision ? `; ${lastVisit.decision}` : lastVisit.departed_at ? '' : '; still in the ER')
+            (lastVisit.decision
+              ? `; ${lastVisit.decision}`
+              : lastVisit.departed_at
+                ? ''
+                : '; still in the ER')
           : 'none',
       ],
       ...(prescriptions.length === 0
         ? [['prescription', 'no active prescriptions'] as Cell[]]
-        : prescriptions.map((r) => ['prescription', `${r.name} ${r.strength} ${r.form}: ${r.dose} ${r.frequency}${r.ends_on ? ` until ${isoDay(r.ends_on)}` : ''}`])),
+        : prescriptions.map((r) => [
+            'prescription',
+            `${r.name} ${r.strength} ${r.form}: ${r.dose} ${r.frequency}${r.ends_on ? ` until ${isoDay(r.ends_on)}` : ''}`,
+          ])),
       ...(appointments.length === 0
         ? [['appointment', 'none upcoming'] as Cell[]]
-        : appointments.map((a) => ['appointment', `${when(ctx, a.starts_at)} ${a.department} with ${a.provider} (${a.reason})`])),
+        : appointments.map((a) => [
+            'appointment',
+            `${when(ctx, a.starts_at)} ${a.department} with ${a.provider} (${a.reason})`,
+          ])),
     ];
     return {
       title: `${fullName(p)} (${p.mrn})`,
-      summary: latest ? `Latest ER treatment: ${latest.type} (${latest.outcome}) on ${when(ctx, latest.performed_at)}.` : 'Never treated in the ER.',
+      summary: latest
+        ? `Latest ER treatment: ${latest.type} (${latest.outcome}) on ${when(ctx, latest.performed_at)}.`
+        : 'Never treated in the ER.',
       table: { columns: [{ name: 'field' }, { name: 'value' }], rows },
       sensitivity: 'phi',
       footer: footer(ctx),
@@ -134,7 +197,10 @@ const history = subcommand({
     const events = await patientHistory(ctx.sql, p.id);
     return {
       title: `History of ${fullName(p)} (${p.mrn})`,
-      summary: events.length === 0 ? 'No calls, dispatches, visits or treatments on record.' : `${plural(events.length, 'event')}, oldest first.`,
+      summary:
+        events.length === 0
+          ? 'No calls, dispatches, visits or treatments on record.'
+          : `${plural(events.length, 'event')}, oldest first.`,
       table: {
         columns: [{ name: 'time' }, { name: 'event' }, { name: 'detail' }],
         rows: events.slice(0, MAX_ROWS).map((e) => [when(ctx, e.at), e.event, e.detail]),
@@ -158,7 +224,7 @@ const frequent = subcommand({
       title: 'Patients treated more often than average',
       summary: first
         ? `${plural(first.total, 'patient')} had more than the average of ${first.average.toFixed(2)} ER treatments per treated patient (${plural(first.treated, 'patient')} treated)${shownOf(rows.length, first.total)}.`
-        : `No patient had more ER treatments than average in the ${w.label}.`,
+        : `No patient had more ER treatments than average ${w.phrase}.`,
       table: {
         columns: [{ name: 'MRN' }, { name: 'name' }, { name: 'treatments', align: 'right' }],
         rows: rows.map((r) => [r.mrn, fullName(r), r.treatments]),
@@ -182,10 +248,15 @@ const neverTreated = subcommand({
       title: `ER patients never given ${o.type}`,
       summary:
         rows.length === 0
-          ? `Every patient seen in the ER in the ${w.label} has had ${o.type} at some time, or nobody was seen.`
-          : `${plural(total, 'patient')} seen in the ER in the ${w.label} never received ${o.type}${shownOf(rows.length, total)}.`,
+          ? `Every patient seen in the ER ${w.phrase} has had ${o.type} at some time, or nobody was seen.`
+          : `${plural(total, 'patient')} seen in the ER ${w.phrase} never received ${o.type}${shownOf(rows.length, total)}.`,
       table: {
-        columns: [{ name: 'MRN' }, { name: 'name' }, { name: 'visits', align: 'right' }, { name: 'last arrival' }],
+        columns: [
+          { name: 'MRN' },
+          { name: 'name' },
+          { name: 'visits', align: 'right' },
+          { name: 'last arrival' },
+        ],
         rows: rows.map((r) => [r.mrn, fullName(r), r.visits, when(ctx, r.last_arrival)]),
         totalRows: total,
       },

@@ -32,7 +32,9 @@ const data = new SlashCommandBuilder()
     s
       .setName('on-shift')
       .setDescription('Who is on duty now')
-      .addStringOption((o) => o.setName('department').setDescription('Only this department').setAutocomplete(true).setMaxLength(80)),
+      .addStringOption((o) =>
+        o.setName('department').setDescription('Only this department').setAutocomplete(true).setMaxLength(80),
+      ),
   );
 
 const specialties = subcommand({
@@ -44,8 +46,18 @@ const specialties = subcommand({
     return {
       title: 'Physicians by specialty',
       summary: `${plural(total, 'active physician')} in ${plural(rows.length, 'specialty', 'specialties')}.`,
-      table: { columns: [{ name: 'specialty' }, { name: 'physicians', align: 'right' }], rows: rows.map((r) => [r.specialty, r.physicians]) },
-      chart: total === 0 ? undefined : pieChart('Physicians by specialty', rows.map((r) => r.specialty), rows.map((r) => r.physicians)),
+      table: {
+        columns: [{ name: 'specialty' }, { name: 'physicians', align: 'right' }],
+        rows: rows.map((r) => [r.specialty, r.physicians]),
+      },
+      chart:
+        total === 0
+          ? undefined
+          : pieChart(
+              'Physicians by specialty',
+              rows.map((r) => r.specialty),
+              rows.map((r) => r.physicians),
+            ),
       sensitivity: 'aggregate',
       footer: footer(ctx),
       patientIds: [],
@@ -66,16 +78,28 @@ const workloadCmd = subcommand({
     const pairs = [...byCount.values()].reduce((n, names) => n + (names.length * (names.length - 1)) / 2, 0);
     const table: Cell[][] = rows.map((r) => {
       const peers = (byCount.get(r.patients) ?? []).filter((n) => n !== fullName(r));
-      return [fullName(r), r.patients, r.treatments, peers.length === 0 ? '-' : peers.slice(0, 3).join(', ') + (peers.length > 3 ? ` +${peers.length - 3}` : '')];
+      return [
+        fullName(r),
+        r.patients,
+        r.treatments,
+        peers.length === 0
+          ? '-'
+          : peers.slice(0, 3).join(', ') + (peers.length > 3 ? ` +${peers.length - 3}` : ''),
+      ];
     });
     return {
       title: `${role === 'physician' ? 'Physician' : 'Nurse'} workload`,
       summary:
         rows.length === 0
-          ? `No ER treatments in the ${w.label}.`
-          : `${plural(rows.length, role)} treated patients in the ${w.label}; ${plural(pairs, 'pair')} with equal patient counts.`,
+          ? `No ER treatments ${w.phrase}.`
+          : `${plural(rows.length, role)} treated patients ${w.phrase}; ${plural(pairs, 'pair')} with equal patient counts.`,
       table: {
-        columns: [{ name: role }, { name: 'patients', align: 'right' }, { name: 'treatments', align: 'right' }, { name: 'same patient count as' }],
+        columns: [
+          { name: role },
+          { name: 'patients', align: 'right' },
+          { name: 'treatments', align: 'right' },
+          { name: 'same patient count as' },
+        ],
         rows: table,
       },
       sensitivity: 'aggregate',
@@ -94,9 +118,18 @@ const onShiftCmd = subcommand({
     const where = department ? ` in ${department}` : '';
     return {
       title: `On shift now${where}`,
-      summary: rows.length === 0 ? `Nobody is on shift${where} right now.` : `${plural(rows.length, 'person', 'people')} on duty${where}.`,
+      summary:
+        rows.length === 0
+          ? `Nobody is on shift${where} right now.`
+          : `${plural(rows.length, 'person', 'people')} on duty${where}.`,
       table: {
-        columns: [{ name: 'name' }, { name: 'role' }, { name: 'detail' }, { name: 'department' }, { name: 'until' }],
+        columns: [
+          { name: 'name' },
+          { name: 'role' },
+          { name: 'detail' },
+          { name: 'department' },
+          { name: 'until' },
+        ],
         rows: rows.map((r) => [fullName(r), r.staff_type, r.detail, r.department, when(ctx, r.ends_at)]),
       },
       sensitivity: 'aggregate',
@@ -109,5 +142,6 @@ const onShiftCmd = subcommand({
 export default {
   data,
   subcommands: { specialties, workload: workloadCmd, 'on-shift': onShiftCmd },
-  autocomplete: (option, value, ctx) => (option === 'department' ? departmentAutocomplete(value, ctx) : Promise.resolve([])),
+  autocomplete: (option, value, ctx) =>
+    option === 'department' ? departmentAutocomplete(value, ctx) : Promise.resolve([]),
 } satisfies Command;

@@ -11,7 +11,9 @@ import { dateSchema } from './shared/options.ts';
 const data = new SlashCommandBuilder()
   .setName('summary')
   .setDescription('The ER daily summary for a date, on demand')
-  .addStringOption((o) => o.setName('date').setDescription('Day, YYYY-MM-DD (default yesterday)').setMinLength(10).setMaxLength(10));
+  .addStringOption((o) =>
+    o.setName('date').setDescription('Day, YYYY-MM-DD (default yesterday)').setMinLength(10).setMaxLength(10),
+  );
 
 const summary = subcommand({
   sensitivity: 'aggregate',
@@ -20,10 +22,16 @@ const summary = subcommand({
     const tz = ctx.config.timeZone;
     const today = localDate(tz, ctx.now());
     const date = o.date ?? localDate(tz, ctx.now() - DAY_MS);
-    if (date > today) throw new UserError('invalid_option', `Option \`date\`: ${date} is in the future; the latest summary is for today (${today}), so far.`);
+    if (date > today)
+      throw new UserError(
+        'invalid_option',
+        `Option \`date\`: ${date} is in the future; the latest summary is for today (${today}), so far.`,
+      );
     const built = buildDailySummary(await summaryInput(ctx.sql, date, tz));
     const reply = summaryReply(built, when(ctx, new Date(ctx.now())));
-    return date === today ? { ...reply, summary: `Today so far (the day is not over): ${reply.summary}` } : reply;
+    return date === today
+      ? { ...reply, summary: `Today so far (the day is not over): ${reply.summary}` }
+      : reply;
   },
 });
 

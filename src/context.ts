@@ -6,10 +6,14 @@ import { latestMigration } from './data/overview.queries.ts';
 import { UserError } from './core/errors.ts';
 
 /** Opens the pools a command context needs, after checking that the schema is in place. */
-export async function openContext(config: Config, now: () => number = Date.now): Promise<{ ctx: Context; close: () => Promise<void> }> {
+export async function openContext(
+  config: Config,
+  now: () => number = Date.now,
+): Promise<{ ctx: Context; close: () => Promise<void> }> {
   const sql = createPool(config.mysql.url, config.mysql.poolSize);
   try {
-    if ((await latestMigration(sql)) === null) throw new UserError('misconfigured', 'The database has no migrations applied: run npm run db:migrate.');
+    if ((await latestMigration(sql)) === null)
+      throw new UserError('misconfigured', 'The database has no migrations applied: run npm run db:migrate.');
   } catch (err) {
     await sql.end();
     throw describeMysqlError(err, config.mysql.url);

@@ -7,11 +7,17 @@ import { isoDay } from './format.ts';
 export async function patientAutocomplete(option: string, value: string, ctx: Context): Promise<Choice[]> {
   if (option !== 'patient') return [];
   const rows = await patientSuggestions(ctx.sql, value);
-  return rows.map((r) => ({ name: `${r.last_name}, ${r.first_name} · ${r.mrn} · born ${isoDay(r.date_of_birth)}`, value: r.mrn }));
+  return rows.map((r) => ({
+    name: `${r.last_name}, ${r.first_name} · ${r.mrn} · born ${isoDay(r.date_of_birth)}`,
+    value: r.mrn,
+  }));
 }
 
 export async function departmentAutocomplete(value: string, ctx: Context): Promise<Choice[]> {
   const all = await departments(ctx.sql);
   const v = value.trim().toLowerCase();
-  return all.filter((d) => d.name.toLowerCase().includes(v)).slice(0, 25).map((d) => ({ name: d.name, value: d.name }));
+  return all
+    .filter((d) => d.name.toLowerCase().includes(v))
+    .slice(0, 25)
+    .map((d) => ({ name: d.name, value: d.name }));
 }

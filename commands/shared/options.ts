@@ -1,6 +1,12 @@
 import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import { ROLLING_WINDOWS, resolveWindow, type RollingWindow, type TimeWindow, type WindowOptions } from '../../src/core/window.ts';
+import {
+  ROLLING_WINDOWS,
+  resolveWindow,
+  type RollingWindow,
+  type TimeWindow,
+  type WindowOptions,
+} from '../../src/core/window.ts';
 import type { Context } from './command.ts';
 
 /**
@@ -11,7 +17,10 @@ import type { Context } from './command.ts';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const IsoDate = z.string().trim().regex(ISO_DATE, 'must be a date as YYYY-MM-DD');
 
-export function addWindowOptions(sub: SlashCommandSubcommandBuilder, fallback: RollingWindow): SlashCommandSubcommandBuilder {
+export function addWindowOptions(
+  sub: SlashCommandSubcommandBuilder,
+  fallback: RollingWindow,
+): SlashCommandSubcommandBuilder {
   return sub
     .addStringOption((o) =>
       o
@@ -19,8 +28,16 @@ export function addWindowOptions(sub: SlashCommandSubcommandBuilder, fallback: R
         .setDescription(`Time window ending now (default ${fallback})`)
         .addChoices(...ROLLING_WINDOWS.map((w) => ({ name: w, value: w }))),
     )
-    .addStringOption((o) => o.setName('from').setDescription('First day, YYYY-MM-DD (with to, instead of window)').setMinLength(10).setMaxLength(10))
-    .addStringOption((o) => o.setName('to').setDescription('Last day, YYYY-MM-DD (with from)').setMinLength(10).setMaxLength(10));
+    .addStringOption((o) =>
+      o
+        .setName('from')
+        .setDescription('First day, YYYY-MM-DD (with to, instead of window)')
+        .setMinLength(10)
+        .setMaxLength(10),
+    )
+    .addStringOption((o) =>
+      o.setName('to').setDescription('Last day, YYYY-MM-DD (with from)').setMinLength(10).setMaxLength(10),
+    );
 }
 
 export const windowSchema = {
@@ -35,14 +52,28 @@ export function windowOf(o: WindowOptions, fallback: RollingWindow, ctx: Context
 
 export function addPatientOption(sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return sub.addStringOption((o) =>
-    o.setName('patient').setDescription('Patient: MRN, id or name').setRequired(true).setAutocomplete(true).setMaxLength(100),
+    o
+      .setName('patient')
+      .setDescription('Patient: MRN, id or name')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
   );
 }
 
-export const patientSchema = z.string().trim().min(1, 'is required').max(100, 'is too long (at most 100 characters)');
+export const patientSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(100, 'is too long (at most 100 characters)');
 
-export function addDateOption(sub: SlashCommandSubcommandBuilder, description: string): SlashCommandSubcommandBuilder {
-  return sub.addStringOption((o) => o.setName('date').setDescription(description).setMinLength(10).setMaxLength(10));
+export function addDateOption(
+  sub: SlashCommandSubcommandBuilder,
+  description: string,
+): SlashCommandSubcommandBuilder {
+  return sub.addStringOption((o) =>
+    o.setName('date').setDescription(description).setMinLength(10).setMaxLength(10),
+  );
 }
 
 export const dateSchema = IsoDate;

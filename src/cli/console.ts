@@ -7,9 +7,15 @@ import { parseFlags, readConfig, runCli } from './run.ts';
 const USAGE = 'npm run console [-- [--json | --csv] "<command line>"]';
 
 runCli('console', USAGE, async () => {
-  const { values, positionals } = parseFlags(process.argv.slice(2), { json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true);
+  const { values, positionals } = parseFlags(
+    process.argv.slice(2),
+    { json: { type: 'boolean' }, csv: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    true,
+  );
   if (values.help) {
-    console.log(`usage: ${USAGE}\nWithout a command line, opens an interactive session. --json prints the reply as JSON; --csv prints an aggregate table as CSV.`);
+    console.log(
+      `usage: ${USAGE}\nWithout a command line, opens an interactive session. --json prints the reply as JSON; --csv prints an aggregate table as CSV.`,
+    );
     return;
   }
   if (values.json && values.csv) throw new UserError('invalid_argument', 'Choose one of --json and --csv.');
@@ -20,7 +26,12 @@ runCli('console', USAGE, async () => {
       await interactive(commands, ctx);
       return;
     }
-    const { out, error } = await runLine(positionals.join(' '), commands, ctx, values.json ? 'json' : values.csv ? 'csv' : 'text');
+    const { out, error } = await runLine(
+      positionals.join(' '),
+      commands,
+      ctx,
+      values.json ? 'json' : values.csv ? 'csv' : 'text',
+    );
     if (error) {
       process.stderr.write(`${out}\n`);
       process.exitCode = 2;

@@ -35,7 +35,11 @@ export function readConfig(): Config {
 }
 
 /** node:util parseArgs, strict, with its errors turned into one usage line. */
-export function parseFlags<T extends ParseArgsConfig['options']>(argv: string[], options: T, allowPositionals = false) {
+export function parseFlags<T extends ParseArgsConfig['options']>(
+  argv: string[],
+  options: T,
+  allowPositionals = false,
+) {
   // `--scale -1` would read as two flags; join a value that starts with a dash to its option.
   const args: string[] = [];
   for (let i = 0; i < argv.length; i++) {

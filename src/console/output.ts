@@ -22,9 +22,15 @@ async function writeChart(reply: Reply, config: Config, name: string): Promise<s
 }
 
 /** How a reply reads in a terminal, or as JSON or CSV for scripts. */
-export async function formatReply(reply: Reply, format: Format, config: Config, name: string): Promise<string> {
+export async function formatReply(
+  reply: Reply,
+  format: Format,
+  config: Config,
+  name: string,
+): Promise<string> {
   if (format === 'csv') {
-    if (reply.sensitivity === 'phi') throw new UserError('forbidden', 'CSV export is only for aggregate reports, not patient records.');
+    if (reply.sensitivity === 'phi')
+      throw new UserError('forbidden', 'CSV export is only for aggregate reports, not patient records.');
     if (!reply.table) throw new UserError('invalid_argument', 'This reply has no table to export.');
     return toCsv(reply.table).trimEnd();
   }
@@ -36,8 +42,16 @@ export async function formatReply(reply: Reply, format: Format, config: Config, 
         summary: reply.summary,
         sensitivity: reply.sensitivity,
         footer: reply.footer,
-        table: reply.table ? { columns: reply.table.columns.map((c) => c.name), rows: reply.table.rows, totalRows: reply.table.totalRows ?? reply.table.rows.length } : null,
-        chart: reply.chart ? { config: reply.chart.config, width: reply.chart.width, height: reply.chart.height, file } : null,
+        table: reply.table
+          ? {
+              columns: reply.table.columns.map((c) => c.name),
+              rows: reply.table.rows,
+              totalRows: reply.table.totalRows ?? reply.table.rows.length,
+            }
+          : null,
+        chart: reply.chart
+          ? { config: reply.chart.config, width: reply.chart.width, height: reply.chart.height, file }
+          : null,
       },
       null,
       2,

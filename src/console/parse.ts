@@ -57,17 +57,30 @@ export function tokenize(line: string): string[] {
 export function parseCommandLine(line: string, commands: ReadonlyMap<string, Command>): Invocation {
   const words = tokenize(line.trim());
   const head = words.shift();
-  if (!head) throw new UserError('invalid_argument', 'Type a command, for example /er arrivals window:24h (help lists them).');
+  if (!head)
+    throw new UserError(
+      'invalid_argument',
+      'Type a command, for example /er arrivals window:24h (help lists them).',
+    );
   const name = head.replace(/^\//, '');
   const command = commands.get(name);
-  if (!command) throw new UserError('invalid_argument', `There is no /${name} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`);
+  if (!command)
+    throw new UserError(
+      'invalid_argument',
+      `There is no /${name} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
+    );
 
   const subs = subcommandNames(command);
   let subcommand = '';
   if (subs.length > 0) {
     const next = words[0];
-    if (next === undefined || next.includes(':')) throw new UserError('invalid_argument', `/${name} needs a subcommand: ${subs.join(', ')}.`);
-    if (!subs.includes(next)) throw new UserError('invalid_argument', `/${name} has no subcommand "${next}". Subcommands: ${subs.join(', ')}.`);
+    if (next === undefined || next.includes(':'))
+      throw new UserError('invalid_argument', `/${name} needs a subcommand: ${subs.join(', ')}.`);
+    if (!subs.includes(next))
+      throw new UserError(
+        'invalid_argument',
+        `/${name} has no subcommand "${next}". Subcommands: ${subs.join(', ')}.`,
+      );
     subcommand = next;
     words.shift();
   }
@@ -85,11 +98,17 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
       last = key;
     } else if (m) {
       const names = declared.map((o) => o.name);
-      throw new UserError('invalid_option', `${path} has no option \`${m[1]}\`.${names.length ? ` Options: ${names.join(', ')}.` : ' It takes no options.'}`);
+      throw new UserError(
+        'invalid_option',
+        `${path} has no option \`${m[1]}\`.${names.length ? ` Options: ${names.join(', ')}.` : ' It takes no options.'}`,
+      );
     } else if (last !== undefined) {
       raw.set(last, `${raw.get(last)} ${word}`);
     } else {
-      throw new UserError('invalid_option', `Unexpected "${word}": give options as name:value, e.g. ${declared[0]?.name ?? 'option'}:...`);
+      throw new UserError(
+        'invalid_option',
+        `Unexpected "${word}": give options as name:value, e.g. ${declared[0]?.name ?? 'option'}:...`,
+      );
     }
   }
 
@@ -103,12 +122,14 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
 
 function convert(key: string, value: string, type: number | undefined): string | number | boolean {
   if (type === INTEGER) {
-    if (!/^-?\d+$/.test(value)) throw new UserError('invalid_option', `Option \`${key}\` must be a whole number, got "${value}".`);
+    if (!/^-?\d+$/.test(value))
+      throw new UserError('invalid_option', `Option \`${key}\` must be a whole number, got "${value}".`);
     return Number(value);
   }
   if (type === NUMBER) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n)) throw new UserError('invalid_option', `Option \`${key}\` must be a number, got "${value}".`);
+    if (value.trim() === '' || !Number.isFinite(n))
+      throw new UserError('invalid_option', `Option \`${key}\` must be a number, got "${value}".`);
     return n;
   }
   if (type === BOOLEAN) {

@@ -18,9 +18,16 @@ export async function runLine(
   try {
     const inv = parseCommandLine(line, commands);
     const outcome = await execute(commands, inv, ctx, actor());
-    if (outcome.kind === 'reply') return { out: await formatReply(outcome.reply, format, ctx.config, `${inv.command}-${inv.subcommand}`), error: false };
+    if (outcome.kind === 'reply')
+      return {
+        out: await formatReply(outcome.reply, format, ctx.config, `${inv.command}-${inv.subcommand}`),
+        error: false,
+      };
     if (outcome.kind === 'user_error') return { out: outcome.error.message, error: true };
-    return { out: `Something went wrong (reference ${outcome.reference}): ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`, error: true };
+    return {
+      out: `Something went wrong (reference ${outcome.reference}): ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+      error: true,
+    };
   } catch (err) {
     if (isUserError(err)) return { out: err.message, error: true };
     throw err;
@@ -34,7 +41,10 @@ export function helpText(commands: ReadonlyMap<string, Command>, topic?: string)
     const subs = subcommandNames(command);
     for (const sub of subs.length ? subs : ['']) {
       const opts = declaredOptions(command, sub).map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`));
-      const desc = sub ? ((json.options ?? []) as { name: string; description: string }[]).find((o) => o.name === sub)?.description : json.description;
+      const desc = sub
+        ? ((json.options ?? []) as { name: string; description: string }[]).find((o) => o.name === sub)
+            ?.description
+        : json.description;
       lines.push(`  /${name}${sub ? ` ${sub}` : ''} ${opts.join(' ')}`.trimEnd(), `      ${desc ?? ''}`);
     }
   };
@@ -42,7 +52,11 @@ export function helpText(commands: ReadonlyMap<string, Command>, topic?: string)
   const command = wanted ? commands.get(wanted) : undefined;
   if (wanted && command) describe(command, wanted);
   else for (const [name, c] of commands) describe(c, name);
-  lines.push('', 'Values with spaces: name:"Ann Lee". Windows: window:24h|7d|30d|90d|1y or from:YYYY-MM-DD to:YYYY-MM-DD.', 'Also: help [command], exit.');
+  lines.push(
+    '',
+    'Values with spaces: name:"Ann Lee". Windows: window:24h|7d|30d|90d|1y or from:YYYY-MM-DD to:YYYY-MM-DD.',
+    'Also: help [command], exit.',
+  );
   return lines.join('\n');
 }
 
@@ -58,7 +72,8 @@ export function completer(commands: ReadonlyMap<string, Command>) {
     const command = commands.get((words[0] ?? '').replace(/^\//, ''));
     if (!command) return [[], last];
     const subs = subcommandNames(command);
-    if (words.length === 2 && subs.length > 0) return [subs.filter((s) => s.startsWith(last)).map((s) => `${s} `), last];
+    if (words.length === 2 && subs.length > 0)
+      return [subs.filter((s) => s.startsWith(last)).map((s) => `${s} `), last];
     const sub = subs.length > 0 ? (words[1] ?? '') : '';
     const names = declaredOptions(command, sub).map((o) => `${o.name}:`);
     return [names.filter((n) => n.startsWith(last)), last];
@@ -67,7 +82,13 @@ export function completer(commands: ReadonlyMap<string, Command>) {
 
 /** The interactive session: a prompt with history (kept in memory only: lines may name patients). */
 export async function interactive(commands: ReadonlyMap<string, Command>, ctx: Context): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, completer: completer(commands), historySize: 200, prompt: 'hers> ' });
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    completer: completer(commands),
+    historySize: 200,
+    prompt: 'hers> ',
+  });
   console.log('hers-bot terminal session. Type help for the commands, exit to leave.');
   rl.prompt();
   for await (const raw of rl) {

@@ -65,34 +65,107 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     figures.push({ key, group, label, value, average: avg(base), isCount: true });
 
   count('calls', 'calls', 'emergency calls', day.calls, baseline.calls);
-  for (const s of ['high', 'medium', 'low']) count(`dispatch.${s}`, 'dispatches', `dispatches, ${s} severity`, day.dispatches[s] ?? 0, baseline.dispatches[s] ?? 0);
+  for (const s of ['high', 'medium', 'low'])
+    count(
+      `dispatch.${s}`,
+      'dispatches',
+      `dispatches, ${s} severity`,
+      day.dispatches[s] ?? 0,
+      baseline.dispatches[s] ?? 0,
+    );
   figures.push(
-    { key: 'response.median', group: 'response', label: 'response median, min', value: round1(median(day.responseMinutes)), average: round1(median(baseline.responseMinutes)), isCount: false },
-    { key: 'response.p90', group: 'response', label: 'response 90th pct, min', value: round1(percentile(day.responseMinutes, 90)), average: round1(percentile(baseline.responseMinutes, 90)), isCount: false },
+    {
+      key: 'response.median',
+      group: 'response',
+      label: 'response median, min',
+      value: round1(median(day.responseMinutes)),
+      average: round1(median(baseline.responseMinutes)),
+      isCount: false,
+    },
+    {
+      key: 'response.p90',
+      group: 'response',
+      label: 'response 90th pct, min',
+      value: round1(percentile(day.responseMinutes, 90)),
+      average: round1(percentile(baseline.responseMinutes, 90)),
+      isCount: false,
+    },
   );
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
-  count('arrivals', 'arrivals', 'ER arrivals', sum(day.arrivalsByCondition), sum(baseline.arrivalsByCondition));
+  count(
+    'arrivals',
+    'arrivals',
+    'ER arrivals',
+    sum(day.arrivalsByCondition),
+    sum(baseline.arrivalsByCondition),
+  );
   for (const c of ['critical', 'serious', 'moderate', 'minor', 'stable'])
-    count(`arrivals.${c}`, 'arrivals by condition', `arrivals, ${c}`, day.arrivalsByCondition[c] ?? 0, baseline.arrivalsByCondition[c] ?? 0);
-  for (const t of [1, 2, 3, 4, 5]) count(`triage.${t}`, 'arrivals by triage', `arrivals, ESI ${t}`, day.arrivalsByTriage[t] ?? 0, baseline.arrivalsByTriage[t] ?? 0);
-  const types = [...new Set([...Object.keys(day.treatmentsByType), ...Object.keys(baseline.treatmentsByType)])].sort();
-  count('treatments', 'treatments', 'ER treatments', sum(day.treatmentsByType), sum(baseline.treatmentsByType));
-  for (const t of types) count(`treatment.${t}`, 'treatments by type', `treatments, ${t}`, day.treatmentsByType[t] ?? 0, baseline.treatmentsByType[t] ?? 0);
-  for (const d of ['Discharge', 'Continue Observation', 'Transfer to another department', 'Transfer to a higher-level hospital'])
+    count(
+      `arrivals.${c}`,
+      'arrivals by condition',
+      `arrivals, ${c}`,
+      day.arrivalsByCondition[c] ?? 0,
+      baseline.arrivalsByCondition[c] ?? 0,
+    );
+  for (const t of [1, 2, 3, 4, 5])
+    count(
+      `triage.${t}`,
+      'arrivals by triage',
+      `arrivals, ESI ${t}`,
+      day.arrivalsByTriage[t] ?? 0,
+      baseline.arrivalsByTriage[t] ?? 0,
+    );
+  const types = [
+    ...new Set([...Object.keys(day.treatmentsByType), ...Object.keys(baseline.treatmentsByType)]),
+  ].sort();
+  count(
+    'treatments',
+    'treatments',
+    'ER treatments',
+    sum(day.treatmentsByType),
+    sum(baseline.treatmentsByType),
+  );
+  for (const t of types)
+    count(
+      `treatment.${t}`,
+      'treatments by type',
+      `treatments, ${t}`,
+      day.treatmentsByType[t] ?? 0,
+      baseline.treatmentsByType[t] ?? 0,
+    );
+  for (const d of [
+    'Discharge',
+    'Continue Observation',
+    'Transfer to another department',
+    'Transfer to a higher-level hospital',
+  ])
     count(`disposition.${d}`, 'dispositions', d, day.dispositions[d] ?? 0, baseline.dispositions[d] ?? 0);
   figures.push({
     key: 'census',
     group: 'census',
     label: 'in the ER at midnight',
     value: input.censusAtMidnight,
-    average: input.baselineCensus.length === 0 ? null : round1(input.baselineCensus.reduce((a, b) => a + b, 0) / input.baselineCensus.length),
+    average:
+      input.baselineCensus.length === 0
+        ? null
+        : round1(input.baselineCensus.reduce((a, b) => a + b, 0) / input.baselineCensus.length),
     isCount: true,
   });
 
   const hours = hourSlots(input);
-  const busiest = hours.reduce<HourSlot | undefined>((best, h) => (best === undefined || h.count > best.count ? h : best), undefined);
+  const busiest = hours.reduce<HourSlot | undefined>(
+    (best, h) => (best === undefined || h.count > best.count ? h : best),
+    undefined,
+  );
   const hoursInDay = Math.round((input.to - input.from) / HOUR_MS);
-  return { date: input.date, figures, hours, busiest, hoursInDay, windowLabel: `${input.date} 00:00 to 24:00 ${input.timeZone}${hoursInDay === 24 ? '' : ` (${hoursInDay} hours)`}` };
+  return {
+    date: input.date,
+    figures,
+    hours,
+    busiest,
+    hoursInDay,
+    windowLabel: `${input.date} 00:00 to 24:00 ${input.timeZone}${hoursInDay === 24 ? '' : ` (${hoursInDay} hours)`}`,
+  };
 }
 
 /** Arrivals per local hour of the day; on a fall-back day the repeated hour appears twice. */
@@ -126,14 +199,20 @@ export function summaryFooter(s: DailySummary): string {
 export function summaryReply(s: DailySummary, generatedAt: string): Reply {
   const f = (key: string) => s.figures.find((x) => x.key === key);
   const arrivals = f('arrivals');
-  const dispatches = s.figures.filter((x) => x.group === 'dispatches').reduce((n, x) => n + (x.value ?? 0), 0);
+  const dispatches = s.figures
+    .filter((x) => x.group === 'dispatches')
+    .reduce((n, x) => n + (x.value ?? 0), 0);
   const median = f('response.median');
   const census = f('census');
   const parts = [
     `${arrivals?.value ?? 0} ER arrivals${arrivals && changeText(arrivals) ? ` (${changeText(arrivals)} vs 7-day average)` : ''}`,
     `${dispatches} dispatches`,
-    median?.value !== null && median?.value !== undefined ? `median response ${median.value} min` : 'no response times',
-    s.busiest && s.busiest.count > 0 ? `busiest hour ${s.busiest.label} (${s.busiest.count} arrivals)` : 'no arrivals',
+    median?.value !== null && median?.value !== undefined
+      ? `median response ${median.value} min`
+      : 'no response times',
+    s.busiest && s.busiest.count > 0
+      ? `busiest hour ${s.busiest.label} (${s.busiest.count} arrivals)`
+      : 'no arrivals',
     `${census?.value ?? 0} in the ER at midnight`,
   ];
   const rows: Cell[][] = s.figures.map((x) => [x.label, x.value, x.average, changeText(x)]);
@@ -141,10 +220,20 @@ export function summaryReply(s: DailySummary, generatedAt: string): Reply {
     title: `ER daily summary: ${s.date}`,
     summary: `${parts.join('; ')}.`,
     table: {
-      columns: [{ name: 'figure' }, { name: s.date, align: 'right' }, { name: '7-day avg', align: 'right' }, { name: 'change', align: 'right' }],
+      columns: [
+        { name: 'figure' },
+        { name: s.date, align: 'right' },
+        { name: '7-day avg', align: 'right' },
+        { name: 'change', align: 'right' },
+      ],
       rows,
     },
-    chart: barChart(`ER arrivals per hour, ${s.date}`, s.hours.map((h) => h.label), [{ label: 'arrivals', data: s.hours.map((h) => h.count) }], { x: 'hour (local)', y: 'arrivals' }),
+    chart: barChart(
+      `ER arrivals per hour, ${s.date}`,
+      s.hours.map((h) => h.label),
+      [{ label: 'arrivals', data: s.hours.map((h) => h.count) }],
+      { x: 'hour (local)', y: 'arrivals' },
+    ),
     sensitivity: 'aggregate',
     footer: `${summaryFooter(s)} · generated ${generatedAt}`,
     patientIds: [],

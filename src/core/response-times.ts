@@ -48,7 +48,11 @@ export interface GroupStats {
 }
 
 /** Median and 90th percentile of each leg per group, groups in the given order, then "all". */
-export function responseStats<R extends LegTimes>(rows: R[], groupOf: (r: R) => string, order: readonly string[]): GroupStats[] {
+export function responseStats<R extends LegTimes>(
+  rows: R[],
+  groupOf: (r: R) => string,
+  order: readonly string[],
+): GroupStats[] {
   const groups = new Map<string, Legs[]>();
   for (const r of rows) {
     const g = groupOf(r);

@@ -123,7 +123,7 @@ function pad2(n: number): string {
 /** The local calendar dates (YYYY-MM-DD) that [from, to) touches, in order. */
 export function localDatesBetween(timeZone: string, from: number, to: number): string[] {
   const dates: string[] = [];
-  for (let day = startOfLocalDay(timeZone, from); day < to; ) {
+  for (let day = startOfLocalDay(timeZone, from); day < to;) {
     dates.push(localDate(timeZone, day));
     const p = localParts(timeZone, day + 12 * HOUR_MS);
     const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));

@@ -27,7 +27,10 @@ const MAX_RANGE_DAYS = 3 * 366;
 export interface TimeWindow {
   from: Date;
   to: Date;
+  /** Stands alone: "last 7 days", "2026-03-01 to 2026-03-07". */
   label: string;
+  /** Reads in a sentence: "in the last 7 days", "from 2026-03-01 to 2026-03-07", "on 2026-03-01". */
+  phrase: string;
 }
 
 export interface WindowOptions {
@@ -40,10 +43,18 @@ export interface WindowOptions {
  * The [from, to) interval for a command's window options. `from`/`to` win over `window`; both are
  * needed; `from` runs from its local midnight, `to` to the local midnight after it.
  */
-export function resolveWindow(o: WindowOptions, fallback: RollingWindow, now: number, timeZone: string): TimeWindow {
+export function resolveWindow(
+  o: WindowOptions,
+  fallback: RollingWindow,
+  now: number,
+  timeZone: string,
+): TimeWindow {
   if (o.from !== undefined || o.to !== undefined) {
     if (o.from === undefined || o.to === undefined) {
-      throw new UserError('invalid_option', `Give both \`from\` and \`to\` (YYYY-MM-DD), or neither and a \`window\`.`);
+      throw new UserError(
+        'invalid_option',
+        `Give both \`from\` and \`to\` (YYYY-MM-DD), or neither and a \`window\`.`,
+      );
     }
     if (o.window !== undefined) {
       throw new UserError('invalid_option', 'Give either `window` or `from`/`to`, not both.');
@@ -52,17 +63,32 @@ export function resolveWindow(o: WindowOptions, fallback: RollingWindow, now: nu
     const t = parseIsoDate(o.to);
     if (!f) throw new UserError('invalid_option', `Option \`from\`: "${o.from}" is not a date (YYYY-MM-DD).`);
     if (!t) throw new UserError('invalid_option', `Option \`to\`: "${o.to}" is not a date (YYYY-MM-DD).`);
-    if (o.to < o.from) throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
+    if (o.to < o.from)
+      throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
     const from = localToUtc(timeZone, f.year, f.month, f.day);
     const after = new Date(Date.UTC(t.year, t.month - 1, t.day + 1));
     const to = localToUtc(timeZone, after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate());
     if (to - from > MAX_RANGE_DAYS * DAY_MS) {
-      throw new UserError('invalid_option', `The range ${o.from} to ${o.to} is longer than ${MAX_RANGE_DAYS} days.`);
+      throw new UserError(
+        'invalid_option',
+        `The range ${o.from} to ${o.to} is longer than ${MAX_RANGE_DAYS} days.`,
+      );
     }
-    return { from: new Date(from), to: new Date(to), label: o.from === o.to ? o.from : `${o.from} to ${o.to}` };
+    const single = o.from === o.to;
+    return {
+      from: new Date(from),
+      to: new Date(to),
+      label: single ? o.from : `${o.from} to ${o.to}`,
+      phrase: single ? `on ${o.from}` : `from ${o.from} to ${o.to}`,
+    };
   }
   const key = o.window ?? fallback;
-  return { from: new Date(now - ROLLING_MS[key]), to: new Date(now), label: ROLLING_LABEL[key] };
+  return {
+    from: new Date(now - ROLLING_MS[key]),
+    to: new Date(now),
+    label: ROLLING_LABEL[key],
+    phrase: `in the ${ROLLING_LABEL[key]}`,
+  };
 }
 
 /** The local calendar day [midnight, next midnight) of a YYYY-MM-DD date: 23 or 25 hours on DST changes. */

@@ -14,4 +14,13 @@ export interface ScheduleRow {
 export const daySchedule = (
   db: Db,
   p: { from: Date; to: Date; department: string | null; staffId: number | null; limit: number },
-) => many<ScheduleRow>(db, 'DaySchedule', [p.from, p.to, p.department, p.department, p.staffId, p.staffId, p.limit]);
+) =>
+  many<ScheduleRow>(db, 'DaySchedule', [
+    p.from,
+    p.to,
+    p.department,
+    p.department,
+    p.staffId,
+    p.staffId,
+    p.limit,
+  ]);

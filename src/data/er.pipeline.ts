@@ -11,7 +11,18 @@ export function incidentsBySeverity(severity: string, from: Date, to: Date, limi
     { $match: { severity, dispatchedAt: { $gte: from, $lt: to } } },
     { $sort: { dispatchedAt: -1, _id: 1 } },
     { $limit: limit },
-    { $project: { _id: 1, dispatchedAt: 1, nature: 1, location: 1, units: 1, responseMinutes: 1, patientIds: 1, tags: 1 } },
+    {
+      $project: {
+        _id: 1,
+        dispatchedAt: 1,
+        nature: 1,
+        location: 1,
+        units: 1,
+        responseMinutes: 1,
+        patientIds: 1,
+        tags: 1,
+      },
+    },
   ];
 }
 

@@ -57,13 +57,18 @@ export const eventBuckets = (db: Db, metric: TrendMetric, from: Date, to: Date) 
   many<{ bucket: number; n: number }>(db, TREND_METRICS[metric], [from, to]);
 
 export const censusByCondition = (db: Db, at: Date) =>
-  many<{ condition: string; triage_level: number; patients: number; earliest: Date }>(db, 'CensusByCondition', [at, at]);
+  many<{ condition: string; triage_level: number; patients: number; earliest: Date }>(
+    db,
+    'CensusByCondition',
+    [at, at],
+  );
 
 export const censusLongestWaits = (db: Db, at: Date) =>
-  many<{ arrived_at: Date; condition_on_arrival: string; triage_level: number; reason: string }>(db, 'CensusLongestWaits', [
-    at,
-    at,
-  ]);
+  many<{ arrived_at: Date; condition_on_arrival: string; triage_level: number; reason: string }>(
+    db,
+    'CensusLongestWaits',
+    [at, at],
+  );
 
 export const lengthOfStay = (db: Db, from: Date, to: Date) =>
   many<{ age: number; minutes: number }>(db, 'LengthOfStay', [from, to]);
@@ -77,7 +82,13 @@ export interface SymptomRow {
   matched: string;
   total: number;
 }
-export function symptomMatches(db: Db, term: string, from: Date, to: Date, limit: number): Promise<SymptomRow[]> {
+export function symptomMatches(
+  db: Db,
+  term: string,
+  from: Date,
+  to: Date,
+  limit: number,
+): Promise<SymptomRow[]> {
   const p = likePattern(term);
   return many<SymptomRow>(db, 'SymptomMatches', [p, from, to, p, from, to, limit]);
 }
@@ -100,8 +111,10 @@ export async function patientNames(
   ids: readonly number[],
 ): Promise<Map<number, { mrn: string; first_name: string; last_name: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await many<{ id: number; mrn: string; first_name: string; last_name: string }>(db, 'PatientNamesByIds', [
-    [...new Set(ids)],
-  ]);
+  const rows = await many<{ id: number; mrn: string; first_name: string; last_name: string }>(
+    db,
+    'PatientNamesByIds',
+    [[...new Set(ids)]],
+  );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -6,7 +6,13 @@ export type Pool = mysql.Pool;
 export type Connection = mysql.Connection;
 
 /** Pool settings shared by every connection: UTC on the wire, DATETIMEs read as UTC instants. */
-const COMMON = { timezone: 'Z', dateStrings: false, supportBigNumbers: true, decimalNumbers: true, charset: 'utf8mb4' } as const;
+const COMMON = {
+  timezone: 'Z',
+  dateStrings: false,
+  supportBigNumbers: true,
+  decimalNumbers: true,
+  charset: 'utf8mb4',
+} as const;
 
 export function createPool(url: string, size: number): Pool {
   return mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });

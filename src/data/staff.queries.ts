@@ -36,7 +36,10 @@ export async function resolveDepartment(db: Db, text: string): Promise<string> {
   const all = await departments(db);
   const found = all.find((d) => d.name.toLowerCase() === text.trim().toLowerCase());
   if (!found) {
-    throw new UserError('invalid_option', `Option \`department\`: no department "${text}". Departments: ${all.map((d) => d.name).join(', ')}.`);
+    throw new UserError(
+      'invalid_option',
+      `Option \`department\`: no department "${text}". Departments: ${all.map((d) => d.name).join(', ')}.`,
+    );
   }
   return found.name;
 }
@@ -63,10 +66,14 @@ export async function resolveStaff(db: Db, text: string, option: string): Promis
   const matches = await staffByName(db, t);
   const exact = matches.filter((m) => `${m.first_name} ${m.last_name}`.toLowerCase() === t.toLowerCase());
   const pick = exact.length === 1 ? exact : matches;
-  if (pick.length === 0) throw new UserError('not_found', `Option \`${option}\`: no staff member matches "${t}".`);
+  if (pick.length === 0)
+    throw new UserError('not_found', `Option \`${option}\`: no staff member matches "${t}".`);
   if (pick.length > 1) {
     const names = pick.slice(0, 5).map((m) => `${m.first_name} ${m.last_name} (id ${m.id}, ${m.staff_type})`);
-    throw new UserError('invalid_option', `Option \`${option}\`: several staff match "${t}": ${names.join('; ')}${pick.length > 5 ? '; ...' : ''}. Use the id.`);
+    throw new UserError(
+      'invalid_option',
+      `Option \`${option}\`: several staff match "${t}": ${names.join('; ')}${pick.length > 5 ? '; ...' : ''}. Use the id.`,
+    );
   }
   return pick[0] as StaffRow;
 }

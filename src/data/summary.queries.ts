@@ -24,7 +24,8 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
     eventBuckets(db, 'arrivals', from, to),
   ]);
   const byTriage: Record<number, number> = {};
-  for (const r of arrivals) for (const l of [1, 2, 3, 4, 5] as const) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
+  for (const r of arrivals)
+    for (const l of [1, 2, 3, 4, 5] as const) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
   const byDecision: Record<string, number> = {};
   for (const r of dispositions) byDecision[r.decision] = (byDecision[r.decision] ?? 0) + r.n;
   return {

@@ -12,7 +12,9 @@ import type { ReplyChart } from '../core/reply.ts';
 export async function renderChart(chart: ReplyChart, settings: Config['charts']): Promise<Buffer> {
   // Chart.js writes into the configuration it is given; each renderer gets its own copy.
   const config = structuredClone(chart.config);
-  return settings.renderer === 'quickchart' ? quickchart(config, chart, settings.quickchartUrl) : local(config, chart);
+  return settings.renderer === 'quickchart'
+    ? quickchart(config, chart, settings.quickchartUrl)
+    : local(config, chart);
 }
 
 interface QuickChartClient {
@@ -32,11 +34,15 @@ let localRenderer: Promise<(config: unknown, width: number, height: number) => B
 
 function loadLocal() {
   localRenderer ??= (async () => {
-    const [{ createCanvas, GlobalFonts }, { Chart, registerables }] = await Promise.all([import('@napi-rs/canvas'), import('chart.js')]);
+    const [{ createCanvas, GlobalFonts }, { Chart, registerables }] = await Promise.all([
+      import('@napi-rs/canvas'),
+      import('chart.js'),
+    ]);
     Chart.register(...registerables);
     const require = createRequire(import.meta.url);
     const font = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-    if (!GlobalFonts.registerFromPath(font, FONT_FAMILY)) throw new Error(`could not load the chart font ${font}`);
+    if (!GlobalFonts.registerFromPath(font, FONT_FAMILY))
+      throw new Error(`could not load the chart font ${font}`);
     Chart.defaults.font.family = FONT_FAMILY;
     Chart.defaults.color = '#1f2937';
     return (config: unknown, width: number, height: number) => {
@@ -45,7 +51,10 @@ function loadLocal() {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, width, height);
       // Chart.js accepts any 2D context; @napi-rs/canvas's is a faithful one without the DOM types.
-      const instance = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], config as ConstructorParameters<typeof Chart>[1]);
+      const instance = new Chart(
+        ctx as unknown as ConstructorParameters<typeof Chart>[0],
+        config as ConstructorParameters<typeof Chart>[1],
+      );
       try {
         return canvas.toBuffer('image/png');
       } finally {
@@ -77,6 +86,9 @@ async function quickchart(config: ReplyChart['config'], chart: ReplyChart, baseU
   try {
     return await qc.toBinary();
   } catch (err) {
-    throw new UserError('unavailable', `The chart server at ${url.origin} did not draw the chart (${(err as Error).message}).`);
+    throw new UserError(
+      'unavailable',
+      `The chart server at ${url.origin} did not draw the chart (${(err as Error).message}).`,
+    );
   }
 }

@@ -5,7 +5,10 @@ import type { ReplyTable } from '../core/reply.ts';
  * quote character so opening the file cannot execute anything.
  */
 export function toCsv(table: ReplyTable): string {
-  const lines = [table.columns.map((c) => c.name), ...table.rows.map((r) => table.columns.map((_, i) => r[i] ?? null))];
+  const lines = [
+    table.columns.map((c) => c.name),
+    ...table.rows.map((r) => table.columns.map((_, i) => r[i] ?? null)),
+  ];
   return `${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 

@@ -21,7 +21,10 @@ const MIN_WIDTH = 3;
 
 export function formatCell(cell: Cell): string {
   if (cell === null) return '-';
-  if (typeof cell === 'number') return Number.isInteger(cell) ? cell.toLocaleString('en-US') : cell.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (typeof cell === 'number')
+    return Number.isInteger(cell)
+      ? cell.toLocaleString('en-US')
+      : cell.toLocaleString('en-US', { maximumFractionDigits: 2 });
   // Keep one line per row, and no backticks that could close the code block.
   return cell.replace(/[\r\n\t]+/g, ' ').replace(/`/g, "'");
 }
@@ -38,7 +41,11 @@ const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - len(s))) +
 export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): string[] {
   const { columns, rows } = table;
   const text = rows.map((r) => columns.map((_, i) => formatCell(r[i] ?? null)));
-  const right = columns.map((c, i) => (c.align ? c.align === 'right' : rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null)));
+  const right = columns.map((c, i) =>
+    c.align
+      ? c.align === 'right'
+      : rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null),
+  );
   const natural = columns.map((c, i) => Math.max(len(c.name), ...text.map((r) => len(r[i] ?? ''))));
   const fence = opts.fence ? { open: '```\n', close: '\n```' } : { open: '', close: '' };
 
@@ -47,7 +54,10 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   const fits = (ws: number[]) => {
     const line = lineWidth(ws);
     // A page must hold the header, the rule and at least one row.
-    return (opts.maxLineWidth === undefined || line <= opts.maxLineWidth) && fence.open.length + fence.close.length + 3 * (line + 1) <= opts.maxChars;
+    return (
+      (opts.maxLineWidth === undefined || line <= opts.maxLineWidth) &&
+      fence.open.length + fence.close.length + 3 * (line + 1) <= opts.maxChars
+    );
   };
   while (!fits(widths)) {
     const widest = widths.indexOf(Math.max(...widths));
@@ -69,7 +79,8 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
 
   const pages: string[] = [];
   let current: string[] = [];
-  const size = (lines: string[]) => fence.open.length + fence.close.length + [...head, ...lines].join('\n').length;
+  const size = (lines: string[]) =>
+    fence.open.length + fence.close.length + [...head, ...lines].join('\n').length;
   for (const l of body) {
     if (current.length > 0 && size([...current, l]) > opts.maxChars) {
       pages.push(current.join('\n'));

@@ -22,7 +22,12 @@ export type Outcome =
  * Runs one invocation: resolve, validate, run, and record it in the audit trail, whatever happens.
  * A reply is only returned once its audit row is written: if the trail cannot be written, nothing is shown.
  */
-export async function execute(commands: ReadonlyMap<string, Command>, inv: Invocation, ctx: Context, actor: Actor): Promise<Outcome> {
+export async function execute(
+  commands: ReadonlyMap<string, Command>,
+  inv: Invocation,
+  ctx: Context,
+  actor: Actor,
+): Promise<Outcome> {
   const started = performance.now();
   const base = {
     occurredAt: new Date(ctx.now()),
@@ -54,7 +59,9 @@ export async function execute(commands: ReadonlyMap<string, Command>, inv: Invoc
       rowCount: null,
       outcome: user ? 'invalid' : 'error',
       latencyMs: Math.round(performance.now() - started),
-      detail: user ? (error as Error).message : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
+      detail: user
+        ? (error as Error).message
+        : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
     }).catch(() => undefined);
     return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
   }

@@ -19,14 +19,19 @@ export interface Resolved {
 export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: Invocation): Resolved {
   const command = commands.get(inv.command);
   if (!command) {
-    throw new UserError('invalid_argument', `There is no /${inv.command} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`);
+    throw new UserError(
+      'invalid_argument',
+      `There is no /${inv.command} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
+    );
   }
   const names = Object.keys(command.subcommands);
   const sub = command.subcommands[inv.subcommand];
   if (!sub) {
     throw new UserError(
       'invalid_argument',
-      inv.subcommand === '' ? `/${inv.command} needs a subcommand: ${names.join(', ')}.` : `/${inv.command} has no subcommand "${inv.subcommand}". Subcommands: ${names.join(', ')}.`,
+      inv.subcommand === ''
+        ? `/${inv.command} needs a subcommand: ${names.join(', ')}.`
+        : `/${inv.command} has no subcommand "${inv.subcommand}". Subcommands: ${names.join(', ')}.`,
     );
   }
   return { command, sub, path: `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''}` };
@@ -36,7 +41,10 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
 export function validateOptions(r: Resolved, raw: Invocation['options']): unknown {
   const parsed = r.sub.options.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `Option \`${String(i.path[0] ?? '?')}\` ${describe(i)}`);
+  const problems = parsed.error.issues.map((i) => {
+    const key = String(i.path[0] ?? '?');
+    return `Option \`${key}\` ${raw[key] === undefined ? 'is required.' : describe(i)}`;
+  });
   throw new UserError('invalid_option', `${problems.join('\n')}\n(${r.path})`);
 }
 
@@ -45,11 +53,15 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `must be one of: ${issue.values.map(String).join(', ')}.`;
     case 'invalid_type':
-      return issue.input === undefined ? 'is required.' : `must be a ${issue.expected}.`;
+      return `must be a ${issue.expected}.`;
     case 'too_small':
-      return issue.origin === 'string' ? `needs at least ${String(issue.minimum)} characters.` : `must be at least ${String(issue.minimum)}.`;
+      return issue.origin === 'string'
+        ? `needs at least ${String(issue.minimum)} characters.`
+        : `must be at least ${String(issue.minimum)}.`;
     case 'too_big':
-      return issue.origin === 'string' ? `can have at most ${String(issue.maximum)} characters.` : `must be at most ${String(issue.maximum)}.`;
+      return issue.origin === 'string'
+        ? `can have at most ${String(issue.maximum)} characters.`
+        : `must be at most ${String(issue.maximum)}.`;
     default:
       return `${issue.message.replace(/^Invalid input:?\s*/, '')}.`;
   }

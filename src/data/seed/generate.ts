@@ -172,6 +172,18 @@ interface StaffMember {
   offset: number; // which days of the week this person works
 }
 
+/** Doses that fit each medication form. */
+const DOSES: Record<string, readonly string[]> = {
+  tablet: ['1 tablet', '2 tablets', '1/2 tablet'],
+  capsule: ['1 capsule', '2 capsules'],
+  inhaler: ['1 puff', '2 puffs'],
+  injection: ['10 units', '20 units', '30 units'],
+  'auto-injector': ['1 injection'],
+  'nasal spray': ['1 spray'],
+  cream: ['thin layer'],
+  ointment: ['thin layer'],
+};
+
 /** Days of a 7-day cycle on which a person works; with the offset, three 12-hour shifts a week. */
 const WORK_DAYS = new Set([0, 2, 4]);
 
@@ -197,6 +209,7 @@ class Generator {
   private readonly treatments: ErTreatmentDoc[] = [];
   private readonly ids: Record<string, number> = {};
   private readonly patients: Patient[] = [];
+  private readonly frequent: Patient[] = [];
   private readonly units: Unit[] = [];
   private readonly departmentId = new Map<string, number>();
   private readonly erPhysicians: StaffMember[] = [];
@@ -206,6 +219,7 @@ class Generator {
   private readonly paramedics: StaffMember[] = [];
   private readonly allStaff: StaffMember[] = [];
   private readonly medicationWeights: (readonly [number, number])[] = [];
+  private readonly medicationForm = new Map<number, string>();
   /** Local day index (days since start, local) of each UTC hour, cached: Intl is slow per event. */
   private readonly localHourCache = new Map<number, { hour: number; weekday: number; dayStart: number }>();
 
@@ -349,6 +363,7 @@ class Generator {
       const id = this.nextId('medication');
       this.add('medication', [id, name, form, strength]);
       this.medicationWeights.push([id, weight]);
+      this.medicationForm.set(id, form);
     }
   }
 
@@ -499,15 +514,19 @@ class Generator {
     }
     const patient = { id, birth, busyUntil: 0 };
     this.patients.push(patient);
+    if (id % 40 === 0) this.frequent.push(patient);
     return patient;
   }
 
-  /** A returning patient (frequent attenders are likelier) or a new one. */
+  /**
+   * A returning patient or a new one. About one patient in forty is a frequent attender (chronic illness,
+   * social need): they account for a third of returning visits, a few visits a year each.
+   */
   private patientFor(at: number, returning: number): Patient {
     if (this.patients.length > 50 && this.r.chance(returning)) {
-      const u = this.r.next();
-      const p = this.patients[Math.floor(this.patients.length * u * u * u)];
-      if (p && p.birth < at - DAY_MS && p.busyUntil < at) return p;
+      const pool = this.frequent.length > 0 && this.r.chance(0.33) ? this.frequent : this.patients;
+      const p = this.r.pick(pool);
+      if (p.birth < at - DAY_MS && p.busyUntil < at) return p;
     }
     return this.newPatient(at);
   }
@@ -1004,15 +1023,7 @@ class Generator {
     let status: 'active' | 'completed' | 'stopped' =
       endsAt === null || endsAt > this.end ? 'active' : 'completed';
     if (this.r.chance(0.05)) status = 'stopped';
-    const dose = this.r.pick([
-      '1 tablet',
-      '2 tablets',
-      '1 capsule',
-      '5 mL',
-      '1 puff',
-      '2 puffs',
-      '1 application',
-    ]);
+    const dose = this.r.pick(DOSES[this.medicationForm.get(medicationId) ?? 'tablet'] ?? ['as directed']);
     this.add('prescription', [
       this.nextId('prescription'),
       patientId,

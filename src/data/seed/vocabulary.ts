@@ -48,7 +48,7 @@ export const NATURES: Record<string, NatureProfile> = {
     severity: [['high', 1]],
     reason: 'chest pain',
     observations: [
-      'unresponsive, no pulse, CPR in progress by bystander',
+      'collapsed after complaining of chest pain; unresponsive, no pulse, CPR in progress',
       'pulseless on arrival, shockable rhythm',
     ],
     initialTreatment: ['CPR and defibrillation', 'CPR, epinephrine IV, airway management'],
@@ -117,7 +117,7 @@ export const NATURES: Record<string, NatureProfile> = {
     reason: 'shortness of breath',
     observations: [
       'shortness of breath and wheezing, speaking in short phrases',
-      'labored breathing, chest tightness',
+      'labored breathing, chest pain on deep breaths',
     ],
     initialTreatment: ['oxygen via mask, nebulised salbutamol', 'oxygen, upright positioning'],
     treatments: [

@@ -1,32 +1,10 @@
-import { spawn } from 'node:child_process';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/data/mysql.ts';
 import { testDatabases } from '../support/databases.ts';
+import { runScript, type Run } from '../support/spawn.ts';
 
-const TSX = 'node_modules/.bin/tsx';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI entry point as a person would, with only the given environment. */
-function run(script: string, args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = runScript;
 
 function expectNoStackTrace(r: Run): void {
   expect(r.stderr).not.toMatch(/^\s+at /m);

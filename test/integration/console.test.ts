@@ -1,0 +1,107 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/data/migrate.ts';
+import { runSeed } from '../../src/data/seed/seed.ts';
+import { testDatabases } from '../support/databases.ts';
+import { pngSize } from '../support/png.ts';
+import { runScript } from '../support/spawn.ts';
+
+// The terminal uses the real clock, so these tests name explicit dates inside the seeded range.
+const db = testDatabases('console', { TZ: 'Europe/London' });
+let charts: string;
+let env: Record<string, string>;
+const consoleRun = (args: string[], input?: string) => runScript('src/cli/console.ts', args, env, input);
+
+beforeAll(async () => {
+  await migrate(db.mysqlUrl);
+  await runSeed(
+    db.config,
+    { scale: 0.01, seed: 2, end: Date.parse('2026-05-20T12:00:00Z') },
+    () => undefined,
+  );
+  charts = await mkdtemp(join(tmpdir(), 'hers-charts-'));
+  env = { ...db.env, CONSOLE_OUTPUT_DIR: charts };
+});
+
+afterAll(async () => {
+  await db.drop();
+  await rm(charts, { recursive: true, force: true });
+});
+
+describe('npm run console -- "<command line>"', () => {
+  it('answers once with a table and writes the chart as a PNG', async () => {
+    const r = await consoleRun(['/er treatments from:2026-05-10 to:2026-05-16']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^ER treatments by type\n=+\n[\d,]+ treatments from 2026-05-10 to 2026-05-16; most common: \w+/,
+    );
+    expect(r.stdout).toMatch(/\ntype\s+treatments\s+share %\n/);
+    const file = /chart: (.+\.png)/.exec(r.stdout)?.[1] ?? '';
+    expect(existsSync(file)).toBe(true);
+    expect(pngSize(readFileSync(file))).toEqual({ width: 900, height: 500 });
+  });
+
+  it('with --json, prints the reply for scripts', async () => {
+    const r = await consoleRun(['--json', '/er arrivals from:2026-05-10 to:2026-05-12']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Record<string, unknown> & {
+      table: { columns: string[]; rows: unknown[][] };
+      chart: { config: { type: string }; file: string };
+    };
+    expect(json).toMatchObject({ title: 'ER arrivals by condition on arrival', sensitivity: 'aggregate' });
+    expect(json.table.columns).toEqual([
+      'condition',
+      'arrivals',
+      'ESI 1',
+      'ESI 2',
+      'ESI 3',
+      'ESI 4',
+      'ESI 5',
+    ]);
+    expect(json.table.rows.length).toBeGreaterThan(1);
+    expect(json.chart.config.type).toBe('bar');
+    expect(pngSize(readFileSync(json.chart.file)).width).toBe(900);
+  });
+
+  it('with --csv, exports an aggregate table, and refuses patient records', async () => {
+    const r = await consoleRun(['--csv', '/staff specialties']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\r\n')[0]).toBe('specialty,physicians');
+    const phi = await consoleRun(['--csv', '/patient search name:son']);
+    expect(phi.code).toBe(2);
+    expect(phi.stderr.trim()).toBe('CSV export is only for aggregate reports, not patient records.');
+  });
+
+  it.each([
+    ['/er severity level:urgent', 'Option `level` must be one of: high, medium, low.'],
+    ['/er nothing', '/er has no subcommand "nothing"'],
+    ['/patient lookup patient:MRN0000000', 'No patient has MRN MRN0000000.'],
+  ])('%s: the error on stderr and exit code 2', async (line, message) => {
+    const r = await consoleRun([line]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(message);
+  });
+
+  it('with an unknown flag, explains the usage', async () => {
+    const r = await consoleRun(['--pdf', '/staff specialties']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown option '--pdf'");
+    expect(r.stderr).toContain('usage: npm run console');
+  });
+});
+
+describe('npm run console (interactive)', () => {
+  it('answers each line typed, with help, until exit', async () => {
+    const r = await consoleRun([], 'help er\n/staff specialties\n/er bogus\nexit\n/staff specialties\n');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('hers-bot terminal session');
+    expect(r.stdout).toContain('/er severity level:… [window:…] [from:…] [to:…]');
+    expect(r.stdout.match(/Physicians by specialty\n/g)).toHaveLength(1);
+    expect(r.stdout).toContain('/er has no subcommand "bogus"');
+  });
+});

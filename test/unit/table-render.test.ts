@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyTable } from '../../src/core/reply.ts';
+import { Random } from '../../src/data/seed/random.ts';
+import { renderTablePages } from '../../src/render/table.ts';
+import { toCsv } from '../../src/render/csv.ts';
+
+const DISCORD_LIMIT = 2000;
+
+function randomTable(r: Random, columns: number, rows: number, maxLen: number): ReplyTable {
+  return {
+    columns: Array.from({ length: columns }, (_, i) => ({ name: `column ${i} ${'x'.repeat(r.int(0, 20))}` })),
+    rows: Array.from({ length: rows }, () =>
+      Array.from({ length: columns }, (_, i) =>
+        i % 3 === 1 ? r.int(0, 1_000_000) : 'ab cdé'.repeat(r.int(0, maxLen)),
+      ),
+    ),
+  };
+}
+
+describe('renderTablePages', () => {
+  it('never exceeds the limit on wide and long tables (300 random tables)', () => {
+    const r = new Random(99);
+    for (let i = 0; i < 300; i++) {
+      const table = randomTable(r, r.int(1, 14), r.int(0, 400), 40);
+      const maxChars = r.pick([DISCORD_LIMIT, 1200, 600, 4096]);
+      const pages = renderTablePages(table, {
+        maxChars,
+        fence: true,
+        maxLineWidth: r.pick([0, 60, 100]) || undefined,
+      });
+      expect(pages.length).toBeGreaterThan(0);
+      for (const p of pages) expect(p.length, `table ${i}`).toBeLessThanOrEqual(maxChars);
+      const bodyLines = pages.reduce((n, p) => n + p.split('\n').length - 4, 0);
+      expect(bodyLines, `every row is on some page (table ${i})`).toBe(table.rows.length);
+    }
+  });
+
+  it('right-aligns numbers, cuts long text with an ellipsis, and keeps widths equal across pages', () => {
+    const table: ReplyTable = {
+      columns: [{ name: 'name' }, { name: 'count' }],
+      rows: Array.from({ length: 120 }, (_, i) => [
+        `patient with a very long name number ${i} `.repeat(3),
+        i * 1000,
+      ]),
+    };
+    const pages = renderTablePages(table, { maxChars: 700, fence: true, maxCellWidth: 20 });
+    expect(pages.length).toBeGreaterThan(3);
+    const widths = new Set(pages.map((p) => p.split('\n')[1]?.length));
+    expect(widths.size).toBe(1);
+    const firstRow = pages[0]?.split('\n')[3] ?? '';
+    expect(firstRow).toMatch(/^patient with a very…\s+0$/);
+    expect(pages[1]?.split('\n')[3]).toMatch(/\s{2}\d{1,3}(,\d{3})*$/);
+  });
+
+  it('keeps backticks and newlines from breaking the code block', () => {
+    const [page] = renderTablePages(
+      { columns: [{ name: 'a' }], rows: [['x```y\nz']] },
+      { maxChars: 2000, fence: true },
+    );
+    expect(page?.match(/```/g)?.length).toBe(2);
+    expect(page?.split('\n')).toHaveLength(5);
+  });
+
+  it('with no rows, gives one page with the header', () => {
+    expect(
+      renderTablePages({ columns: [{ name: 'a' }, { name: 'b' }], rows: [] }, { maxChars: 100 }),
+    ).toEqual(['a    b\n---  ---']);
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes separators and quotes, and defuses spreadsheet formulas', () => {
+    const csv = toCsv({
+      columns: [{ name: 'name' }, { name: 'n' }],
+      rows: [
+        ['Lee, Ann', 3],
+        ['say "hi"', null],
+        ['=HYPERLINK("x")', -1],
+      ],
+    });
+    expect(csv).toBe('name,n\r\n"Lee, Ann",3\r\n"say ""hi""",\r\n"\'=HYPERLINK(""x"")",-1\r\n');
+  });
+});
