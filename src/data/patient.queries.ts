@@ -30,7 +30,10 @@ export async function patientSuggestions(db: Db, text: string): Promise<PatientB
   if (t === '') return [];
   if (/^(mrn)?\d+$/i.test(t)) {
     const digits = t.replace(/^mrn/i, '');
-    return many<PatientBrief>(db, 'PatientMrnPrefix', [likePattern(`MRN${digits}`, 'prefix')]);
+    const byMrn = await many<PatientBrief>(db, 'PatientMrnPrefix', [likePattern(`MRN${digits}`, 'prefix')]);
+    // Plain digits may also be a patient id.
+    const byId = /^\d+$/.test(t) ? await one<PatientBrief>(db, 'PatientById', [Number(t)]) : undefined;
+    return byId && !byMrn.some((p) => p.id === byId.id) ? [byId, ...byMrn].slice(0, 25) : byMrn;
   }
   const p = likePattern(t, 'prefix');
   return many<PatientBrief>(db, 'PatientNamePrefix', [p, p]);

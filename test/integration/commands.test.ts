@@ -697,3 +697,28 @@ describe('edge cases', () => {
     expect(total(await run('/er arrivals from:2026-03-09 to:2026-03-09'))).toBe(total(previous));
   });
 });
+
+describe('patient autocomplete', () => {
+  const complete = (text: string) =>
+    commands.get('patient')?.autocomplete?.('patient', text, ctx) ?? Promise.resolve([]);
+
+  it('suggests at most 25 patients by last or first name prefix, each by MRN', async () => {
+    const prefix = (raw.patient[0]?.last_name ?? 'S').slice(0, 2);
+    const expected = raw.patient.filter(
+      (p) =>
+        p.last_name.toLowerCase().startsWith(prefix.toLowerCase()) ||
+        p.first_name.toLowerCase().startsWith(prefix.toLowerCase()),
+    );
+    const choices = await complete(prefix);
+    expect(choices).toHaveLength(Math.min(25, expected.length));
+    for (const c of choices) expect(expected.map((p) => p.mrn)).toContain(c.value);
+    expect(choices[0]?.name).toMatch(/^.+, .+ · MRN\d+ · born \d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('suggests by MRN prefix and by id, and nothing for an empty text', async () => {
+    const p = raw.patient[41];
+    expect((await complete(p?.mrn.slice(0, 9) ?? '')).map((c) => c.value)).toContain(p?.mrn);
+    expect((await complete(String(p?.id)))[0]?.value).toBe(p?.mrn);
+    expect(await complete('  ')).toEqual([]);
+  });
+});
