@@ -9,25 +9,35 @@ import { UserError, isUserError } from '../core/errors.ts';
  */
 export function runCli(name: string, usage: string, main: () => Promise<void>): void {
   main().then(
-    () => process.exit(process.exitCode ?? 0),
+    () => exit(process.exitCode === undefined ? 0 : Number(process.exitCode)),
     (err: unknown) => {
       if (err instanceof ConfigError) {
         process.stderr.write(`${name}: ${err.message}\n`);
-        process.exit(2);
+        return exit(2);
       }
       if (isUserError(err)) {
         const hint = err.code === 'invalid_argument' ? `\nusage: ${usage}` : '';
         process.stderr.write(`${name}: ${err.message}${hint}\n`);
-        process.exit(err.code === 'invalid_argument' || err.code === 'misconfigured' ? 2 : 1);
+        return exit(err.code === 'invalid_argument' || err.code === 'misconfigured' ? 2 : 1);
       }
       const message = err instanceof Error ? err.message : String(err);
       process.stderr.write(`${name}: unexpected error: ${message}\n`);
       if (processEnv().LOG_LEVEL === 'debug' && err instanceof Error && err.stack)
         process.stderr.write(`${err.stack}\n`);
       else process.stderr.write(`${name}: (set LOG_LEVEL=debug to see where it happened)\n`);
-      process.exit(1);
+      return exit(1);
     },
   );
+}
+
+/** Exits once stdout and stderr have flushed: writes to a pipe are asynchronous and exit() would cut them. */
+function exit(code: number): void {
+  let pending = 2;
+  const done = () => {
+    if (--pending === 0) process.exit(code);
+  };
+  process.stdout.write('', done);
+  process.stderr.write('', done);
 }
 
 export function readConfig(): Config {

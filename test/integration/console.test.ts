@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,25 @@ describe('npm run console -- "<command line>"', () => {
     expect(json.table.rows.length).toBeGreaterThan(1);
     expect(json.chart.config.type).toBe('bar');
     expect(pngSize(readFileSync(json.chart.file)).width).toBe(900);
+  });
+
+  it('with --json, prints a large reply whole into a pipe that is read slowly', () => {
+    // A consumer that starts reading late keeps the pipe full while the command finishes: the output
+    // must still arrive whole (a bare process.exit() would cut it at the 64 KiB pipe buffer).
+    const out = execFileSync(
+      'sh',
+      [
+        '-c',
+        `node_modules/.bin/tsx src/cli/console.ts --json "/er length-of-stay from:2026-05-06 to:2026-05-20" | (sleep 2; cat)`,
+      ],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ).toString();
+    expect(out.length).toBeGreaterThan(65_536);
+    const json = JSON.parse(out) as { chart: { config: { data: { datasets: { data: unknown[] }[] } } } };
+    expect(json.chart.config.data.datasets[0]?.data.length).toBeGreaterThan(500);
   });
 
   it('with --csv, exports an aggregate table, and refuses patient records', async () => {
