@@ -4,21 +4,23 @@ import { interactive, runLine } from './console/session.ts';
 import { openContext } from './context.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from './data/documents.ts';
 import { dataOverview } from './data/overview.queries.ts';
-import type { Logger } from './log.ts';
 import { renderTablePages } from './render/table.ts';
+import { startBot } from './discord/bot.ts';
+import { createLogger } from './log.ts';
+
+/** hers-bot's main job: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal session. */
+export async function start(config: Config): Promise<void> {
+  if (config.discord.token) await startBot(config, createLogger(config));
+  else await startApp(config, (text) => console.log(text));
+}
 
 /**
- * Starts hers-bot with a loaded configuration: the Discord bot when DISCORD_TOKEN is set, otherwise a
- * terminal session that answers the same commands. Both begin by saying what data they serve.
+ * The terminal session that `npm start` opens without DISCORD_TOKEN: it says what data it serves, shows one
+ * sample answer, then answers the same commands staff would type in Discord.
  */
-export async function startApp(config: Config, log: Logger, out: (text: string) => void): Promise<void> {
+export async function startApp(config: Config, out: (text: string) => void): Promise<void> {
   const { ctx, close } = await openContext(config);
   try {
-    if (config.discord.token) {
-      log.warn(
-        'DISCORD_TOKEN is set, but this version has no Discord front end yet; opening the terminal session instead',
-      );
-    }
     const o = await dataOverview(ctx.sql);
     const [incidents, treatments] = await Promise.all([
       ctx.mongo.collection(DISPATCH_INCIDENTS).estimatedDocumentCount(),

@@ -13,9 +13,14 @@ export interface Context {
   now(): number;
 }
 
+/** What a person must be allowed to do to run a subcommand (granted by role ids in config). */
+export type Capability = 'phi' | 'reports' | 'admin';
+
 export interface Subcommand<S extends z.ZodType = z.ZodType> {
   /** Declared up front so access can be checked before anything runs. */
   sensitivity: Sensitivity;
+  /** Defaults to `phi` for phi replies and `reports` for aggregate ones. */
+  capability?: Capability;
   options: S;
   run(options: z.output<S>, ctx: Context): Promise<Reply>;
 }
@@ -37,6 +42,10 @@ export interface Command {
   subcommands: Record<string, Subcommand<any>>;
   /** Up to 25 suggestions for an option marked autocomplete. */
   autocomplete?(option: string, value: string, ctx: Context): Promise<Choice[]>;
+}
+
+export function capabilityOf(sub: Subcommand): Capability {
+  return sub.capability ?? (sub.sensitivity === 'phi' ? 'phi' : 'reports');
 }
 
 /** Ties a run function's options type to its schema. */

@@ -24,6 +24,11 @@ export async function runLine(
         error: false,
       };
     if (outcome.kind === 'user_error') return { out: outcome.error.message, error: true };
+    if (outcome.kind === 'unavailable')
+      return {
+        out: `The databases are temporarily unavailable (reference ${outcome.reference}); try again shortly.`,
+        error: true,
+      };
     return {
       out: `Something went wrong (reference ${outcome.reference}): ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
       error: true,

@@ -1,10 +1,9 @@
-import { startApp } from '../app.ts';
+import { start } from '../app.ts';
 import { progressReporter } from '../cli/progress.ts';
 import { parseFlags, runCli } from '../cli/run.ts';
 import { loadConfig, processEnv } from '../config.ts';
 import { migrate } from '../data/migrate.ts';
 import { parseSeedOptions, runSeed } from '../data/seed/seed.ts';
-import { createLogger } from '../log.ts';
 import { servicesUp } from './services.ts';
 
 const USAGE = 'npm run demo [-- --scale S]';
@@ -29,6 +28,6 @@ runCli('demo', USAGE, async () => {
   await runSeed(config, seed, (done, total, what) => bar.update(done, total, what));
   bar.finish();
 
-  await startApp(config, createLogger(config), (text) => console.log(text));
+  await start(config);
   step(`FerretDB keeps running at ${services.mongoUri}; npm run services -- down stops it`);
 });

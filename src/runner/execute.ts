@@ -16,7 +16,57 @@ export interface Actor {
 export type Outcome =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'user_error'; error: Error }
+  /** A database did not answer, or not in time: worth trying again shortly. */
+  | { kind: 'unavailable'; error: unknown; reference: string }
   | { kind: 'failure'; error: unknown; reference: string };
+
+export interface ExecuteOptions {
+  /** Give up and answer "temporarily unavailable" after this long. */
+  timeoutMs?: number;
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'PROTOCOL_CONNECTION_LOST',
+  'ER_CON_COUNT_ERROR',
+]);
+const MONGO_NETWORK = new Set([
+  'MongoServerSelectionError',
+  'MongoNetworkError',
+  'MongoNetworkTimeoutError',
+  'MongoTopologyClosedError',
+]);
+
+export class TimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/** Whether an error means a store is unreachable or too slow, rather than a bug. */
+export function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: unknown; name?: unknown; errno?: unknown } | null;
+  if (err instanceof TimeoutError) return true;
+  if (isUserError(err)) return err.code === 'unavailable';
+  return (
+    (typeof e?.code === 'string' && NETWORK_CODES.has(e.code)) ||
+    (typeof e?.name === 'string' && MONGO_NETWORK.has(e.name))
+  );
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+  if (ms === undefined) return work;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(ms)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Runs one invocation: resolve, validate, run, and record it in the audit trail, whatever happens.
@@ -27,6 +77,7 @@ export async function execute(
   inv: Invocation,
   ctx: Context,
   actor: Actor,
+  opts: ExecuteOptions = {},
 ): Promise<Outcome> {
   const started = performance.now();
   const base = {
@@ -38,7 +89,7 @@ export async function execute(
   try {
     const resolved = resolveInvocation(commands, inv);
     options = validateOptions(resolved, inv.options) as Record<string, unknown>;
-    const reply = await resolved.sub.run(options, ctx);
+    const reply = await withTimeout(resolved.sub.run(options, ctx), opts.timeoutMs);
     const rows = reply.table?.rows.length ?? null;
     await recordAudit(ctx.sql, {
       ...base,
@@ -50,7 +101,8 @@ export async function execute(
     });
     return { kind: 'reply', reply };
   } catch (error) {
-    const user = isUserError(error);
+    const unavailable = isUnavailable(error);
+    const user = isUserError(error) && !unavailable;
     const reference = `E-${Date.now().toString(36).toUpperCase()}`;
     await recordAudit(ctx.sql, {
       ...base,
@@ -62,7 +114,8 @@ export async function execute(
       detail: user
         ? (error as Error).message
         : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
-    }).catch(() => undefined);
+    }).catch(() => undefined); // the trail's own store may be the one that is down
+    if (unavailable) return { kind: 'unavailable', error, reference };
     return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
   }
 }

@@ -39,7 +39,7 @@ describe('migrate', () => {
     const db = fresh('mig_new');
     const result = await migrate(db.mysqlUrl);
     expect(result.createdDatabase).toBe(true);
-    expect(result.applied).toEqual(['001_domain.sql', '002_platform.sql']);
+    expect(result.applied).toEqual(['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql']);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
       c.query<RowDataPacket[]>(
@@ -59,7 +59,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 2 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 3 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
@@ -100,5 +100,23 @@ describe('migrate', () => {
       ),
     ).rejects.toThrow(/foreign key/i);
     await c.end();
+  });
+});
+
+describe('the audit trail', () => {
+  it('accepts new rows and refuses to change or remove them', async () => {
+    const db = fresh('mig_audit');
+    await migrate(db.mysqlUrl);
+    const c = await connect(db.mysqlUrl);
+    await c.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (NOW(3), 'console', '/er census', 'ok')`,
+    );
+    await expect(c.query(`UPDATE audit_event SET outcome = 'error'`)).rejects.toThrow(
+      'audit_event is append-only',
+    );
+    await expect(c.query(`DELETE FROM audit_event`)).rejects.toThrow('audit_event is append-only');
+    const [rows] = await c.query<RowDataPacket[]>('SELECT outcome FROM audit_event');
+    await c.end();
+    expect(rows).toEqual([{ outcome: 'ok' }]);
   });
 });

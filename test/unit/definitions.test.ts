@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { commands } from '../../commands/index.ts';
+import { commands, PRIVATE_OPTION } from '../../commands/index.ts';
 import { declaredOptions, subcommandNames } from '../../src/console/parse.ts';
 
 describe('command definitions', () => {
   it('lists every command of the catalogue', () => {
     expect([...commands.keys()].sort()).toEqual([
+      'admin',
       'ambulance',
       'appointments',
       'er',
@@ -17,7 +18,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(26);
+    expect(all).toHaveLength(27);
   });
 
   for (const [name, command] of commands) {
@@ -34,7 +35,12 @@ describe('command definitions', () => {
         it(`${sub || '(no subcommand)'}: the zod schema and the slash options name the same options, with the same required ones`, () => {
           const schema = command.subcommands[sub]?.options as z.ZodObject;
           expect(schema, `a run() for "${sub}"`).toBeDefined();
-          const declared = declaredOptions(command, sub);
+          const all = declaredOptions(command, sub);
+          // `private` is presentation (who sees the answer), offered on every aggregate report.
+          expect(all.some((o) => o.name === PRIVATE_OPTION)).toBe(
+            command.subcommands[sub]?.sensitivity === 'aggregate',
+          );
+          const declared = all.filter((o) => o.name !== PRIVATE_OPTION);
           expect(Object.keys(schema.shape).sort()).toEqual(declared.map((o) => o.name).sort());
           for (const o of declared) {
             const field = schema.shape[o.name] as z.ZodType;

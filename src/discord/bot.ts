@@ -1,0 +1,77 @@
+import { DiscordjsErrorCodes, Events } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { commands } from '../../commands/index.ts';
+import type { Config } from '../config.ts';
+import { UserError } from '../core/errors.ts';
+import { openContext } from '../context.ts';
+import type { Logger } from '../log.ts';
+import { createClient } from './client.ts';
+import { createHandler } from './handler.ts';
+import { Pager } from './pager.ts';
+
+const PAGE_TTL_MS = 15 * 60_000;
+const SHUTDOWN_MS = 10_000;
+
+/**
+ * Runs the Discord bot until SIGTERM or SIGINT: then it stops taking interactions, lets the ones in
+ * flight finish, closes the pools and resolves, all within 10 seconds.
+ */
+export async function startBot(config: Config, log: Logger): Promise<void> {
+  const token = config.discord.token;
+  if (!token) throw new UserError('misconfigured', 'DISCORD_TOKEN is not set.');
+  const { ctx, close } = await openContext(config);
+  const client = createClient(config);
+  const pager = new Pager(PAGE_TTL_MS);
+  const inFlight = new Set<Promise<void>>();
+  let accepting = true;
+  const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
+
+  // One bad interaction or a stray rejection is logged, never fatal.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.InteractionCreate, (interaction) => {
+    const work = handle(interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.once(Events.ClientReady, (c) =>
+    log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'hers-bot is connected to Discord'),
+  );
+
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+
+  try {
+    await client.login(token);
+  } catch (err) {
+    await close();
+    pager.stop();
+    await client.destroy();
+    const code = (err as { code?: unknown }).code;
+    const status = (err as { status?: unknown }).status;
+    if (code === DiscordjsErrorCodes.TokenInvalid || status === 401) {
+      throw new UserError(
+        'misconfigured',
+        'Discord refused DISCORD_TOKEN (401 Unauthorized): check the bot token in the Discord developer portal.',
+      );
+    }
+    throw new UserError('unavailable', `Could not connect to Discord: ${(err as Error).message}`);
+  }
+
+  const signal = await stopped;
+  log.info({ signal, inFlight: inFlight.size }, 'shutting down');
+  accepting = false;
+  const hardStop = setTimeout(() => {
+    log.error('shutdown took longer than 10 s; exiting');
+    process.exit(1);
+  }, SHUTDOWN_MS);
+  hardStop.unref();
+  await Promise.race([Promise.allSettled([...inFlight]), sleep(SHUTDOWN_MS - 2_000)]);
+  pager.stop();
+  await client.destroy();
+  await close();
+  clearTimeout(hardStop);
+  log.info('stopped');
+}
