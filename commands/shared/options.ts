@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../../src/core/time.ts';
 import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import {
@@ -14,8 +15,10 @@ import type { Context } from './command.ts';
  * zod schema of the same option. Keeping them side by side keeps the two in step.
  */
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const IsoDate = z.string().trim().regex(ISO_DATE, 'must be a date as YYYY-MM-DD');
+const IsoDate = z
+  .string()
+  .trim()
+  .refine((s) => parseIsoDate(s) !== undefined, 'must be a real date as YYYY-MM-DD');
 
 export function addWindowOptions(
   sub: SlashCommandSubcommandBuilder,

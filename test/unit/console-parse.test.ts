@@ -67,7 +67,7 @@ describe('option validation', () => {
     ['/er earliest-treatments type:Casting count:0', 'Option `count` must be at least 1.'],
     ['/er earliest-treatments type:Casting count:51', 'Option `count` must be at most 50.'],
     ['/patient search name:a', 'Option `name` needs at least 2 characters.'],
-    ['/er arrivals from:yesterday to:2026-01-01', 'Option `from` must be a date as YYYY-MM-DD.'],
+    ['/er arrivals from:yesterday to:2026-01-01', 'Option `from` must be a real date as YYYY-MM-DD.'],
     ['/staff workload role:surgeon', 'Option `role` must be one of: physician, nurse.'],
   ])('%s: names the option', (line, message) => {
     expect(() => validate(line)).toThrow(message);
