@@ -300,6 +300,18 @@ describe('access', () => {
   });
 });
 
+describe('/admin audit', () => {
+  it('shows an administrator the recent events of one user, including denials', async () => {
+    const { p } = await ask(admin, 'admin', 'audit', { user: coordinator.id, count: 50 });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the audit reply');
+    const content = body(edit).content ?? '';
+    expect(content).toContain(`**Audit trail (by <@${coordinator.id}>)**`);
+    expect(content).toContain('/patient search');
+    expect(content).toContain('denied');
+    expect(content).not.toContain(clinician.id);
+  });
+});
+
 describe('autocomplete', () => {
   it('suggests at most 25 patients to a clinician, and nothing to someone without patient access', async () => {
     const p = discord.command(clinician, 'patient', 'lookup', { patient: 'Sm' }, { focused: 'patient' });
