@@ -2,12 +2,15 @@ import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { recentAuditEvents } from '../src/data/audit.queries.ts';
 import { resolvePatient } from '../src/data/patient.queries.ts';
+import { UserError } from '../src/core/errors.ts';
+import { DAY_MS, localDate } from '../src/core/time.ts';
 import { subcommand, type Command } from './shared/command.ts';
+import { dateSchema } from './shared/options.ts';
 import { footer, plural, when } from './shared/format.ts';
 
 const data = new SlashCommandBuilder()
   .setName('admin')
-  .setDescription('Administration: the audit trail')
+  .setDescription('Administration: the audit trail and the daily summary post')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((s) =>
     s
@@ -81,4 +84,42 @@ const audit = subcommand({
   },
 });
 
-export default { data, subcommands: { audit } } satisfies Command;
+const RESULT: Record<string, string> = {
+  posted: 'Posted.',
+  'already posted': 'That day is posted already; use force:true to post it again.',
+  recovered: 'It was posted already (found in the channel) and is now recorded.',
+  busy: 'Another hers-bot instance is posting that day right now.',
+  failed: 'Posting failed: see the audit trail and the logs for why.',
+};
+
+const summaryNow = subcommand({
+  sensitivity: 'aggregate',
+  capability: 'admin',
+  alwaysPrivate: true,
+  options: z.object({ date: dateSchema.optional(), force: z.boolean().optional() }),
+  async run(o, ctx, actorId) {
+    if (!ctx.summary)
+      throw new UserError(
+        'unavailable',
+        'Posting the daily summary needs the Discord bot running with SUMMARY_CHANNEL_ID set.',
+      );
+    const tz = ctx.config.timeZone;
+    const today = localDate(tz, ctx.now());
+    const date = o.date ?? localDate(tz, ctx.now() - DAY_MS);
+    if (date >= today)
+      throw new UserError(
+        'invalid_option',
+        `Option \`date\`: ${date} is not over yet; the latest day to post is ${localDate(tz, ctx.now() - DAY_MS)}.`,
+      );
+    const result = await ctx.summary.postNow(date, o.force === true, actorId);
+    return {
+      title: `ER daily summary for ${date}`,
+      summary: RESULT[result] ?? result,
+      sensitivity: 'aggregate',
+      footer: footer(ctx),
+      patientIds: [],
+    };
+  },
+});
+
+export default { data, subcommands: { audit, 'summary-now': summaryNow } } satisfies Command;

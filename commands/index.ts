@@ -19,11 +19,13 @@ for (const command of all) {
   command.data.setContexts(InteractionContextType.Guild);
   for (const option of command.data.options) {
     if (!(option instanceof SlashCommandSubcommandBuilder)) continue;
-    if (command.subcommands[option.name]?.sensitivity === 'aggregate') {
+    const sub = command.subcommands[option.name];
+    if (sub?.sensitivity === 'aggregate' && !sub.alwaysPrivate) {
       option.addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription('Show the answer to you only'));
     }
   }
-  if (command.subcommands['']?.sensitivity === 'aggregate' && 'addBooleanOption' in command.data) {
+  const top = command.subcommands[''];
+  if (top?.sensitivity === 'aggregate' && !top.alwaysPrivate && 'addBooleanOption' in command.data) {
     command.data.addBooleanOption((o) =>
       o.setName(PRIVATE_OPTION).setDescription('Show the answer to you only'),
     );

@@ -10,13 +10,15 @@ import { dateSchema } from './shared/options.ts';
 
 const data = new SlashCommandBuilder()
   .setName('summary')
-  .setDescription('The ER daily summary for a date, on demand')
+  .setDescription('The ER daily summary for a date, on demand (only you see it)')
   .addStringOption((o) =>
     o.setName('date').setDescription('Day, YYYY-MM-DD (default yesterday)').setMinLength(10).setMaxLength(10),
   );
 
 const summary = subcommand({
   sensitivity: 'aggregate',
+  // Every count as it is, for someone allowed to see reports: never posted in the channel for all to see.
+  alwaysPrivate: true,
   options: z.object({ date: dateSchema.optional() }),
   async run(o, ctx) {
     const tz = ctx.config.timeZone;

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseCron } from './core/cron.ts';
 
 /**
  * Every setting hers-bot reads, parsed once at start-up. Nothing else reads process.env:
@@ -49,10 +50,13 @@ const HttpUrl = z
   .string()
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL');
 
-/** Five-field cron (minute hour day month weekday), checked loosely here and fully by node-cron. */
+/** Five-field cron (minute hour day month weekday), with numbers: the same rules the scheduler applies. */
 const Cron = z
   .string()
-  .regex(/^\s*(\S+\s+){4}\S+\s*$/, 'must be a five-field cron expression such as "0 7 * * *"');
+  .refine(
+    (s) => parseCron(s) !== undefined,
+    'must be a five-field cron expression with numbers, such as "0 7 * * *"',
+  );
 
 const IntFromEnv = (min: number, max: number) =>
   z

@@ -11,6 +11,8 @@ export interface Context {
   mongo: MongoDb;
   config: Config;
   now(): number;
+  /** Posting the daily summary on demand: only where the scheduled job runs (the Discord bot). */
+  summary?: { postNow(date: string, force: boolean, actorId: string | undefined): Promise<string> };
 }
 
 /** What a person must be allowed to do to run a subcommand (granted by role ids in config). */
@@ -21,8 +23,10 @@ export interface Subcommand<S extends z.ZodType = z.ZodType> {
   sensitivity: Sensitivity;
   /** Defaults to `phi` for phi replies and `reports` for aggregate ones. */
   capability?: Capability;
+  /** Always answered privately, even when aggregate (the on-demand summary is not suppressed). */
+  alwaysPrivate?: boolean;
   options: S;
-  run(options: z.output<S>, ctx: Context): Promise<Reply>;
+  run(options: z.output<S>, ctx: Context, actorId?: string): Promise<Reply>;
 }
 
 export interface Choice {

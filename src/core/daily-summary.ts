@@ -191,8 +191,13 @@ export function changeText(f: SummaryFigure): string {
   return c === null ? '' : `${c > 0 ? '+' : ''}${c}%`;
 }
 
+/** The words that mark a post as the summary of a day; the footer starts with them. */
+export function summaryMarker(date: string): string {
+  return `ER daily summary for ${date}`;
+}
+
 export function summaryFooter(s: DailySummary): string {
-  return `ER daily summary for ${s.date} · data ${s.windowLabel}`;
+  return `${summaryMarker(s.date)} · data ${s.windowLabel}`;
 }
 
 /** The on-demand view (/summary): every figure as it is, for someone allowed to see reports. */

@@ -1,4 +1,5 @@
 import { DiscordjsErrorCodes, Events } from 'discord.js';
+import cron from 'node-cron';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { commands } from '../../commands/index.ts';
 import type { Config } from '../config.ts';
@@ -7,7 +8,9 @@ import { openContext } from '../context.ts';
 import type { Logger } from '../log.ts';
 import { createClient } from './client.ts';
 import { createHandler } from './handler.ts';
+import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
 import { Pager } from './pager.ts';
+import { discordSummaryPoster } from './summary-poster.ts';
 
 const PAGE_TTL_MS = 15 * 60_000;
 const SHUTDOWN_MS = 10_000;
@@ -24,6 +27,31 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   const pager = new Pager(PAGE_TTL_MS);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
+  // The ER daily summary: posted by a cron tick in the hospital's zone, and caught up at start.
+  const summaryJob = config.summary.channelId
+    ? new DailySummaryJob({
+        sql: ctx.sql,
+        config,
+        log,
+        now: Date.now,
+        poster: discordSummaryPoster(config, () => client.user?.id),
+      })
+    : undefined;
+  const runSummary = () => {
+    summaryJob?.runDue().catch((err: unknown) => log.error({ err }, 'daily summary run failed'));
+  };
+  if (summaryJob) {
+    ctx.summary = {
+      postNow: async (date, force, actorId) => summaryJob.postDay(date, { force, actorId }),
+    };
+  }
+  const task = summaryJob
+    ? cron.schedule(config.summary.cron, runSummary, {
+        timezone: config.timeZone,
+        noOverlap: true,
+        name: 'daily-summary',
+      })
+    : undefined;
   const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
 
   // One bad interaction or a stray rejection is logged, never fatal.
@@ -46,6 +74,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   try {
     await client.login(token);
   } catch (err) {
+    await task?.stop();
     await close();
     pager.stop();
     await client.destroy();
@@ -63,6 +92,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   const signal = await stopped;
   log.info({ signal, inFlight: inFlight.size }, 'shutting down');
   accepting = false;
+  await task?.stop();
   const hardStop = setTimeout(() => {
     log.error('shutdown took longer than 10 s; exiting');
     process.exit(1);

@@ -139,7 +139,10 @@ export function createHandler(deps: HandlerDeps) {
       });
       return;
     }
-    const ephemeral = resolved.sub.sensitivity === 'phi' || inv.options[PRIVATE] === true;
+    const ephemeral =
+      resolved.sub.sensitivity === 'phi' ||
+      resolved.sub.alwaysPrivate === true ||
+      inv.options[PRIVATE] === true;
     await i.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
 
     const outcome = await execute(commands, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });

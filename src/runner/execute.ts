@@ -89,7 +89,10 @@ export async function execute(
   try {
     const resolved = resolveInvocation(commands, inv);
     options = validateOptions(resolved, inv.options) as Record<string, unknown>;
-    const reply = await withTimeout(resolved.sub.run(options, ctx), opts.timeoutMs);
+    const reply = await withTimeout(
+      resolved.sub.run(options, ctx, actor.actorId ?? undefined),
+      opts.timeoutMs,
+    );
     const rows = reply.table?.rows.length ?? null;
     await recordAudit(ctx.sql, {
       ...base,

@@ -1,0 +1,36 @@
+import type { ResultSetHeader } from 'mysql2/promise';
+import { one, query, type Db } from './queries.ts';
+
+export interface SummaryPostRow {
+  id: number;
+  channel_id: string;
+  summary_date: Date;
+  state: 'claimed' | 'posted' | 'failed';
+  claimed_by: string;
+  claimed_at: Date;
+  posted_at: Date | null;
+  message_id: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+async function exec(db: Db, name: string, params: unknown[]): Promise<number> {
+  const [r] = await db.query<ResultSetHeader>(query(name).sql, params);
+  return r.affectedRows;
+}
+
+export const getSummaryPost = (db: Db, channel: string, date: string) =>
+  one<SummaryPostRow>(db, 'GetSummaryPost', [channel, date]);
+
+/** True when this instance now holds the claim. */
+export const claimSummaryPost = async (db: Db, channel: string, date: string, instance: string, now: Date) =>
+  (await exec(db, 'ClaimSummaryPost', [channel, date, instance, now])) === 1;
+
+export const takeOverSummaryPost = async (db: Db, row: SummaryPostRow, instance: string, now: Date) =>
+  (await exec(db, 'TakeOverSummaryPost', [instance, now, row.id, row.claimed_by, row.claimed_at])) === 1;
+
+export const completeSummaryPost = (db: Db, id: number, instance: string, messageId: string, now: Date) =>
+  exec(db, 'CompleteSummaryPost', [messageId, now, id, instance]);
+
+export const failSummaryPost = (db: Db, id: number, instance: string, error: string) =>
+  exec(db, 'FailSummaryPost', [error.slice(0, 500), id, instance]);
