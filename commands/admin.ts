@@ -26,6 +26,21 @@ const data = new SlashCommandBuilder()
       .addIntegerOption((o) =>
         o.setName('count').setDescription('How many (default 25)').setMinValue(1).setMaxValue(200),
       ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('summary-now')
+      .setDescription('Post the ER daily summary for a date to the summary channel now')
+      .addStringOption((o) =>
+        o
+          .setName('date')
+          .setDescription('Day, YYYY-MM-DD (default yesterday)')
+          .setMinLength(10)
+          .setMaxLength(10),
+      )
+      .addBooleanOption((o) =>
+        o.setName('force').setDescription('Post again even if that day was posted already'),
+      ),
   );
 
 const audit = subcommand({
