@@ -62,9 +62,14 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     const work = handle(interaction).finally(() => inFlight.delete(work));
     inFlight.add(work);
   });
-  client.once(Events.ClientReady, (c) =>
-    log.info({ user: c.user.tag, guilds: c.guilds.cache.size }, 'hers-bot is connected to Discord'),
-  );
+  client.once(Events.ClientReady, (c) => {
+    log.info(
+      { user: c.user.tag, guilds: c.guilds.cache.size, summary: summaryJob ? config.summary.cron : 'off' },
+      'hers-bot is connected to Discord',
+    );
+    // Days whose post time passed while the bot was down are caught up now.
+    runSummary();
+  });
 
   const stopped = new Promise<string>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

@@ -29,6 +29,8 @@ function botEnv(extra: Record<string, string> = {}): Record<string, string> {
     ROLE_PHI_IDS: IDS.roles.phi,
     ROLE_REPORT_IDS: IDS.roles.reports,
     ROLE_ADMIN_IDS: IDS.roles.admin,
+    SUMMARY_CHANNEL_ID: IDS.channel,
+    SUMMARY_CRON: '0 7 * * *',
     LOG_LEVEL: 'info',
     ...extra,
   };
@@ -453,6 +455,82 @@ describe('a database that goes away mid-session', () => {
     } finally {
       await stopBot(second);
     }
+  });
+});
+
+describe('the ER daily summary post', () => {
+  const footerOf = (m: Record<string, unknown>) =>
+    (m.embeds as { footer?: { text: string } }[])[0]?.footer?.text ?? '';
+  const dateOf = (m: Record<string, unknown>) =>
+    /ER daily summary for (\d{4}-\d{2}-\d{2})/.exec(footerOf(m))?.[1];
+
+  it('is posted at start-up for the due days, with the day figures and a PNG chart', async () => {
+    // Catch-up covers the last three days whose 07:00 has passed: at least two, whatever the time now.
+    await discord.waitFor(
+      () => (discord.channelMessages.length >= 2 ? true : undefined),
+      30_000,
+      'the summary posts',
+    );
+    const posts = discord.requests.filter(
+      (r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`,
+    );
+    expect(posts.every((p) => p.auth === `Bot ${TOKEN}`)).toBe(true);
+    expect(posts[0]?.files[0]?.name).toBe('chart.png');
+    expect(posts[0]?.files[0]?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
+    const message = discord.channelMessages[0] as Record<string, unknown>;
+    const date = dateOf(message);
+    expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The arrivals of that local day, counted here from the raw rows.
+    const c = await connect(db.mysqlUrl);
+    const [visits] = await c.query<RowDataPacket[]>('SELECT arrived_at FROM er_visit');
+    await c.end();
+    const day = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const arrivals = visits.filter((v) => day.format(v.arrived_at as Date) === date).length;
+    const embed = (message.embeds as { description: string; image?: { url: string } }[])[0];
+    expect(embed?.description).toContain(
+      arrivals >= 5
+        ? `**${arrivals.toLocaleString('en-US')}** ER arrivals`
+        : arrivals === 0
+          ? '**0** ER arrivals'
+          : '**<5** ER arrivals',
+    );
+    expect(embed?.image?.url).toBe('attachment://chart.png');
+  });
+
+  it('through a Discord 5xx, is retried and posted once; on 403, fails without retrying', async () => {
+    const date = dateOf(discord.channelMessages[0] as Record<string, unknown>) ?? '';
+    const before = discord.channelMessages.length;
+    discord.channelPostFailures = [502];
+    const { p } = await ask(admin, 'admin', 'summary-now', { date, force: true });
+    const edit = await discord.waitFor(originalOf(p), 20_000, 'the summary-now reply');
+    expect(body(edit).content).toContain('Posted.');
+    expect(discord.channelMessages.length).toBe(before + 1);
+
+    discord.channelPostFailures = [403];
+    const attempts = () =>
+      discord.requests.filter(
+        (r) => r.method === 'POST' && r.path === `/api/v10/channels/${IDS.channel}/messages`,
+      ).length;
+    const tried = attempts();
+    const denied = await ask(admin, 'admin', 'summary-now', { date, force: true });
+    const reply = await discord.waitFor(originalOf(denied.p), 20_000, 'the summary-now reply');
+    expect(body(reply).content).toContain('Posting failed');
+    expect(attempts()).toBe(tried + 1);
+    expect(bot.logs()).toContain('the bot lacks access to the summary channel');
+  });
+
+  it('is posted once per day by all the bot processes of this run, plus the one forced re-post', () => {
+    const counts = new Map<string, number>();
+    for (const m of discord.channelMessages)
+      counts.set(dateOf(m) ?? '?', (counts.get(dateOf(m) ?? '?') ?? 0) + 1);
+    const forced = dateOf(discord.channelMessages[0] as Record<string, unknown>) ?? '';
+    expect(counts.get(forced)).toBe(2);
+    for (const [date, n] of counts) if (date !== forced) expect(n, date).toBe(1);
   });
 });
 

@@ -62,6 +62,10 @@ export class DiscordStandIn {
   readonly unexpected: string[] = [];
   readonly gatewayFrames: { op: number; t?: string }[] = [];
   commands: unknown[] = [];
+  /** Messages posted to channels (not interaction replies), newest last. */
+  readonly channelMessages: Record<string, unknown>[] = [];
+  /** Statuses to answer the next channel posts with, before accepting them (outage simulation). */
+  channelPostFailures: number[] = [];
   /** The token REST and the gateway accept. */
   acceptedToken: string;
   /** How long an interaction may wait for its first callback (Discord: 3 s). */
@@ -151,6 +155,34 @@ export class DiscordStandIn {
           version: snowflake(),
         }));
         return json(200, this.commands);
+      }
+    }
+    if ((m = new RegExp(`^${v}/channels/(\\d+)/messages$`).exec(path))) {
+      if (!authed()) return;
+      if (m[1] !== IDS.channel && m[1] !== IDS.phiChannel)
+        return json(404, { message: 'Unknown Channel', code: 10003 });
+      if (req.method === 'GET') {
+        const limit = Number(url.searchParams.get('limit') ?? 50);
+        return json(
+          200,
+          this.channelMessages
+            .filter((x) => x.channel_id === m?.[1])
+            .slice(-limit)
+            .reverse(),
+        );
+      }
+      if (req.method === 'POST') {
+        const failure = this.channelPostFailures.shift();
+        if (failure === 403) return json(403, { message: 'Missing Access', code: 50001 });
+        if (failure) return json(failure, { message: 'Service unavailable', code: 0 });
+        const message = {
+          ...this.message(body as Record<string, unknown>, files),
+          channel_id: m[1],
+          embeds: (body as { embeds?: unknown[] }).embeds ?? [],
+          webhook_id: undefined,
+        };
+        this.channelMessages.push(message);
+        return json(200, message);
       }
     }
     // Interaction callbacks and webhooks carry no Authorization header, and never get a 401.
