@@ -1,9 +1,8 @@
 -- name: ClaimSummaryPost :one
--- Claims (channel, day) for this instance; affects no row when another instance got there first.
--- Params: channel, date, instance, now.
+-- Claims (channel, day) for this instance. When another instance got there first, the unique key
+-- (channel_id, summary_date) refuses it with a duplicate-key error. Params: channel, date, instance, now.
 INSERT INTO summary_post (channel_id, summary_date, state, claimed_by, claimed_at)
-VALUES (?, ?, 'claimed', ?, ?)
-ON DUPLICATE KEY UPDATE id = id;
+VALUES (?, ?, 'claimed', ?, ?);
 
 -- name: GetSummaryPost :one
 SELECT id, channel_id, summary_date, state, claimed_by, claimed_at, posted_at, message_id, attempts, last_error

@@ -22,9 +22,25 @@ async function exec(db: Db, name: string, params: unknown[]): Promise<number> {
 export const getSummaryPost = (db: Db, channel: string, date: string) =>
   one<SummaryPostRow>(db, 'GetSummaryPost', [channel, date]);
 
-/** True when this instance now holds the claim. */
-export const claimSummaryPost = async (db: Db, channel: string, date: string, instance: string, now: Date) =>
-  (await exec(db, 'ClaimSummaryPost', [channel, date, instance, now])) === 1;
+/**
+ * True when this instance now holds the claim; false when another one holds it. (Not an upsert: with the
+ * driver's found-rows flag, an upsert that changes nothing still reports a row, which would let every
+ * instance believe it had won.)
+ */
+export async function claimSummaryPost(
+  db: Db,
+  channel: string,
+  date: string,
+  instance: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    return (await exec(db, 'ClaimSummaryPost', [channel, date, instance, now])) === 1;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
+    throw err;
+  }
+}
 
 export const takeOverSummaryPost = async (db: Db, row: SummaryPostRow, instance: string, now: Date) =>
   (await exec(db, 'TakeOverSummaryPost', [instance, now, row.id, row.claimed_by, row.claimed_at])) === 1;
