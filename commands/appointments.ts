@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { MAX_ROWS } from '../src/core/reply.ts';
 import { localDate } from '../src/core/time.ts';
 import { localDay } from '../src/core/window.ts';
-import { daySchedule } from '../src/data/appointments.queries.ts';
+import { daySchedule, type AppointmentRow } from '../src/data/appointments.queries.ts';
 import { recentAppointments, resolvePatient, upcomingAppointments } from '../src/data/patient.queries.ts';
 import { resolveDepartment, resolveStaff } from '../src/data/staff.queries.ts';
 import { departmentAutocomplete, patientAutocomplete } from './shared/autocomplete.ts';
@@ -88,6 +88,14 @@ const patient = subcommand({
   async run(o, ctx) {
     const p = await resolvePatient(ctx.sql, o.patient);
     const now = new Date(ctx.now());
+    const row = (kind: string) => (a: AppointmentRow) => [
+      when(ctx, a.starts_at),
+      kind,
+      a.department,
+      a.provider,
+      a.status.replace('_', ' '),
+      a.reason,
+    ];
     const [upcoming, recent] = await Promise.all([
       upcomingAppointments(ctx.sql, p.id, now, 10),
       recentAppointments(ctx.sql, p.id, now, 10),
@@ -107,24 +115,7 @@ const patient = subcommand({
           { name: 'status' },
           { name: 'reason' },
         ],
-        rows: [
-          ...upcoming.map((a) => [
-            when(ctx, a.starts_at),
-            'upcoming',
-            a.department,
-            a.provider,
-            a.status.replace('_', ' '),
-            a.reason,
-          ]),
-          ...recent.map((a) => [
-            when(ctx, a.starts_at),
-            'past',
-            a.department,
-            a.provider,
-            a.status.replace('_', ' '),
-            a.reason,
-          ]),
-        ],
+        rows: [...upcoming.map(row('upcoming')), ...recent.map(row('past'))],
       },
       sensitivity: 'phi',
       footer: footer(ctx),

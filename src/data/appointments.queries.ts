@@ -1,6 +1,6 @@
 import { many, type Db } from './queries.ts';
 
-export interface ScheduleRow {
+export interface AppointmentRow {
   id: number;
   starts_at: Date;
   ends_at: Date;
@@ -8,6 +8,9 @@ export interface ScheduleRow {
   reason: string;
   department: string;
   provider: string;
+}
+
+export interface ScheduleRow extends AppointmentRow {
   total: number;
 }
 

@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.ts';
+import type { AppointmentRow } from './appointments.queries.ts';
 import { likePattern, many, one, type Db } from './queries.ts';
 
 export interface PatientRow {
@@ -119,15 +120,6 @@ export interface PrescriptionRow {
 export const activePrescriptions = (db: Db, id: number, date: string) =>
   many<PrescriptionRow>(db, 'PatientActivePrescriptions', [id, date, date]);
 
-export interface AppointmentRow {
-  id: number;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  reason: string;
-  department: string;
-  provider: string;
-}
 export const upcomingAppointments = (db: Db, id: number, from: Date, limit: number) =>
   many<AppointmentRow>(db, 'PatientUpcomingAppointments', [id, from, limit]);
 export const recentAppointments = (db: Db, id: number, before: Date, limit: number) =>

@@ -108,6 +108,22 @@ export function createHandler(deps: HandlerDeps) {
     recordAudit(ctx.sql, { occurredAt: new Date(ctx.now()), ...e }).catch((err: unknown) =>
       log.error({ err }, 'could not write an audit row'),
     );
+  const auditDenied = (
+    actor: Actor,
+    command: string,
+    detail: string,
+    options: Record<string, unknown> | null = null,
+  ) =>
+    audit({
+      ...actor,
+      command,
+      options,
+      patientIds: [],
+      rowCount: null,
+      outcome: 'denied',
+      latencyMs: null,
+      detail,
+    });
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {
     const member = memberOf(i);
@@ -127,16 +143,7 @@ export function createHandler(deps: HandlerDeps) {
     const decision = decide(config, member, capabilityOf(resolved.sub));
     if (!decision.allowed) {
       await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
-      await audit({
-        ...actor,
-        command: path,
-        options: inv.options,
-        patientIds: [],
-        rowCount: null,
-        outcome: 'denied',
-        latencyMs: null,
-        detail: decision.reason,
-      });
+      await auditDenied(actor, path, decision.reason, inv.options);
       return;
     }
     const ephemeral =
@@ -202,16 +209,7 @@ export function createHandler(deps: HandlerDeps) {
     if (!decision.allowed) {
       // Nothing about patients (or anything else) reaches someone without the capability.
       await i.respond([]);
-      await audit({
-        ...actorOf(i, member),
-        command: path,
-        options: null,
-        patientIds: [],
-        rowCount: 0,
-        outcome: 'denied',
-        latencyMs: null,
-        detail: decision.reason,
-      });
+      await auditDenied(actorOf(i, member), path, decision.reason);
       return;
     }
     const focused = i.options.getFocused(true);
@@ -256,32 +254,14 @@ export function createHandler(deps: HandlerDeps) {
         content: 'Only the person who ran this command can use its buttons.',
         flags: MessageFlags.Ephemeral,
       });
-      await audit({
-        ...actor,
-        command: action,
-        options: null,
-        patientIds: [],
-        rowCount: null,
-        outcome: 'denied',
-        latencyMs: null,
-        detail: 'not the invoker',
-      });
+      await auditDenied(actor, action, 'not the invoker');
       return;
     }
     // Roles can change after the command ran: check again.
     const decision = decide(config, member, state.reply.sensitivity === 'phi' ? 'phi' : 'reports');
     if (!decision.allowed) {
       await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
-      await audit({
-        ...actor,
-        command: action,
-        options: null,
-        patientIds: [],
-        rowCount: null,
-        outcome: 'denied',
-        latencyMs: null,
-        detail: decision.reason,
-      });
+      await auditDenied(actor, action, decision.reason);
       return;
     }
     if (parsed.kind === 'page') {

@@ -4,18 +4,13 @@
  *
  *   npm run bench:commands [-- --scale 1 --runs 3]
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.ts';
-import { loadConfig } from '../../src/config.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
-import { migrate } from '../../src/data/migrate.ts';
-import { connectMongo } from '../../src/data/mongo.ts';
-import { connect, serverUrl } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
-import { servicesUp } from '../../src/dev/services.ts';
 import { execute } from '../../src/runner/execute.ts';
+import { withScratchDatabases } from './scratch.ts';
 
 const LINES = [
   '/patient search name:lee',
@@ -51,18 +46,9 @@ const { values } = parseArgs({
   options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '3' } },
 });
 const runs = Number(values.runs);
-const services = await servicesUp({ mongoUri: process.env.MONGODB_URI });
-const name = `hers_bench_${randomBytes(4).toString('hex')}`;
-const config = loadConfig({
-  MYSQL_URL: `${services.mysqlServerUrl}${name}`,
-  MONGODB_URI: services.mongoUri,
-  MONGODB_DB: name,
-  TZ: 'America/New_York',
-});
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-try {
-  await migrate(config.mysql.url);
+await withScratchDatabases(async (config, services) => {
   const now = Date.now();
   await runSeed(config, { scale: Number(values.scale), seed: 1, end: now }, () => undefined);
   const { ctx, close } = await openContext(config, () => now);
@@ -99,12 +85,4 @@ try {
   } finally {
     await close();
   }
-} finally {
-  const c = await connect(serverUrl(config.mysql.url));
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await c.end();
-  const m = await connectMongo(config.mongo.uri);
-  await m.db(name).dropDatabase();
-  await m.close();
-  await services.stop();
-}
+});

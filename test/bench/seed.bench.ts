@@ -4,32 +4,17 @@
  *
  *   npm run bench:seed [-- --scale 1 --runs 1]
  */
-import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../src/config.ts';
-import { migrate } from '../../src/data/migrate.ts';
-import { connectMongo } from '../../src/data/mongo.ts';
-import { connect, serverUrl } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
-import { servicesUp } from '../../src/dev/services.ts';
+import { withScratchDatabases } from './scratch.ts';
 
 const { values } = parseArgs({
   options: { scale: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' } },
 });
 const scale = Number(values.scale);
 const runs = Number(values.runs);
-const services = await servicesUp({ mongoUri: process.env.MONGODB_URI });
-const name = `hers_bench_${randomBytes(4).toString('hex')}`;
-const config = loadConfig({
-  MYSQL_URL: `${services.mysqlServerUrl}${name}`,
-  MONGODB_URI: services.mongoUri,
-  MONGODB_DB: name,
-  TZ: 'America/New_York',
-});
-
-try {
-  await migrate(config.mysql.url);
+await withScratchDatabases(async (config, services) => {
   for (let i = 0; i < runs; i++) {
     const load = loadavg()
       .map((l) => l.toFixed(2))
@@ -44,12 +29,4 @@ try {
         `${Math.round((r.sqlRows + r.mongoDocs) / (r.loadMs / 1000))} rows/s loaded | load average before: ${load} (${services.mongoKind})`,
     );
   }
-} finally {
-  const c = await connect(serverUrl(config.mysql.url));
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await c.end();
-  const m = await connectMongo(config.mongo.uri);
-  await m.db(name).dropDatabase();
-  await m.close();
-  await services.stop();
-}
+});

@@ -51,6 +51,15 @@ export interface User {
   roles: string[];
 }
 
+const BOT_USER = {
+  id: IDS.bot,
+  username: 'hers-bot',
+  discriminator: '0',
+  avatar: null,
+  global_name: null,
+  bot: true,
+};
+
 let counter = 0;
 export function snowflake(): string {
   counter++;
@@ -220,14 +229,7 @@ export class DiscordStandIn {
       id: snowflake(),
       type: 0,
       channel_id: IDS.channel,
-      author: {
-        id: IDS.bot,
-        username: 'hers-bot',
-        discriminator: '0',
-        avatar: null,
-        global_name: null,
-        bot: true,
-      },
+      author: BOT_USER,
       content: body.content ?? '',
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
@@ -275,15 +277,7 @@ export class DiscordStandIn {
           'READY',
           {
             v: 10,
-            user: {
-              id: IDS.bot,
-              username: 'hers-bot',
-              discriminator: '0',
-              avatar: null,
-              global_name: null,
-              bot: true,
-              flags: 0,
-            },
+            user: { ...BOT_USER, flags: 0 },
             guilds: [{ id: IDS.guild, unavailable: true }],
             session_id: randomBytes(8).toString('hex'),
             resume_gateway_url: `ws://127.0.0.1:${this.port}`,
