@@ -41,6 +41,9 @@ const MONGO_NETWORK = new Set([
   'MongoTopologyClosedError',
 ]);
 
+/** An audit write that takes longer means the database is in trouble: the answer must not wait on it. */
+const AUDIT_TIMEOUT_MS = 3_000;
+
 export class TimeoutError extends Error {
   constructor(ms: number) {
     super(`no answer within ${ms} ms`);
@@ -94,31 +97,39 @@ export async function execute(
       opts.timeoutMs,
     );
     const rows = reply.table?.rows.length ?? null;
-    await recordAudit(ctx.sql, {
-      ...base,
-      options,
-      patientIds: reply.patientIds,
-      rowCount: rows,
-      outcome: rows === 0 ? 'empty' : 'ok',
-      latencyMs: Math.round(performance.now() - started),
-    });
+    await withTimeout(
+      recordAudit(ctx.sql, {
+        ...base,
+        options,
+        patientIds: reply.patientIds,
+        rowCount: rows,
+        outcome: rows === 0 ? 'empty' : 'ok',
+        latencyMs: Math.round(performance.now() - started),
+      }),
+      AUDIT_TIMEOUT_MS,
+    );
     return { kind: 'reply', reply };
   } catch (error) {
     const unavailable = isUnavailable(error);
     const user = isUserError(error) && !unavailable;
     const reference = `E-${Date.now().toString(36).toUpperCase()}`;
-    await recordAudit(ctx.sql, {
-      ...base,
-      options,
-      patientIds: [],
-      rowCount: null,
-      outcome: user ? 'invalid' : 'error',
-      latencyMs: Math.round(performance.now() - started),
-      detail: user
-        ? (error as Error).message
-        : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
-    }).catch(() => undefined); // the trail's own store may be the one that is down
+    const written = withTimeout(
+      recordAudit(ctx.sql, {
+        ...base,
+        options,
+        patientIds: [],
+        rowCount: null,
+        outcome: user ? 'invalid' : 'error',
+        latencyMs: Math.round(performance.now() - started),
+        detail: user
+          ? (error as Error).message
+          : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+      AUDIT_TIMEOUT_MS,
+    ).catch(() => undefined); // the trail's own store may be the one that is down
+    // Nothing was shown, so the answer need not wait for a store that is not answering.
     if (unavailable) return { kind: 'unavailable', error, reference };
+    await written;
     return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
   }
 }

@@ -190,6 +190,14 @@ describe('registration', () => {
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
 
+  it('into a guild the bot is not in, explains the missing access in one line', async () => {
+    const r = await runScript('src/cli/register.ts', [], botEnv({ DISCORD_GUILD_ID: '200000000000000099' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'register: Discord denied access (403, code 50001): invite the bot with the applications.commands scope, or check DISCORD_GUILD_ID.',
+    );
+  });
+
   it('with a refused token, explains it in one line', async () => {
     const r = await runScript('src/cli/register.ts', [], botEnv({ DISCORD_TOKEN: `${TOKEN}x` }));
     expect(r.code).toBe(2);
@@ -432,6 +440,19 @@ describe('a database that goes away mid-session', () => {
       const ok = await ask(coordinator, 'er', 'census');
       await discord.waitFor(originalOf(ok.p), 15_000, 'a reply while the database is up');
 
+      // Slow: the database stops answering but keeps the connections open.
+      for (const sock of sockets) sock.pause();
+      const slowStart = Date.now();
+      const slow = discord.command(coordinator, 'er', 'arrivals', { window: '24h' });
+      const slowAnswer = await discord.waitFor(
+        followUpOf(slow),
+        20_000,
+        'the answer while the database hangs',
+      );
+      expect(Date.now() - slowStart).toBeLessThan(15_000);
+      expect(body(slowAnswer).content).toContain('(temporarily unavailable)');
+
+      // Down: the connections are cut and nothing listens any more.
       proxy.close();
       for (const s of sockets) s.destroy();
       const started = Date.now();
