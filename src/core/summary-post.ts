@@ -145,7 +145,7 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
         plugins: {
           title: {
             display: true,
-            text: `ER arrivals per hour, ${s.date}${hidden ? ' (small hours withheld)' : ''}`,
+            text: `ER arrivals per hour, ${s.date}${hidden ? ' (blank hours withheld to protect small counts)' : ''}`,
             font: { size: 18 },
           },
           legend: { display: false },
