@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { parseCron, firstFireOn } from '../../src/core/cron.ts';
 import { derivable, suppressGroup, type CellState } from '../../src/core/suppression.ts';
 import { Random } from '../../src/data/seed/random.ts';
 
@@ -75,38 +74,5 @@ describe('suppressGroup', () => {
         derivableByEnumeration(values, states, t),
       );
     }
-  });
-});
-
-describe('cron', () => {
-  const NY = 'America/New_York';
-
-  it('parses five fields and rejects anything else', () => {
-    expect(parseCron('0 7 * * *')).toBeDefined();
-    expect(parseCron('*/15 6-8 * * 1-5')).toBeDefined();
-    for (const bad of ['0 7 * *', '60 7 * * *', '0 24 * * *', 'a b c d e', '0 7 * JAN *'])
-      expect(parseCron(bad), bad).toBeUndefined();
-  });
-
-  it('fires at 07:00 local on ordinary days and on both daylight-saving changes', () => {
-    const cron = parseCron('0 7 * * *');
-    if (!cron) throw new Error('cron');
-    expect(new Date(firstFireOn(cron, NY, '2026-03-07') ?? 0).toISOString()).toBe('2026-03-07T12:00:00.000Z');
-    expect(new Date(firstFireOn(cron, NY, '2026-03-08') ?? 0).toISOString()).toBe('2026-03-08T11:00:00.000Z');
-    expect(new Date(firstFireOn(cron, NY, '2026-11-01') ?? 0).toISOString()).toBe('2026-11-01T12:00:00.000Z');
-  });
-
-  it('at a time skipped by spring-forward, does not fire that day', () => {
-    const cron = parseCron('30 2 * * *');
-    if (!cron) throw new Error('cron');
-    expect(firstFireOn(cron, NY, '2026-03-08')).toBeUndefined();
-    expect(firstFireOn(cron, NY, '2026-03-09')).toBeDefined();
-  });
-
-  it('on weekdays only, skips the weekend', () => {
-    const cron = parseCron('0 7 * * 1-5');
-    if (!cron) throw new Error('cron');
-    expect(firstFireOn(cron, NY, '2026-03-07')).toBeUndefined(); // a Saturday
-    expect(firstFireOn(cron, NY, '2026-03-09')).toBeDefined();
   });
 });
