@@ -1,4 +1,4 @@
-import { MINUTE_MS, localParts, localToUtc, parseIsoDate } from './time.ts';
+import { MINUTE_MS, addDays, atLocal, localParts, parseIsoDate } from './time.ts';
 
 /**
  * Five-field cron (minute hour day-of-month month day-of-week) with numbers, `*`, ranges, steps and
@@ -54,11 +54,9 @@ export function cronMatches(cron: Cron, timeZone: string, ms: number): boolean {
 
 /** The first instant on a local date (YYYY-MM-DD) at which the cron fires, if it fires that day. */
 export function firstFireOn(cron: Cron, timeZone: string, date: string): number | undefined {
-  const d = parseIsoDate(date);
-  if (!d) return undefined;
-  const start = localToUtc(timeZone, d.year, d.month, d.day);
-  const next = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
-  const end = localToUtc(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
+  if (!parseIsoDate(date)) return undefined;
+  const start = atLocal(timeZone, date);
+  const end = atLocal(timeZone, addDays(date, 1));
   for (let t = start; t < end; t += MINUTE_MS) if (cronMatches(cron, timeZone, t)) return t;
   return undefined;
 }

@@ -207,13 +207,13 @@ export function summaryReply(s: DailySummary, generatedAt: string): Reply {
   const dispatches = s.figures
     .filter((x) => x.group === 'dispatches')
     .reduce((n, x) => n + (x.value ?? 0), 0);
-  const median = f('response.median');
+  const response = f('response.median');
   const census = f('census');
   const parts = [
     `${arrivals?.value ?? 0} ER arrivals${arrivals && changeText(arrivals) ? ` (${changeText(arrivals)} vs 7-day average)` : ''}`,
     `${dispatches} dispatches`,
-    median?.value !== null && median?.value !== undefined
-      ? `median response ${median.value} min`
+    response?.value !== null && response?.value !== undefined
+      ? `median response ${response.value} min`
       : 'no response times',
     s.busiest && s.busiest.count > 0
       ? `busiest hour ${s.busiest.label} (${s.busiest.count} arrivals)`

@@ -120,14 +120,24 @@ function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+/** The calendar date `n` days after a YYYY-MM-DD date (`n` may be negative). */
+export function addDays(date: string, n: number): string {
+  const d = parseIsoDate(date);
+  if (!d) throw new Error(`not a date: ${date}`);
+  return new Date(Date.UTC(d.year, d.month - 1, d.day + n)).toISOString().slice(0, 10);
+}
+
+/** The instant at which a local date (YYYY-MM-DD) reaches `hour:minute` on the wall clock (midnight by default). */
+export function atLocal(timeZone: string, date: string, hour = 0, minute = 0): number {
+  const d = parseIsoDate(date);
+  if (!d) throw new Error(`not a date: ${date}`);
+  return localToUtc(timeZone, d.year, d.month, d.day, hour, minute);
+}
+
 /** The local calendar dates (YYYY-MM-DD) that [from, to) touches, in order. */
 export function localDatesBetween(timeZone: string, from: number, to: number): string[] {
   const dates: string[] = [];
-  for (let day = startOfLocalDay(timeZone, from); day < to;) {
-    dates.push(localDate(timeZone, day));
-    const p = localParts(timeZone, day + 12 * HOUR_MS);
-    const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-    day = localToUtc(timeZone, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
-  }
+  for (let date = localDate(timeZone, from); atLocal(timeZone, date) < to; date = addDays(date, 1))
+    dates.push(date);
   return dates;
 }

@@ -1,5 +1,5 @@
 import { UserError } from './errors.ts';
-import { DAY_MS, HOUR_MS, localToUtc, parseIsoDate } from './time.ts';
+import { DAY_MS, HOUR_MS, addDays, atLocal, parseIsoDate } from './time.ts';
 
 /** Rolling windows end now; explicit from/to are calendar dates in the hospital time zone. */
 export const ROLLING_WINDOWS = ['24h', '7d', '30d', '90d', '1y'] as const;
@@ -65,9 +65,8 @@ export function resolveWindow(
     if (!t) throw new UserError('invalid_option', `Option \`to\`: "${o.to}" is not a date (YYYY-MM-DD).`);
     if (o.to < o.from)
       throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
-    const from = localToUtc(timeZone, f.year, f.month, f.day);
-    const after = new Date(Date.UTC(t.year, t.month - 1, t.day + 1));
-    const to = localToUtc(timeZone, after.getUTCFullYear(), after.getUTCMonth() + 1, after.getUTCDate());
+    const from = atLocal(timeZone, o.from);
+    const to = atLocal(timeZone, addDays(o.to, 1));
     if (to - from > MAX_RANGE_DAYS * DAY_MS) {
       throw new UserError(
         'invalid_option',

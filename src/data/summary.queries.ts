@@ -1,6 +1,6 @@
 import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
 import { legsOf } from '../core/response-times.ts';
-import { DAY_MS, localToUtc, parseIsoDate } from '../core/time.ts';
+import { DAY_MS, addDays, atLocal } from '../core/time.ts';
 import { localDay } from '../core/window.ts';
 import {
   arrivalsByCondition,
@@ -47,12 +47,7 @@ async function census(db: Db, at: number): Promise<number> {
 /** Everything the daily summary of a local date needs: the day, the seven days before, and censuses. */
 export async function summaryInput(db: Db, date: string, timeZone: string): Promise<SummaryInput> {
   const day = localDay(date, timeZone);
-  const d = parseIsoDate(date);
-  if (!d) throw new Error(`not a date: ${date}`);
-  const midnights = Array.from({ length: 8 }, (_, i) => {
-    const back = new Date(Date.UTC(d.year, d.month - 1, d.day - i));
-    return localToUtc(timeZone, back.getUTCFullYear(), back.getUTCMonth() + 1, back.getUTCDate());
-  });
+  const midnights = Array.from({ length: 8 }, (_, i) => atLocal(timeZone, addDays(date, -i)));
   const weekStart = midnights[7] ?? day.from.getTime() - 7 * DAY_MS;
   const [dayFigures, baseline, atMidnight, ...before] = await Promise.all([
     periodFigures(db, day.from, day.to),

@@ -22,7 +22,7 @@ import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
 import { execute, type Actor } from '../runner/execute.ts';
-import { resolveInvocation, type Invocation } from '../runner/invocation.ts';
+import { pathOf, resolveInvocation, type Invocation } from '../runner/invocation.ts';
 import { decide, type Member } from './access.ts';
 import { replyPages } from './message.ts';
 import { csvButtonId, pageButtonId, parseButtonId, type Pager } from './pager.ts';
@@ -129,7 +129,7 @@ export function createHandler(deps: HandlerDeps) {
     const member = memberOf(i);
     const actor = actorOf(i, member);
     const inv = invocationOf(i);
-    const path = `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''}`;
+    const path = pathOf(inv);
     let resolved;
     try {
       resolved = resolveInvocation(commands, inv);
@@ -204,7 +204,7 @@ export function createHandler(deps: HandlerDeps) {
       await i.respond([]);
       return;
     }
-    const path = `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''} (autocomplete)`;
+    const path = `${pathOf(inv)} (autocomplete)`;
     const decision = decide(config, member, capabilityOf(sub));
     if (!decision.allowed) {
       // Nothing about patients (or anything else) reaches someone without the capability.

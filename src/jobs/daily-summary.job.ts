@@ -5,7 +5,7 @@ import { parseCron, firstFireOn, type Cron } from '../core/cron.ts';
 import { buildDailySummary, summaryMarker } from '../core/daily-summary.ts';
 import { UserError } from '../core/errors.ts';
 import { summaryPost, type PostEmbed } from '../core/summary-post.ts';
-import { localDate, parseIsoDate } from '../core/time.ts';
+import { addDays, localDate } from '../core/time.ts';
 import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/queries.ts';
 import { summaryInput } from '../data/summary.queries.ts';
@@ -48,12 +48,6 @@ const RETRY_DELAYS_MS = [1_000, 4_000, 15_000, 60_000];
 function isTransient(err: unknown): boolean {
   const status = (err as { status?: unknown }).status;
   return typeof status !== 'number' || status === 429 || status >= 500;
-}
-
-function addDays(date: string, n: number): string {
-  const d = parseIsoDate(date);
-  if (!d) throw new Error(`not a date: ${date}`);
-  return new Date(Date.UTC(d.year, d.month - 1, d.day + n)).toISOString().slice(0, 10);
 }
 
 /**

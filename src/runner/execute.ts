@@ -2,7 +2,7 @@ import type { Command, Context } from '../../commands/shared/command.ts';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { recordAudit, type AuditEvent } from '../data/audit.ts';
-import { resolveInvocation, validateOptions, type Invocation } from './invocation.ts';
+import { pathOf, resolveInvocation, validateOptions, type Invocation } from './invocation.ts';
 
 export interface Actor {
   source: AuditEvent['source'];
@@ -86,7 +86,7 @@ export async function execute(
   const base = {
     occurredAt: new Date(ctx.now()),
     ...actor,
-    command: `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''}`,
+    command: pathOf(inv),
   };
   let options: Record<string, unknown> | null = inv.options;
   try {

@@ -9,6 +9,11 @@ export interface Invocation {
   options: Record<string, string | number | boolean>;
 }
 
+/** "/er severity": how an invocation is named in messages and the audit trail. */
+export function pathOf(inv: Pick<Invocation, 'command' | 'subcommand'>): string {
+  return `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''}`;
+}
+
 export interface Resolved {
   command: Command;
   sub: Subcommand;
@@ -34,7 +39,7 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
         : `/${inv.command} has no subcommand "${inv.subcommand}". Subcommands: ${names.join(', ')}.`,
     );
   }
-  return { command, sub, path: `/${inv.command}${inv.subcommand ? ` ${inv.subcommand}` : ''}` };
+  return { command, sub, path: pathOf(inv) };
 }
 
 /** Validates raw options with the subcommand's zod schema; the error names each bad option. */

@@ -1,8 +1,11 @@
 import {
+  addDays,
+  atLocal,
   DAY_MS,
   HOUR_MS,
   MINUTE_MS,
   localParts,
+  localDate,
   localToUtc,
   toSqlDate,
   toSqlDateTime,
@@ -406,17 +409,19 @@ class Generator {
     const rota = [...this.erPhysicians, ...this.erNurses, ...this.paramedics];
     const clinic = [...this.clinicPhysicians, ...this.clinicNurses];
     // From the day before the data starts to two days after it ends, so "on shift now" has answers.
-    for (let day = this.localInfo(this.start - DAY_MS).dayStart; day < this.end + 2 * DAY_MS;) {
-      const p = localParts(this.tz, day + 12 * HOUR_MS);
+    const until = this.end + 2 * DAY_MS;
+    for (
+      let date = localDate(this.tz, this.start - DAY_MS);
+      atLocal(this.tz, date) < until;
+      date = addDays(date, 1)
+    ) {
+      const day = atLocal(this.tz, date);
+      const weekday = localParts(this.tz, day + 12 * HOUR_MS).weekday;
       const rotaDay = this.rotaDay(day);
       for (const m of rota) {
         if (!this.works(m, rotaDay)) continue;
-        const startsAt = localToUtc(this.tz, p.year, p.month, p.day, m.shiftKind === 0 ? 7 : 19);
-        const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-        const endsAt =
-          m.shiftKind === 0
-            ? localToUtc(this.tz, p.year, p.month, p.day, 19)
-            : localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 7);
+        const startsAt = atLocal(this.tz, date, m.shiftKind === 0 ? 7 : 19);
+        const endsAt = m.shiftKind === 0 ? atLocal(this.tz, date, 19) : atLocal(this.tz, addDays(date, 1), 7);
         this.add('shift', [
           this.nextId('shift'),
           m.id,
@@ -425,9 +430,9 @@ class Generator {
           toSqlDateTime(endsAt),
         ]);
       }
-      if (p.weekday >= 1 && p.weekday <= 5) {
-        const startsAt = localToUtc(this.tz, p.year, p.month, p.day, 8);
-        const endsAt = localToUtc(this.tz, p.year, p.month, p.day, 17);
+      if (weekday >= 1 && weekday <= 5) {
+        const startsAt = atLocal(this.tz, date, 8);
+        const endsAt = atLocal(this.tz, date, 17);
         for (const m of clinic) {
           this.add('shift', [
             this.nextId('shift'),
@@ -438,8 +443,6 @@ class Generator {
           ]);
         }
       }
-      const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-      day = localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
     }
   }
 
@@ -1043,23 +1046,20 @@ class Generator {
   private makeClinic(): void {
     const horizonEnd = this.end + 30 * DAY_MS;
     const clinicPatients = this.patients.slice();
-    for (let day = this.localInfo(this.start).dayStart; day < horizonEnd;) {
-      const p = localParts(this.tz, day + 12 * HOUR_MS);
-      if (p.weekday >= 1 && p.weekday <= 5) {
+    for (
+      let date = localDate(this.tz, this.start);
+      atLocal(this.tz, date) < horizonEnd;
+      date = addDays(date, 1)
+    ) {
+      const weekday = localParts(this.tz, atLocal(this.tz, date) + 12 * HOUR_MS).weekday;
+      if (weekday >= 1 && weekday <= 5) {
         for (const doc of this.clinicPhysicians) {
           const department =
             DEPARTMENTS.find((d) => this.departmentId.get(d) === doc.department) ?? 'Family Medicine';
           const reasons = APPOINTMENT_REASONS[department] ?? ['consultation'];
           for (let slot = 0; slot < 16; slot++) {
             if (!this.r.chance(0.55)) continue;
-            const startsAt = localToUtc(
-              this.tz,
-              p.year,
-              p.month,
-              p.day,
-              8 + Math.floor(slot / 2),
-              (slot % 2) * 30,
-            );
+            const startsAt = atLocal(this.tz, date, 8 + Math.floor(slot / 2), (slot % 2) * 30);
             const endsAt = startsAt + (this.r.chance(0.8) ? 30 : 20) * MINUTE_MS;
             const patient =
               clinicPatients.length > 100 && this.r.chance(0.85)
@@ -1089,8 +1089,6 @@ class Generator {
           }
         }
       }
-      const next = new Date(Date.UTC(p.year, p.month - 1, p.day + 1));
-      day = localToUtc(this.tz, next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate());
     }
   }
 
