@@ -1,6 +1,6 @@
 import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
 import { legsOf } from '../core/response-times.ts';
-import { DAY_MS, addDays, atLocal } from '../core/time.ts';
+import { addDays, atLocal } from '../core/time.ts';
 import { localDay } from '../core/window.ts';
 import {
   arrivalsByCondition,
@@ -47,13 +47,14 @@ async function census(db: Db, at: number): Promise<number> {
 /** Everything the daily summary of a local date needs: the day, the seven days before, and censuses. */
 export async function summaryInput(db: Db, date: string, timeZone: string): Promise<SummaryInput> {
   const day = localDay(date, timeZone);
-  const midnights = Array.from({ length: 8 }, (_, i) => atLocal(timeZone, addDays(date, -i)));
-  const weekStart = midnights[7] ?? day.from.getTime() - 7 * DAY_MS;
+  // The census at the midnight that ends each of the seven days before, for its baseline.
+  const midnights = Array.from({ length: 7 }, (_, i) => atLocal(timeZone, addDays(date, -i)));
+  const weekStart = atLocal(timeZone, addDays(date, -7));
   const [dayFigures, baseline, atMidnight, ...before] = await Promise.all([
     periodFigures(db, day.from, day.to),
     periodFigures(db, new Date(weekStart), day.from),
     census(db, day.to.getTime()),
-    ...midnights.slice(0, 7).map((m) => census(db, m)),
+    ...midnights.map((m) => census(db, m)),
   ]);
   return {
     date,
