@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { recentAuditEvents } from '../src/data/audit.queries.ts';
 import { resolvePatient } from '../src/data/patient.queries.ts';
 import { UserError } from '../src/core/errors.ts';
-import { DAY_MS, localDate } from '../src/core/time.ts';
+import { addDays, localDate } from '../src/core/time.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { dateSchema } from './shared/options.ts';
 import { footer, plural, when } from './shared/format.ts';
@@ -120,11 +120,12 @@ const summaryNow = subcommand({
       );
     const tz = ctx.config.timeZone;
     const today = localDate(tz, ctx.now());
-    const date = o.date ?? localDate(tz, ctx.now() - DAY_MS);
+    const yesterday = addDays(today, -1);
+    const date = o.date ?? yesterday;
     if (date >= today)
       throw new UserError(
         'invalid_option',
-        `Option \`date\`: ${date} is not over yet; the latest day to post is ${localDate(tz, ctx.now() - DAY_MS)}.`,
+        `Option \`date\`: ${date} is not over yet; the latest day to post is ${yesterday}.`,
       );
     const result = await ctx.summary.postNow(date, o.force === true, actorId);
     return {

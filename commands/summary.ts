@@ -2,7 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import { buildDailySummary, summaryReply } from '../src/core/daily-summary.ts';
 import { UserError } from '../src/core/errors.ts';
-import { DAY_MS, localDate } from '../src/core/time.ts';
+import { addDays, localDate } from '../src/core/time.ts';
 import { summaryInput } from '../src/data/summary.queries.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { when } from './shared/format.ts';
@@ -23,7 +23,7 @@ const summary = subcommand({
   async run(o, ctx) {
     const tz = ctx.config.timeZone;
     const today = localDate(tz, ctx.now());
-    const date = o.date ?? localDate(tz, ctx.now() - DAY_MS);
+    const date = o.date ?? addDays(today, -1);
     if (date > today)
       throw new UserError(
         'invalid_option',

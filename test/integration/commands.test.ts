@@ -626,6 +626,13 @@ describe('/summary', () => {
     expect(row?.[2]).toBe(Math.round((week / 7) * 10) / 10);
   });
 
+  it('without a date, means yesterday by the calendar, also just after a 23-hour day', async () => {
+    // 00:30 EDT on 9 March: 24 hours earlier is still 7 March, but yesterday is the 8th.
+    const justAfter = { ...ctx, now: () => Date.parse('2026-03-09T04:30:00Z') };
+    const outcome = await execute(commands, parseCommandLine('/summary', commands), justAfter, actor);
+    expect(outcome.kind === 'reply' && outcome.reply.title).toBe('ER daily summary: 2026-03-08');
+  });
+
   it('for a future date, says so', async () => {
     expect(await userError('/summary date:2026-03-20')).toMatch(
       /^Option `date`: 2026-03-20 is in the future/,
