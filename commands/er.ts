@@ -33,12 +33,14 @@ import {
   treatmentTypeCounts,
 } from '../src/data/er.pipeline.ts';
 import {
+  AMBULANCE_TYPES,
   CONDITIONS,
   DECISIONS,
   PATIENT_STATUSES,
   SEVERITIES,
   TREATMENT_TYPES,
-} from '../src/data/seed/vocabulary.ts';
+  TRIAGE_LEVELS,
+} from '../src/core/vocabulary.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { footer, fullName, plural, shownOf, when } from './shared/format.ts';
 import { addWindowOptions, windowOf, windowSchema } from './shared/options.ts';
@@ -334,7 +336,7 @@ const arrivals = subcommand({
     const w = windowOf(o, '24h', ctx);
     const rows = await arrivalsByCondition(ctx.sql, w.from, w.to);
     const total = rows.reduce((n, r) => n + r.arrivals, 0);
-    const esi = [1, 2, 3, 4, 5] as const;
+    const esi = TRIAGE_LEVELS;
     const byEsi = (r: (typeof rows)[number], level: (typeof esi)[number]) => r[`esi${level}`];
     return {
       title: 'ER arrivals by condition on arrival',
@@ -379,7 +381,7 @@ const responseTimes = subcommand({
     const stats =
       by === 'severity'
         ? responseStats(legs, (r) => r.severity, SEVERITIES)
-        : responseStats(legs, (r) => r.unit_type, ['ALS', 'BLS', 'PT']);
+        : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES);
     const all = stats[stats.length - 1];
     const callToScene = legs.map((r) => legsOf(r).callToScene).filter((m): m is number => m !== null);
     const bins = histogram(callToScene, 2, 30);
@@ -551,7 +553,7 @@ const census = subcommand({
         columns: [
           { name: 'condition' },
           { name: 'patients', align: 'right' },
-          ...[1, 2, 3, 4, 5].map((l) => ({ name: `ESI ${l}`, align: 'right' as const })),
+          ...TRIAGE_LEVELS.map((l) => ({ name: `ESI ${l}`, align: 'right' as const })),
           { name: 'longest h', align: 'right' },
         ],
         rows,

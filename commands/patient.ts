@@ -15,7 +15,7 @@ import {
   searchPatients,
   upcomingAppointments,
 } from '../src/data/patient.queries.ts';
-import { TREATMENT_TYPES } from '../src/data/seed/vocabulary.ts';
+import { TREATMENT_TYPES } from '../src/core/vocabulary.ts';
 import { patientAutocomplete } from './shared/autocomplete.ts';
 import { subcommand, type Command } from './shared/command.ts';
 import { footer, fullName, isoDay, plural, shownOf, when } from './shared/format.ts';

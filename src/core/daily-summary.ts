@@ -2,6 +2,7 @@ import { barChart } from './charts.ts';
 import type { Cell, Reply } from './reply.ts';
 import { median, percentChange, percentile, round1 } from './stats.ts';
 import { HOUR_MS, localParts } from './time.ts';
+import { CONDITIONS, DECISIONS, SEVERITIES, TRIAGE_LEVELS } from './vocabulary.ts';
 
 /** The figures of one period (a day, or the seven days before it, summed). */
 export interface PeriodFigures {
@@ -65,7 +66,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     figures.push({ key, group, label, value, average: avg(base), isCount: true });
 
   count('calls', 'calls', 'emergency calls', day.calls, baseline.calls);
-  for (const s of ['high', 'medium', 'low'])
+  for (const s of SEVERITIES)
     count(
       `dispatch.${s}`,
       'dispatches',
@@ -99,7 +100,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     sum(day.arrivalsByCondition),
     sum(baseline.arrivalsByCondition),
   );
-  for (const c of ['critical', 'serious', 'moderate', 'minor', 'stable'])
+  for (const c of CONDITIONS)
     count(
       `arrivals.${c}`,
       'arrivals by condition',
@@ -107,7 +108,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
       day.arrivalsByCondition[c] ?? 0,
       baseline.arrivalsByCondition[c] ?? 0,
     );
-  for (const t of [1, 2, 3, 4, 5])
+  for (const t of TRIAGE_LEVELS)
     count(
       `triage.${t}`,
       'arrivals by triage',
@@ -133,12 +134,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
       day.treatmentsByType[t] ?? 0,
       baseline.treatmentsByType[t] ?? 0,
     );
-  for (const d of [
-    'Discharge',
-    'Continue Observation',
-    'Transfer to another department',
-    'Transfer to a higher-level hospital',
-  ])
+  for (const d of DECISIONS)
     count(`disposition.${d}`, 'dispositions', d, day.dispositions[d] ?? 0, baseline.dispositions[d] ?? 0);
   figures.push({
     key: 'census',

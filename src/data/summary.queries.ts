@@ -2,6 +2,7 @@ import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
 import { legsOf } from '../core/response-times.ts';
 import { addDays, atLocal } from '../core/time.ts';
 import { localDay } from '../core/window.ts';
+import { TRIAGE_LEVELS } from '../core/vocabulary.ts';
 import {
   arrivalsByCondition,
   callCount,
@@ -24,8 +25,7 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
     eventBuckets(db, 'arrivals', from, to),
   ]);
   const byTriage: Record<number, number> = {};
-  for (const r of arrivals)
-    for (const l of [1, 2, 3, 4, 5] as const) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
+  for (const r of arrivals) for (const l of TRIAGE_LEVELS) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
   const byDecision: Record<string, number> = {};
   for (const r of dispositions) byDecision[r.decision] = (byDecision[r.decision] ?? 0) + r.n;
   return {

@@ -15,8 +15,6 @@ import { Random } from './random.ts';
 import {
   ALLERGENS,
   APPOINTMENT_REASONS,
-  CONDITIONS,
-  DECISIONS,
   DEPARTMENTS,
   DEPARTMENT_SPECIALTY,
   DIAGNOSES,
@@ -27,18 +25,22 @@ import {
   MEDICATIONS,
   NATURES,
   NATURE_NAMES,
-  NURSE_QUALIFICATIONS,
+  NURSE_QUALIFICATION_MIX,
   PARAMEDIC_CERTIFICATIONS,
   PARAMEDIC_SPECIALIZATIONS,
   RELATIONSHIPS,
   STREETS,
-  TREATMENT_OUTCOMES,
   WALK_IN_REASONS,
+} from './vocabulary.ts';
+import {
+  CONDITIONS,
+  DECISIONS,
+  TREATMENT_OUTCOMES,
   type Condition,
   type Decision,
   type Severity,
   type TreatmentType,
-} from './vocabulary.ts';
+} from '../../core/vocabulary.ts';
 
 /**
  * Synthetic hospital data: deterministic for (seed, end, scale, timeZone), keeping every invariant of
@@ -329,7 +331,7 @@ class Generator {
     for (let i = 0; i < erNurses + clinicNurses; i++) {
       const department = i < erNurses ? 'Emergency' : this.r.pick(clinicDepartments);
       const m = this.addStaff('nurse', department, this.r.chance(0.97));
-      this.add('nurse', [m.id, this.r.weighted(NURSE_QUALIFICATIONS)]);
+      this.add('nurse', [m.id, this.r.weighted(NURSE_QUALIFICATION_MIX)]);
       (i < erNurses ? this.erNurses : this.clinicNurses).push(m);
     }
   }

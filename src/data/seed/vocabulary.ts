@@ -1,35 +1,9 @@
-/** The HERS vocabulary (domain.md) and the realistic lists the generator draws from. */
+/**
+ * The realistic lists the generator draws from: natures, reasons, names, streets. The closed vocabularies
+ * themselves (severities, conditions, ...) live in src/core/vocabulary.ts.
+ */
 
-export const SEVERITIES = ['high', 'medium', 'low'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const CONDITIONS = ['critical', 'serious', 'moderate', 'minor', 'stable'] as const;
-export type Condition = (typeof CONDITIONS)[number];
-
-export const TREATMENT_TYPES = [
-  'Medication',
-  'Surgery',
-  'Physical Therapy',
-  'Casting',
-  'Stitching',
-  'Oxygen Therapy',
-  'Burn Treatment',
-] as const;
-export type TreatmentType = (typeof TREATMENT_TYPES)[number];
-
-export const TREATMENT_OUTCOMES = ['Stabilized', 'Recovering', 'Improved', 'Healing'] as const;
-export const PATIENT_STATUSES = ['Recovered', 'Improved', 'Unchanged', 'Worsened'] as const;
-export const DECISIONS = [
-  'Discharge',
-  'Continue Observation',
-  'Transfer to another department',
-  'Transfer to a higher-level hospital',
-] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export const ARRIVAL_MODES = ['ambulance', 'walk_in', 'transfer'] as const;
-export const AMBULANCE_TYPES = ['ALS', 'BLS', 'PT'] as const;
-export const APPOINTMENT_STATUSES = ['scheduled', 'checked_in', 'completed', 'cancelled', 'no_show'] as const;
+import type { Condition, Severity, TreatmentType } from '../../core/vocabulary.ts';
 
 /**
  * Each nature of emergency with the severities a dispatcher gives it (weights), the ER reason it
@@ -496,7 +470,8 @@ export const DEPARTMENT_SPECIALTY: Record<string, string> = {
   Oncology: 'Oncology',
 };
 
-export const NURSE_QUALIFICATIONS = [
+/** How often each qualification (core NURSE_QUALIFICATIONS) occurs among nurses. */
+export const NURSE_QUALIFICATION_MIX = [
   ['RN BSN', 6],
   ['RN MSN', 2],
   ['RN PhD', 0.3],
