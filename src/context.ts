@@ -1,4 +1,4 @@
-import type { Context } from '../commands/shared/command.ts';
+import type { Context } from './runner/command.ts';
 import type { Config } from './config.ts';
 import { connectMongo } from './data/mongo.ts';
 import { createPool, describeMysqlError } from './data/mysql.ts';

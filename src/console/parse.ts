@@ -1,25 +1,13 @@
-import type { APIApplicationCommandOption } from 'discord-api-types/v10';
-import type { Command } from '../../commands/shared/command.ts';
 import { UserError } from '../core/errors.ts';
+import { subcommandNames, type Command } from '../runner/command.ts';
 import type { Invocation } from '../runner/invocation.ts';
+import type { LeafOption } from '../runner/options.ts';
 
-// Option types of Discord's command definitions (discord-api-types ApplicationCommandOptionType).
-const SUB_COMMAND = 1;
-const INTEGER = 4;
-const BOOLEAN = 5;
-const NUMBER = 10;
+export { subcommandNames };
 
-/** The options a (sub)command declares in its slash definition: the terminal parses against these. */
-export function declaredOptions(command: Command, subcommand: string): APIApplicationCommandOption[] {
-  const json = command.data.toJSON();
-  const options = (json.options ?? []) as APIApplicationCommandOption[];
-  if (subcommand === '') return options.filter((o) => o.type !== SUB_COMMAND);
-  const sub = options.find((o) => o.type === SUB_COMMAND && o.name === subcommand);
-  return sub && 'options' in sub ? ((sub.options ?? []) as APIApplicationCommandOption[]) : [];
-}
-
-export function subcommandNames(command: Command): string[] {
-  return Object.keys(command.subcommands).filter((s) => s !== '');
+/** The options a (sub)command declares, from the same specs as its slash definition and validation. */
+export function declaredOptions(command: Command, subcommand: string): readonly LeafOption[] {
+  return command.subcommands.get(subcommand)?.leaves ?? [];
 }
 
 /** Splits a command line into words, keeping "quoted strings" (and name:"quoted values") whole. */
@@ -114,25 +102,23 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
 
   const options: Invocation['options'] = {};
   for (const [key, value] of raw) {
-    const type = declared.find((o) => o.name === key)?.type;
-    options[key] = convert(key, value, type);
+    const kind = declared.find((o) => o.name === key)?.kind;
+    options[key] = convert(key, value, kind);
   }
   return { command: name, subcommand, options };
 }
 
-function convert(key: string, value: string, type: number | undefined): string | number | boolean {
-  if (type === INTEGER) {
+function convert(
+  key: string,
+  value: string,
+  kind: LeafOption['kind'] | undefined,
+): string | number | boolean {
+  if (kind === 'integer') {
     if (!/^-?\d+$/.test(value))
       throw new UserError('invalid_option', `Option \`${key}\` must be a whole number, got "${value}".`);
     return Number(value);
   }
-  if (type === NUMBER) {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n))
-      throw new UserError('invalid_option', `Option \`${key}\` must be a number, got "${value}".`);
-    return n;
-  }
-  if (type === BOOLEAN) {
+  if (kind === 'boolean') {
     if (/^(true|yes)$/i.test(value)) return true;
     if (/^(false|no)$/i.test(value)) return false;
     throw new UserError('invalid_option', `Option \`${key}\` must be true or false, got "${value}".`);

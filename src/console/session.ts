@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface, type CompleterResult } from 'node:readline';
-import type { Command, Context } from '../../commands/shared/command.ts';
 import { isUserError } from '../core/errors.ts';
+import type { Command, Context } from '../runner/command.ts';
 import { execute, type Actor } from '../runner/execute.ts';
 import { formatReply, type Format } from './output.ts';
 import { declaredOptions, parseCommandLine, subcommandNames } from './parse.ts';
@@ -42,14 +42,10 @@ export async function runLine(
 export function helpText(commands: ReadonlyMap<string, Command>, topic?: string): string {
   const lines: string[] = [];
   const describe = (command: Command, name: string) => {
-    const json = command.data.toJSON();
     const subs = subcommandNames(command);
     for (const sub of subs.length ? subs : ['']) {
       const opts = declaredOptions(command, sub).map((o) => (o.required ? `${o.name}:…` : `[${o.name}:…]`));
-      const desc = sub
-        ? ((json.options ?? []) as { name: string; description: string }[]).find((o) => o.name === sub)
-            ?.description
-        : json.description;
+      const desc = sub ? command.subcommands.get(sub)?.description : command.description;
       lines.push(`  /${name}${sub ? ` ${sub}` : ''} ${opts.join(' ')}`.trimEnd(), `      ${desc ?? ''}`);
     }
   };

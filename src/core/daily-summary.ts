@@ -1,5 +1,5 @@
 import { barChart } from './charts.ts';
-import type { Cell, Reply } from './reply.ts';
+import type { Cell, ReplyBody } from './reply.ts';
 import { median, percentChange, percentile, round1 } from './stats.ts';
 import { HOUR_MS, localParts } from './time.ts';
 import { CONDITIONS, DECISIONS, SEVERITIES, TRIAGE_LEVELS } from './vocabulary.ts';
@@ -197,7 +197,7 @@ export function summaryFooter(s: DailySummary): string {
 }
 
 /** The on-demand view (/summary): every figure as it is, for someone allowed to see reports. */
-export function summaryReply(s: DailySummary, generatedAt: string): Reply {
+export function summaryReply(s: DailySummary, generatedAt: string): ReplyBody {
   const f = (key: string) => s.figures.find((x) => x.key === key);
   const arrivals = f('arrivals');
   const dispatches = s.figures
@@ -235,8 +235,6 @@ export function summaryReply(s: DailySummary, generatedAt: string): Reply {
       [{ label: 'arrivals', data: s.hours.map((h) => h.count) }],
       { x: 'hour (local)', y: 'arrivals' },
     ),
-    sensitivity: 'aggregate',
     footer: `${summaryFooter(s)} · generated ${generatedAt}`,
-    patientIds: [],
   };
 }

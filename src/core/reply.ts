@@ -58,5 +58,8 @@ export interface Reply {
   patientIds: number[];
 }
 
+/** A reply without what a command's declaration says (sensitivity) or the audit needs (patients). */
+export type ReplyBody = Omit<Reply, 'sensitivity' | 'patientIds'>;
+
 /** The most rows a reply holds; renderers page through them. */
 export const MAX_ROWS = 200;

@@ -1,4 +1,4 @@
-import type { Capability } from '../../commands/shared/command.ts';
+import type { Capability } from '../runner/command.ts';
 import type { Config } from '../config.ts';
 
 /**

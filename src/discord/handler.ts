@@ -13,7 +13,6 @@ import {
   type CommandInteractionOption,
   type Interaction,
 } from 'discord.js';
-import { capabilityOf, type Command, type Context } from '../../commands/shared/command.ts';
 import type { Config } from '../config.ts';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
@@ -21,8 +20,10 @@ import { recordAudit, type AuditEvent } from '../data/audit.ts';
 import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
+import { isPrivateAnswer, type Command, type Context } from '../runner/command.ts';
 import { execute, type Actor } from '../runner/execute.ts';
-import { pathOf, resolveInvocation, type Invocation } from '../runner/invocation.ts';
+import { pathOf, resolveInvocation, subcommandAt, type Invocation } from '../runner/invocation.ts';
+import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
 import { replyPages } from './message.ts';
 import { csvButtonId, pageButtonId, parseButtonId, type Pager } from './pager.ts';
@@ -40,10 +41,6 @@ export interface HandlerDeps {
 /** A data command must answer within this, or the person is told the data is temporarily unavailable. */
 export const COMMAND_TIMEOUT_MS = 10_000;
 const AUTOCOMPLETE_TIMEOUT_MS = 2_000;
-const PRIVATE = 'private';
-
-const UNAVAILABLE = (ref: string) =>
-  `hers-bot cannot reach its data right now (temporarily unavailable). Please try again in a minute. Reference: ${ref}`;
 
 function memberOf(i: Interaction): Member {
   const m = i.member;
@@ -140,35 +137,26 @@ export function createHandler(deps: HandlerDeps) {
       });
       return;
     }
-    const decision = decide(config, member, capabilityOf(resolved.sub));
+    const decision = decide(config, member, resolved.sub.capability);
     if (!decision.allowed) {
       await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       await auditDenied(actor, path, decision.reason, inv.options);
       return;
     }
-    const ephemeral =
-      resolved.sub.sensitivity === 'phi' ||
-      resolved.sub.alwaysPrivate === true ||
-      inv.options[PRIVATE] === true;
+    const ephemeral = isPrivateAnswer(resolved.sub, inv.options);
     await i.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
 
-    const outcome = await execute(commands, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
+    const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
     if (outcome.kind === 'reply') {
       await send(i, outcome.reply, path);
       return;
     }
-    let message: string;
-    if (outcome.kind === 'user_error') message = outcome.error.message;
-    else if (outcome.kind === 'unavailable') {
-      log.warn(
-        { interactionId: i.id, reference: outcome.reference, err: outcome.error },
-        'data temporarily unavailable',
+    const { message, level } = describeOutcome(outcome);
+    if (outcome.kind !== 'user_error' && level !== 'none')
+      log[level](
+        { interactionId: i.id, command: path, reference: outcome.reference, err: outcome.error },
+        outcome.kind === 'unavailable' ? 'data temporarily unavailable' : 'command failed',
       );
-      message = UNAVAILABLE(outcome.reference);
-    } else {
-      log.error({ interactionId: i.id, reference: outcome.reference, err: outcome.error }, 'command failed');
-      message = `Something went wrong on our side. Reference: ${outcome.reference}`;
-    }
     // Mistakes and failures are for the asker only, even after a public deferral.
     if (ephemeral) await i.editReply({ content: message });
     else {
@@ -198,24 +186,24 @@ export function createHandler(deps: HandlerDeps) {
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
     const member = memberOf(i);
     const inv = invocationOf(i);
-    const command = commands.get(inv.command);
-    const sub = command?.subcommands[inv.subcommand];
-    if (!command?.autocomplete || !sub) {
+    const sub = commands.get(inv.command)?.subcommands.get(inv.subcommand);
+    const focused = i.options.getFocused(true);
+    const suggest = sub?.options[focused.name]?.suggest;
+    if (!sub || !suggest) {
       await i.respond([]);
       return;
     }
     const path = `${pathOf(inv)} (autocomplete)`;
-    const decision = decide(config, member, capabilityOf(sub));
+    const decision = decide(config, member, sub.capability);
     if (!decision.allowed) {
       // Nothing about patients (or anything else) reaches someone without the capability.
       await i.respond([]);
       await auditDenied(actorOf(i, member), path, decision.reason);
       return;
     }
-    const focused = i.options.getFocused(true);
     const started = performance.now();
     const choices = await Promise.race([
-      command.autocomplete(focused.name, String(focused.value), ctx),
+      suggest(String(focused.value), ctx),
       new Promise<[]>((resolve) => setTimeout(() => resolve([]), AUTOCOMPLETE_TIMEOUT_MS).unref()),
     ]).catch((err: unknown) => {
       log.warn({ err, interactionId: i.id }, 'autocomplete failed');
@@ -257,8 +245,11 @@ export function createHandler(deps: HandlerDeps) {
       await auditDenied(actor, action, 'not the invoker');
       return;
     }
-    // Roles can change after the command ran: check again.
-    const decision = decide(config, member, state.reply.sensitivity === 'phi' ? 'phi' : 'reports');
+    // Roles can change after the command ran: check again, against what the command declares.
+    const sub = subcommandAt(commands, state.command);
+    const decision = sub
+      ? decide(config, member, sub.capability)
+      : ({ allowed: false, reason: 'This command no longer exists.' } as const);
     if (!decision.allowed) {
       await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       await auditDenied(actor, action, decision.reason);

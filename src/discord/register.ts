@@ -1,7 +1,8 @@
 import { DiscordAPIError, REST, Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { Command } from '../../commands/shared/command.ts';
+import type { Command } from '../runner/command.ts';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
+import { commandJson } from './definitions.ts';
 
 export interface RegisterResult {
   scope: string;
@@ -56,7 +57,7 @@ export async function registerCommands(
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  const wanted = [...commands.values()].map((c) => c.data.toJSON()) as RESTPutAPIApplicationCommandsJSONBody;
+  const wanted: RESTPutAPIApplicationCommandsJSONBody = [...commands.values()].map(commandJson);
   try {
     const existing = (await rest.get(route)) as { name: string }[];
     const have = new Map(existing.map((c) => [c.name, c]));

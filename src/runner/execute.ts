@@ -1,8 +1,15 @@
-import type { Command, Context } from '../../commands/shared/command.ts';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { recordAudit, type AuditEvent } from '../data/audit.ts';
-import { pathOf, resolveInvocation, validateOptions, type Invocation } from './invocation.ts';
+import type { Command, Context } from './command.ts';
+import {
+  pathOf,
+  resolveInvocation,
+  runOptions,
+  validateOptions,
+  type Invocation,
+  type Resolved,
+} from './invocation.ts';
 
 export interface Actor {
   source: AuditEvent['source'];
@@ -76,7 +83,8 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
  * A reply is only returned once its audit row is written: if the trail cannot be written, nothing is shown.
  */
 export async function execute(
-  commands: ReadonlyMap<string, Command>,
+  /** The catalogue to resolve `inv` in, or the subcommand a front end has already resolved. */
+  target: ReadonlyMap<string, Command> | Resolved,
   inv: Invocation,
   ctx: Context,
   actor: Actor,
@@ -90,12 +98,18 @@ export async function execute(
   };
   let options: Record<string, unknown> | null = inv.options;
   try {
-    const resolved = resolveInvocation(commands, inv);
-    options = validateOptions(resolved, inv.options) as Record<string, unknown>;
-    const reply = await withTimeout(
-      resolved.sub.run(options, ctx, actor.actorId ?? undefined),
+    const resolved = target instanceof Map ? resolveInvocation(target, inv) : (target as Resolved);
+    options = validateOptions(resolved, inv.options);
+    const answer = await withTimeout(
+      resolved.sub.run(runOptions(resolved.sub, options, ctx), ctx, actor.actorId ?? undefined),
       opts.timeoutMs,
     );
+    // The declaration, not the answer, says how sensitive it is.
+    const reply: Reply = {
+      ...answer,
+      sensitivity: resolved.sub.sensitivity,
+      patientIds: answer.patientIds ?? [],
+    };
     const rows = reply.table?.rows.length ?? null;
     await withTimeout(
       recordAudit(ctx.sql, {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
-import type { Command, Subcommand } from '../../commands/shared/command.ts';
 import { UserError } from '../core/errors.ts';
+import { resolveWindow, type WindowOptions } from '../core/window.ts';
+import { subcommandNames, type Command, type Context, type Subcommand } from './command.ts';
+import { optionsSchema, PRIVATE_OPTION } from './options.ts';
 
 /** A command as a person asked for it, before validation: the same shape from Discord and the terminal. */
 export interface Invocation {
@@ -29,8 +31,8 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
       `There is no /${inv.command} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
     );
   }
-  const names = Object.keys(command.subcommands);
-  const sub = command.subcommands[inv.subcommand];
+  const names = subcommandNames(command);
+  const sub = command.subcommands.get(inv.subcommand);
   if (!sub) {
     throw new UserError(
       'invalid_argument',
@@ -42,9 +44,22 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
   return { command, sub, path: pathOf(inv) };
 }
 
-/** Validates raw options with the subcommand's zod schema; the error names each bad option. */
-export function validateOptions(r: Resolved, raw: Invocation['options']): unknown {
-  const parsed = r.sub.options.safeParse(raw);
+/** The subcommand a path such as "/er severity" names (page state keeps the path), if there is one. */
+export function subcommandAt(commands: ReadonlyMap<string, Command>, path: string): Subcommand | undefined {
+  const [command = '', subcommand = ''] = path.replace(/^\//, '').split(' ');
+  return commands.get(command)?.subcommands.get(subcommand);
+}
+
+const schemas = new WeakMap<Subcommand, z.ZodObject>();
+
+/**
+ * Validates raw options with the schema derived from the subcommand's option specs; the error names each
+ * bad option. The result is what the audit trail records.
+ */
+export function validateOptions(r: Resolved, raw: Invocation['options']): Record<string, unknown> {
+  let schema = schemas.get(r.sub);
+  if (!schema) schemas.set(r.sub, (schema = optionsSchema(r.sub.leaves)));
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => {
     const key = String(i.path[0] ?? '?');
@@ -70,4 +85,29 @@ function describe(issue: z.core.$ZodIssue): string {
     default:
       return `${issue.message.replace(/^Invalid input:?\s*/, '')}.`;
   }
+}
+
+/**
+ * What `run` receives: validated options with the time window resolved against the clock (`window` becomes
+ * the interval) and presentation options (`private`) left out.
+ */
+export function runOptions(
+  sub: Subcommand,
+  values: Record<string, unknown>,
+  ctx: Pick<Context, 'now' | 'config'>,
+): Record<string, unknown> {
+  const options = { ...values };
+  delete options[PRIVATE_OPTION];
+  const window = sub.options.window;
+  if (window?.kind !== 'window' || !window.fallback) return options;
+  const { from, to, ...rest } = options;
+  return {
+    ...rest,
+    window: resolveWindow(
+      { window: options.window, from, to } as WindowOptions,
+      window.fallback,
+      ctx.now(),
+      ctx.config.timeZone,
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
-import type { Context } from '../../commands/shared/command.ts';
+import type { Context } from '../../src/runner/command.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
@@ -707,7 +707,8 @@ describe('edge cases', () => {
 
 describe('patient autocomplete', () => {
   const complete = (text: string) =>
-    commands.get('patient')?.autocomplete?.('patient', text, ctx) ?? Promise.resolve([]);
+    commands.get('patient')?.subcommands.get('lookup')?.options.patient?.suggest?.(text, ctx) ??
+    Promise.resolve([]);
 
   it('suggests at most 25 patients by last or first name prefix, each by MRN', async () => {
     const prefix = (raw.patient[0]?.last_name ?? 'S').slice(0, 2);

@@ -1,0 +1,110 @@
+import type { Db as MongoDb } from 'mongodb';
+import type { Config } from '../config.ts';
+import type { ReplyBody, Sensitivity } from '../core/reply.ts';
+import type { Db } from '../data/queries.ts';
+import { leafOptions, type LeafOption, type Options, type OptionValues } from './options.ts';
+
+/**
+ * The command contract: what a command declares and what it may use. The front ends (src/discord,
+ * src/console) and the runner read everything about a command (who may run it, whether its answer is
+ * private, which options it takes) from these declarations and nowhere else.
+ */
+
+/** What a command may use: typed data access, the clock and the configuration. Never a Discord object. */
+export interface Context {
+  sql: Db;
+  mongo: MongoDb;
+  config: Config;
+  now(): number;
+  /** Posting the daily summary on demand: only where the scheduled job runs (the Discord bot). */
+  summary?: { postNow(date: string, force: boolean, actorId: string | undefined): Promise<string> };
+}
+
+/** What a person must be allowed to do to run a subcommand (granted by role ids in config). */
+export type Capability = 'phi' | 'reports' | 'admin';
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+/**
+ * What `run` returns: the reply without what the declaration already says. A `phi` reply names every
+ * patient it discloses (for the audit trail); an aggregate reply discloses none.
+ */
+export type Answer<S extends Sensitivity = Sensitivity> = ReplyBody &
+  (S extends 'phi' ? { patientIds: number[] } : { patientIds?: never });
+
+export interface SubcommandSpec<S extends Sensitivity, O extends Options> {
+  /** The subcommand's name (`''` for a command that takes options without subcommands). */
+  name: string;
+  description: string;
+  /** `phi` when the answer shows anything about an identifiable patient. */
+  sensitivity: S;
+  /** Who may run it; defaults to `phi` for phi answers and `reports` for aggregate ones. */
+  capability?: Capability;
+  /** Always answered to the asker only, even when aggregate (no `private` option then). */
+  private?: boolean;
+  options: O;
+  run(options: OptionValues<O>, ctx: Context, actorId?: string): Promise<Answer<S>>;
+}
+
+export interface Subcommand {
+  name: string;
+  description: string;
+  sensitivity: Sensitivity;
+  capability: Capability;
+  /** Whether the answer is always private (phi, or declared private). */
+  alwaysPrivate: boolean;
+  options: Options;
+  /** The options a person gives, in order, `private` included where it applies. */
+  leaves: readonly LeafOption[];
+  run(options: Record<string, unknown>, ctx: Context, actorId?: string): Promise<Answer>;
+}
+
+export function defineSubcommand<const S extends Sensitivity, const O extends Options>(
+  spec: SubcommandSpec<S, O>,
+): Subcommand {
+  const alwaysPrivate = spec.sensitivity === 'phi' || spec.private === true;
+  return {
+    name: spec.name,
+    description: spec.description,
+    sensitivity: spec.sensitivity,
+    capability: spec.capability ?? (spec.sensitivity === 'phi' ? 'phi' : 'reports'),
+    alwaysPrivate,
+    options: spec.options,
+    leaves: leafOptions(spec.options, !alwaysPrivate),
+    run: spec.run as Subcommand['run'],
+  };
+}
+
+export interface Command {
+  name: string;
+  description: string;
+  /** Discord's outer gate (server admins can change it); the bot checks roles itself on every use. */
+  defaultMemberPermission?: 'manage_guild';
+  /** By name; a command without subcommands has one, named `''`. */
+  subcommands: ReadonlyMap<string, Subcommand>;
+}
+
+export function defineCommand(spec: {
+  name: string;
+  description: string;
+  defaultMemberPermission?: 'manage_guild';
+  subcommands: readonly Subcommand[];
+}): Command {
+  const { subcommands, ...rest } = spec;
+  if (subcommands.some((s) => s.name === '') && subcommands.length > 1)
+    throw new Error(`/${spec.name}: a command takes either subcommands or options of its own, not both`);
+  return { ...rest, subcommands: new Map(subcommands.map((s) => [s.name, s])) };
+}
+
+/** Whether an answer goes to the asker only: always for phi and private declarations, else on request. */
+export function isPrivateAnswer(sub: Subcommand, options: Record<string, unknown>): boolean {
+  return sub.alwaysPrivate || options.private === true;
+}
+
+/** The names of a command's subcommands, `[]` when it takes options of its own. */
+export function subcommandNames(command: Command): string[] {
+  return [...command.subcommands.keys()].filter((s) => s !== '');
+}
