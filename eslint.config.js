@@ -19,15 +19,30 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            { name: 'discord.js', message: 'Only src/discord/ and command definitions import discord.js.' },
+          paths: [{ name: 'discord.js', message: 'Only src/discord/ imports discord.js.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['commands/**/*.ts', 'src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'discord.js', message: 'Only src/discord/ imports discord.js.' }],
+          patterns: [
+            {
+              group: ['**/data/seed/**'],
+              message: 'The vocabulary is in src/core/vocabulary.ts; the generator is not for commands.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/discord/**/*.ts', 'commands/**/*.ts', 'test/e2e/**/*.ts'],
+    files: ['src/discord/**/*.ts', 'test/e2e/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -383,6 +383,31 @@ describe('pages and buttons', () => {
     expect(cb.files[0]?.data.toString().split('\r\n')[0]).toBe('type,treatments,share %');
   });
 
+  it('an admin who lost the admin role but keeps the PHI role cannot page an /admin audit reply', async () => {
+    const wasAdmin = discord.addUser('former-admin', [IDS.roles.admin, IDS.roles.phi]);
+    // Enough audit rows for more than one page: each autocomplete writes one.
+    for (let n = 0; n < 30; n++) {
+      const p = discord.command(wasAdmin, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+      await discord.waitFor(callbackOf(p), 5_000, 'autocomplete');
+    }
+    const { p } = await ask(wasAdmin, 'admin', 'audit', { count: 200 });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the audit reply');
+    expect(Number(/page 1 of (\d+)/.exec(body(edit).content ?? '')?.[1])).toBeGreaterThan(1);
+    const next = body(edit).components?.[0]?.components[1];
+
+    wasAdmin.roles = [IDS.roles.phi];
+    const press = discord.button(
+      wasAdmin,
+      next?.custom_id ?? '',
+      discord.message(edit.body as Record<string, unknown>),
+    );
+    const refused = await discord.waitFor(callbackOf(press), 5_000, 'refusal');
+    expect(body(refused)).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(body(refused).data?.content).toContain('Your roles do not allow administration');
+    const rows = await auditOf(press.id, 1);
+    expect(rows[0]).toMatchObject({ command: '/admin audit (page)', outcome: 'denied' });
+  });
+
   it('says when buttons have expired (state unknown to this process)', async () => {
     const press = discord.button(clinician, 'hers:page:0123456789ab:1', discord.message({ content: 'old' }));
     const cb = await discord.waitFor(callbackOf(press), 5_000, 'expiry');
