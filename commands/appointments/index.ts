@@ -1,0 +1,9 @@
+import { defineCommand } from '../../src/runner/command.ts';
+import day from './day.ts';
+import patient from './patient.ts';
+
+export default defineCommand({
+  name: 'appointments',
+  description: 'Clinic appointments',
+  subcommands: [day, patient],
+});
