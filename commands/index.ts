@@ -1,9 +1,10 @@
 import type { Command } from '../src/runner/command.ts';
+import admin from './admin/index.ts';
 import ambulance from './ambulance/index.ts';
 import staff from './staff/index.ts';
 import summary from './summary/index.ts';
 
 /** Every slash command, listed explicitly (style.md rule 1), keyed by its name. */
-const all: Command[] = [staff, ambulance, summary];
+const all: Command[] = [staff, ambulance, summary, admin];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]));
