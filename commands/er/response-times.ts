@@ -1,0 +1,21 @@
+import { RESPONSE_GROUPS, responseTimesReport } from '../../src/core/reports/er-response-times.ts';
+import { dispatchResponseLegs } from '../../src/data/er.queries.ts';
+import { defineSubcommand } from '../../src/runner/command.ts';
+import { opt } from '../../src/runner/options.ts';
+
+export default defineSubcommand({
+  name: 'response-times',
+  description: 'Call-to-scene, scene-to-hospital and call-to-arrival minutes: median and 90th percentile',
+  sensitivity: 'aggregate',
+  options: {
+    by: opt.choice(RESPONSE_GROUPS, {
+      description: 'Group by (default severity)',
+      labels: { ambulance_type: 'ambulance type' },
+    }),
+    window: opt.window('7d'),
+  },
+  async run({ by, window: w }, ctx) {
+    const legs = await dispatchResponseLegs(ctx.sql, w.from, w.to);
+    return responseTimesReport(by ?? 'severity', legs, w, ctx.config.timeZone, ctx.now());
+  },
+});
