@@ -19,9 +19,10 @@ const COMMON = {
  * (' becomes \'), which is only safe while a backslash escapes in strings: on a server whose mode has
  * NO_BACKSLASH_ESCAPES, `' OR 1=1#` would end the string and run as SQL. Pinning the mode also makes MySQL
  * 8.0 and MariaDB 10.6+ read our SQL the same way (no ANSI_QUOTES, PIPES_AS_CONCAT or ONLY_FULL_GROUP_BY
- * surprises). Every mode listed exists on both servers.
+ * surprises). Every mode listed exists on both servers; IGNORE_SPACE is what mysql2 asks for when it connects.
  */
-export const SESSION_SQL_MODE = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+export const SESSION_SQL_MODE =
+  'IGNORE_SPACE,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 const PIN_SQL_MODE = `SET SESSION sql_mode = '${SESSION_SQL_MODE}'`;
 
 export function createPool(url: string, size: number): Pool {
