@@ -9,26 +9,26 @@ SELECT
   SUM(triage_level = 4) AS esi4,
   SUM(triage_level = 5) AS esi5
 FROM er_visit
-WHERE arrived_at >= ? AND arrived_at < ?
+WHERE arrived_at >= :from AND arrived_at < :to
 GROUP BY condition_on_arrival
 ORDER BY FIELD(condition_on_arrival, 'critical', 'serious', 'moderate', 'minor', 'stable');
 
 -- name: LatestTreatmentPerPatient :many
--- Each patient's latest ER treatment in [from, to), newest first. Params: from, to, limit.
+-- Each patient's latest ER treatment in [from, to), newest first.
 SELECT x.patient_id, x.mrn, x.first_name, x.last_name, x.type, x.performed_at, x.outcome, COUNT(*) OVER () AS total
 FROM (
   SELECT t.patient_id, p.mrn, p.first_name, p.last_name, t.type, t.performed_at, t.outcome,
     ROW_NUMBER() OVER (PARTITION BY t.patient_id ORDER BY t.performed_at DESC, t.id DESC) AS rn
   FROM er_treatment t JOIN patient p ON p.id = t.patient_id
-  WHERE t.performed_at >= ? AND t.performed_at < ?
+  WHERE t.performed_at >= :from AND t.performed_at < :to
 ) x
 WHERE x.rn = 1
 ORDER BY x.performed_at DESC, x.patient_id
-LIMIT ?;
+LIMIT :limit;
 
 -- name: DispatchResponseLegs :many
 -- Each dispatch in [from, to): its first call, the first unit on scene and its type, and that unit's first
--- transport (pick-up, drop-off) with the ER arrival it led to. Params: from, to.
+-- transport (pick-up, drop-off) with the ER arrival it led to.
 SELECT d.id, d.severity, d.dispatched_at,
   (SELECT MIN(c.received_at) FROM emergency_call c WHERE c.dispatch_id = d.id) AS first_call,
   fu.on_scene_at AS first_on_scene, a.type AS unit_type,
@@ -43,36 +43,36 @@ LEFT JOIN transport t ON t.id = (
   SELECT t2.id FROM transport t2 WHERE t2.dispatch_id = d.id AND t2.ambulance_id = fu.ambulance_id
   ORDER BY t2.pickup_at, t2.id LIMIT 1)
 LEFT JOIN er_visit v ON v.transport_id = t.id
-WHERE d.dispatched_at >= ? AND d.dispatched_at < ?
+WHERE d.dispatched_at >= :from AND d.dispatched_at < :to
 ORDER BY d.id;
 
 -- name: DispositionCounts :many
 SELECT decision, patient_status, COUNT(*) AS n FROM disposition_decision
-WHERE decided_at >= ? AND decided_at < ? GROUP BY decision, patient_status;
+WHERE decided_at >= :from AND decided_at < :to GROUP BY decision, patient_status;
 
 -- name: ArrivalBuckets :many
 -- ER arrivals per 15-minute bucket (minutes since 1970 DIV 15, UTC); grouped into local days in TypeScript.
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', arrived_at) DIV 15 AS bucket, COUNT(*) AS n
-FROM er_visit WHERE arrived_at >= ? AND arrived_at < ? GROUP BY bucket;
+FROM er_visit WHERE arrived_at >= :from AND arrived_at < :to GROUP BY bucket;
 
 -- name: TreatmentBuckets :many
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', performed_at) DIV 15 AS bucket, COUNT(*) AS n
-FROM er_treatment WHERE performed_at >= ? AND performed_at < ? GROUP BY bucket;
+FROM er_treatment WHERE performed_at >= :from AND performed_at < :to GROUP BY bucket;
 
 -- name: DispositionBuckets :many
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', decided_at) DIV 15 AS bucket, COUNT(*) AS n
-FROM disposition_decision WHERE decided_at >= ? AND decided_at < ? GROUP BY bucket;
+FROM disposition_decision WHERE decided_at >= :from AND decided_at < :to GROUP BY bucket;
 
 -- name: CensusByCondition :many
--- Who is in the ER at an instant, by condition and triage level. Params: at, at.
+-- Who is in the ER at an instant, by condition and triage level.
 SELECT condition_on_arrival AS `condition`, triage_level, COUNT(*) AS patients, MIN(arrived_at) AS earliest
-FROM er_visit WHERE arrived_at <= ? AND (departed_at IS NULL OR departed_at > ?)
+FROM er_visit WHERE arrived_at <= :at AND (departed_at IS NULL OR departed_at > :at)
 GROUP BY condition_on_arrival, triage_level;
 
 -- name: CensusLongestWaits :many
--- The longest-staying visits at an instant, without identifying the patient. Params: at, at.
+-- The longest-staying visits at an instant, without identifying the patient.
 SELECT v.arrived_at, v.condition_on_arrival, v.triage_level, v.reason
-FROM er_visit v WHERE v.arrived_at <= ? AND (v.departed_at IS NULL OR v.departed_at > ?)
+FROM er_visit v WHERE v.arrived_at <= :at AND (v.departed_at IS NULL OR v.departed_at > :at)
 ORDER BY v.arrived_at, v.id LIMIT 5;
 
 -- name: LengthOfStay :many
@@ -80,47 +80,43 @@ ORDER BY v.arrived_at, v.id LIMIT 5;
 SELECT TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
   TIMESTAMPDIFF(MINUTE, v.arrived_at, v.departed_at) AS minutes
 FROM er_visit v JOIN patient p ON p.id = v.patient_id
-WHERE v.departed_at IS NOT NULL AND v.arrived_at >= ? AND v.arrived_at < ?
+WHERE v.departed_at IS NOT NULL AND v.arrived_at >= :from AND v.arrived_at < :to
 ORDER BY v.id;
 
 -- name: SymptomMatches :many
 -- Patients whose paramedic assessment mentions the term, and callers whose reported emergency matches it,
--- in [from, to). Params: pattern, from, to, pattern, from, to, limit.
+-- in [from, to). The pattern is a LIKE pattern.
 SELECT kind, patient_id, name, phone, at, matched, COUNT(*) OVER () AS total FROM (
   SELECT 'patient' AS kind, p.id AS patient_id, CONCAT(p.first_name, ' ', p.last_name) AS name, p.phone,
     a.assessed_at AS at, a.observations AS matched
   FROM paramedic_assessment a JOIN patient p ON p.id = a.patient_id
-  WHERE a.observations LIKE ? AND a.assessed_at >= ? AND a.assessed_at < ?
+  WHERE a.observations LIKE :pattern AND a.assessed_at >= :from AND a.assessed_at < :to
   UNION ALL
   SELECT 'caller', NULL, c.caller_name, c.caller_phone, c.received_at, c.nature
   FROM emergency_call c
-  WHERE c.nature LIKE ? AND c.received_at >= ? AND c.received_at < ?
+  WHERE c.nature LIKE :pattern AND c.received_at >= :from AND c.received_at < :to
 ) m
 ORDER BY at DESC, kind
-LIMIT ?;
+LIMIT :limit;
 
 -- name: AssessmentsPerPatient :many
 -- How many patients had 1, 2, 3, ... paramedic assessments in [from, to).
 SELECT assessments, COUNT(*) AS patients FROM (
   SELECT patient_id, COUNT(*) AS assessments FROM paramedic_assessment
-  WHERE assessed_at >= ? AND assessed_at < ? GROUP BY patient_id
+  WHERE assessed_at >= :from AND assessed_at < :to GROUP BY patient_id
 ) x GROUP BY assessments ORDER BY assessments;
 
 -- name: TreatmentsByType :many
-SELECT type, COUNT(*) AS n FROM er_treatment WHERE performed_at >= ? AND performed_at < ?
+SELECT type, COUNT(*) AS n FROM er_treatment WHERE performed_at >= :from AND performed_at < :to
 GROUP BY type ORDER BY n DESC, type;
 
 -- name: CallCount :one
-SELECT COUNT(*) AS n FROM emergency_call WHERE received_at >= ? AND received_at < ?;
+SELECT COUNT(*) AS n FROM emergency_call WHERE received_at >= :from AND received_at < :to;
 
 -- name: DispatchesBySeverity :many
-SELECT severity, COUNT(*) AS n FROM ambulance_dispatch WHERE dispatched_at >= ? AND dispatched_at < ?
+SELECT severity, COUNT(*) AS n FROM ambulance_dispatch WHERE dispatched_at >= :from AND dispatched_at < :to
 GROUP BY severity ORDER BY FIELD(severity, 'high', 'medium', 'low');
 
 -- name: PatientNamesByIds :many
--- Names for patient ids found in MongoDB. The id list is expanded by the driver (IN (?)).
-SELECT id, mrn, first_name, last_name FROM patient WHERE id IN (?);
-
--- name: CensusCount :one
--- How many patients were in the ER at an instant. Params: at, at.
-SELECT COUNT(*) AS n FROM er_visit WHERE arrived_at <= ? AND (departed_at IS NULL OR departed_at > ?);
+-- Names for patient ids found in MongoDB. The driver expands the id list (a non-empty array).
+SELECT id, mrn, first_name, last_name FROM patient WHERE id IN (:ids);

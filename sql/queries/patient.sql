@@ -1,124 +1,123 @@
 -- name: SearchPatients :many
 -- Patients whose first or last name contains the text (the collation ignores case), with their first
--- emergency contact. Params: pattern, pattern, limit.
+-- emergency contact. The pattern is a LIKE pattern.
 SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.phone,
   (SELECT CONCAT(c.name, ' (', c.relationship, ') ', c.phone) FROM patient_contact c
    WHERE c.patient_id = p.id ORDER BY c.id LIMIT 1) AS contact,
   COUNT(*) OVER () AS total
 FROM patient p
-WHERE p.first_name LIKE ? OR p.last_name LIKE ?
+WHERE p.first_name LIKE :pattern OR p.last_name LIKE :pattern
 ORDER BY p.last_name, p.first_name, p.id
-LIMIT ?;
+LIMIT :limit;
 
 -- name: PatientNamePrefix :many
--- Autocomplete: an indexed prefix search on last name, then first name. Params: prefix, prefix.
+-- Autocomplete: an indexed prefix search on last name, then first name. The prefix is a LIKE pattern.
 SELECT id, mrn, first_name, last_name, date_of_birth FROM (
-  (SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE last_name LIKE ?
+  (SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE last_name LIKE :prefix
    ORDER BY last_name, first_name, id LIMIT 25)
   UNION
-  (SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE first_name LIKE ?
+  (SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE first_name LIKE :prefix
    ORDER BY first_name, last_name, id LIMIT 25)
 ) m
 ORDER BY last_name, first_name, id
 LIMIT 25;
 
 -- name: PatientMrnPrefix :many
-SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE mrn LIKE ? ORDER BY mrn LIMIT 25;
+SELECT id, mrn, first_name, last_name, date_of_birth FROM patient WHERE mrn LIKE :prefix ORDER BY mrn LIMIT 25;
 
 -- name: PatientById :one
-SELECT id, mrn, first_name, last_name, date_of_birth, sex, phone FROM patient WHERE id = ?;
+SELECT id, mrn, first_name, last_name, date_of_birth, sex, phone FROM patient WHERE id = :id;
 
 -- name: PatientByMrn :one
-SELECT id, mrn, first_name, last_name, date_of_birth, sex, phone FROM patient WHERE mrn = ?;
+SELECT id, mrn, first_name, last_name, date_of_birth, sex, phone FROM patient WHERE mrn = :mrn;
 
 -- name: PatientsByFullName :many
--- Exact "first last" or "last, first" matches, for resolving a typed name. Params: first, last, limit.
+-- Exact "first last" or "last, first" matches, for resolving a typed name.
 SELECT id, mrn, first_name, last_name, date_of_birth, sex, phone FROM patient
-WHERE first_name = ? AND last_name = ? ORDER BY id LIMIT ?;
+WHERE first_name = :first AND last_name = :last ORDER BY id LIMIT :limit;
 
 -- name: PatientContacts :many
-SELECT name, relationship, phone FROM patient_contact WHERE patient_id = ? ORDER BY id;
+SELECT name, relationship, phone FROM patient_contact WHERE patient_id = :patient ORDER BY id;
 
 -- name: PatientAllergies :many
-SELECT substance, severity, reaction FROM allergy WHERE patient_id = ?
+SELECT substance, severity, reaction FROM allergy WHERE patient_id = :patient
 ORDER BY FIELD(severity, 'severe', 'moderate', 'mild'), substance;
 
 -- name: PatientLatestTreatment :one
 SELECT t.id, t.type, t.performed_at, t.outcome FROM er_treatment t
-WHERE t.patient_id = ? ORDER BY t.performed_at DESC, t.id DESC LIMIT 1;
+WHERE t.patient_id = :patient ORDER BY t.performed_at DESC, t.id DESC LIMIT 1;
 
 -- name: PatientLastVisit :one
 SELECT v.id, v.arrived_at, v.arrival_mode, v.condition_on_arrival, v.triage_level, v.reason, v.departed_at,
   d.decision, d.patient_status
 FROM er_visit v LEFT JOIN disposition_decision d ON d.visit_id = v.id
-WHERE v.patient_id = ? ORDER BY v.arrived_at DESC, v.id DESC LIMIT 1;
+WHERE v.patient_id = :patient ORDER BY v.arrived_at DESC, v.id DESC LIMIT 1;
 
 -- name: PatientActivePrescriptions :many
--- Active on a local date: status active and the date within starts_on..ends_on. Params: patient, date, date.
+-- Active on a local date (YYYY-MM-DD): status active and the date within starts_on..ends_on.
 SELECT r.id, m.name, m.form, m.strength, r.dose, r.frequency, r.starts_on, r.ends_on,
   CONCAT(s.first_name, ' ', s.last_name) AS prescriber
 FROM prescription r
 JOIN medication m ON m.id = r.medication_id
 JOIN staff s ON s.id = r.staff_id
-WHERE r.patient_id = ? AND r.status = 'active' AND r.starts_on <= ? AND (r.ends_on IS NULL OR r.ends_on >= ?)
+WHERE r.patient_id = :patient AND r.status = 'active' AND r.starts_on <= :date
+  AND (r.ends_on IS NULL OR r.ends_on >= :date)
 ORDER BY r.starts_on DESC, r.id DESC;
 
 -- name: PatientUpcomingAppointments :many
--- Params: patient, from, limit.
 SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, d.name AS department,
   CONCAT(s.first_name, ' ', s.last_name) AS provider
 FROM appointment a JOIN department d ON d.id = a.department_id JOIN staff s ON s.id = a.staff_id
-WHERE a.patient_id = ? AND a.starts_at >= ?
-ORDER BY a.starts_at, a.id LIMIT ?;
+WHERE a.patient_id = :patient AND a.starts_at >= :from
+ORDER BY a.starts_at, a.id LIMIT :limit;
 
 -- name: PatientRecentAppointments :many
--- Params: patient, before, limit.
 SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, d.name AS department,
   CONCAT(s.first_name, ' ', s.last_name) AS provider
 FROM appointment a JOIN department d ON d.id = a.department_id JOIN staff s ON s.id = a.staff_id
-WHERE a.patient_id = ? AND a.starts_at < ?
-ORDER BY a.starts_at DESC, a.id DESC LIMIT ?;
+WHERE a.patient_id = :patient AND a.starts_at < :before
+ORDER BY a.starts_at DESC, a.id DESC LIMIT :limit;
 
 -- name: PatientHistory :many
--- One patient's path through the system, each event at its own time. Params: the patient id eight times.
+-- One patient's path through the system, each event at its own time.
 SELECT at, event, detail FROM (
   SELECT c.received_at AS at, 1 AS seq, 'emergency call' AS event,
     CONCAT(c.nature, ', reported by ', c.caller_name, ' from ', c.location) AS detail
-  FROM call_patient cp JOIN emergency_call c ON c.id = cp.call_id WHERE cp.patient_id = ?
+  FROM call_patient cp JOIN emergency_call c ON c.id = cp.call_id WHERE cp.patient_id = :patient
   UNION ALL
   SELECT d.dispatched_at, 2, 'dispatch', CONCAT(d.severity, ' severity, ', d.nature, ' (dispatch ', d.id, ')')
   FROM ambulance_dispatch d
-  WHERE d.id IN (SELECT c.dispatch_id FROM call_patient cp JOIN emergency_call c ON c.id = cp.call_id WHERE cp.patient_id = ?)
+  WHERE d.id IN (SELECT c.dispatch_id FROM call_patient cp JOIN emergency_call c ON c.id = cp.call_id WHERE cp.patient_id = :patient)
   UNION ALL
   SELECT a.assessed_at, 3, 'paramedic assessment',
     CONCAT(a.observations, '; ', a.initial_treatment, '; HR ', COALESCE(a.heart_rate, '-'), ', BP ',
       COALESCE(a.systolic_bp, '-'), ', SpO2 ', COALESCE(a.spo2, '-'), ', RR ', COALESCE(a.resp_rate, '-'))
-  FROM paramedic_assessment a WHERE a.patient_id = ?
+  FROM paramedic_assessment a WHERE a.patient_id = :patient
   UNION ALL
   SELECT t.pickup_at, 4, 'transport pick-up', CONCAT('unit ', am.unit_code, ' (', am.type, ')')
-  FROM transport t JOIN ambulance am ON am.id = t.ambulance_id WHERE t.patient_id = ?
+  FROM transport t JOIN ambulance am ON am.id = t.ambulance_id WHERE t.patient_id = :patient
   UNION ALL
   SELECT t.dropoff_at, 5, 'transport drop-off', CONCAT('unit ', am.unit_code)
-  FROM transport t JOIN ambulance am ON am.id = t.ambulance_id WHERE t.patient_id = ?
+  FROM transport t JOIN ambulance am ON am.id = t.ambulance_id WHERE t.patient_id = :patient
   UNION ALL
   SELECT v.arrived_at, 6, 'ER arrival',
     CONCAT(REPLACE(v.arrival_mode, '_', '-'), ', ', v.condition_on_arrival, ', ESI ', v.triage_level, ', ', v.reason)
-  FROM er_visit v WHERE v.patient_id = ?
+  FROM er_visit v WHERE v.patient_id = :patient
   UNION ALL
   SELECT t.performed_at, 7, 'ER treatment', CONCAT(t.type, ': ', t.outcome)
-  FROM er_treatment t WHERE t.patient_id = ?
+  FROM er_treatment t WHERE t.patient_id = :patient
   UNION ALL
   SELECT d.decided_at, 8, 'disposition', CONCAT(d.decision, ' (', d.patient_status, ')')
-  FROM disposition_decision d WHERE d.patient_id = ?
+  FROM disposition_decision d WHERE d.patient_id = :patient
 ) h
 ORDER BY at, seq
 LIMIT 500;
 
 -- name: FrequentlyTreatedPatients :many
--- Patients with more ER treatments in [from, to) than the average treated patient. Params: from, to, limit.
+-- Patients with more ER treatments in [from, to) than the average treated patient.
 WITH per_patient AS (
   SELECT patient_id, COUNT(*) AS treatments FROM er_treatment
-  WHERE performed_at >= ? AND performed_at < ? GROUP BY patient_id
+  WHERE performed_at >= :from AND performed_at < :to GROUP BY patient_id
 ), average AS (
   SELECT AVG(treatments) AS average, COUNT(*) AS treated FROM per_patient
 )
@@ -126,15 +125,15 @@ SELECT p.id, p.mrn, p.first_name, p.last_name, pp.treatments, a.average, a.treat
 FROM per_patient pp JOIN patient p ON p.id = pp.patient_id CROSS JOIN average a
 WHERE pp.treatments > a.average
 ORDER BY pp.treatments DESC, p.last_name, p.first_name, p.id
-LIMIT ?;
+LIMIT :limit;
 
 -- name: PatientsNeverTreatedWith :many
--- Patients with an ER visit in [from, to) who have never had a treatment of the type. Params: from, to, type, limit.
+-- Patients with an ER visit in [from, to) who have never had a treatment of the type.
 SELECT p.id, p.mrn, p.first_name, p.last_name, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival,
   COUNT(*) OVER () AS total
 FROM er_visit v JOIN patient p ON p.id = v.patient_id
-WHERE v.arrived_at >= ? AND v.arrived_at < ?
-  AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = v.patient_id AND t.type = ?)
+WHERE v.arrived_at >= :from AND v.arrived_at < :to
+  AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = v.patient_id AND t.type = :type)
 GROUP BY p.id, p.mrn, p.first_name, p.last_name
 ORDER BY last_arrival DESC, p.id
-LIMIT ?;
+LIMIT :limit;

@@ -18,12 +18,10 @@ export const daySchedule = (
   db: Db,
   p: { from: Date; to: Date; department: string | null; staffId: number | null; limit: number },
 ) =>
-  many<ScheduleRow>(db, 'DaySchedule', [
-    p.from,
-    p.to,
-    p.department,
-    p.department,
-    p.staffId,
-    p.staffId,
-    p.limit,
-  ]);
+  many<ScheduleRow>(db, 'DaySchedule', {
+    from: p.from,
+    to: p.to,
+    department: p.department,
+    staffId: p.staffId,
+    limit: p.limit,
+  });

@@ -12,7 +12,7 @@ export interface ArrivalsByConditionRow {
 
 /** ER arrivals in [from, to) by condition on arrival, with triage counts. */
 export const arrivalsByCondition = (db: Db, from: Date, to: Date) =>
-  many<ArrivalsByConditionRow>(db, 'ArrivalsByCondition', [from, to]);
+  many<ArrivalsByConditionRow>(db, 'ArrivalsByCondition', { from, to });
 
 export interface LatestTreatmentRow {
   patient_id: number;
@@ -25,7 +25,7 @@ export interface LatestTreatmentRow {
   total: number;
 }
 export const latestTreatmentPerPatient = (db: Db, from: Date, to: Date, limit: number) =>
-  many<LatestTreatmentRow>(db, 'LatestTreatmentPerPatient', [from, to, limit]);
+  many<LatestTreatmentRow>(db, 'LatestTreatmentPerPatient', { from, to, limit });
 
 export interface ResponseLegRow {
   id: number;
@@ -39,10 +39,10 @@ export interface ResponseLegRow {
   arrived_at: Date | null;
 }
 export const dispatchResponseLegs = (db: Db, from: Date, to: Date) =>
-  many<ResponseLegRow>(db, 'DispatchResponseLegs', [from, to]);
+  many<ResponseLegRow>(db, 'DispatchResponseLegs', { from, to });
 
 export const dispositionCounts = (db: Db, from: Date, to: Date) =>
-  many<{ decision: string; patient_status: string; n: number }>(db, 'DispositionCounts', [from, to]);
+  many<{ decision: string; patient_status: string; n: number }>(db, 'DispositionCounts', { from, to });
 
 /** Which events a per-day series counts; the query name comes from this whitelist, never from input. */
 export const TREND_METRICS = {
@@ -54,24 +54,24 @@ export type TrendMetric = keyof typeof TREND_METRICS;
 
 /** Event counts per 15-minute bucket; `bucket` is minutes since the epoch divided by 15. */
 export const eventBuckets = (db: Db, metric: TrendMetric, from: Date, to: Date) =>
-  many<{ bucket: number; n: number }>(db, TREND_METRICS[metric], [from, to]);
+  many<{ bucket: number; n: number }>(db, TREND_METRICS[metric], { from, to });
 
 export const censusByCondition = (db: Db, at: Date) =>
   many<{ condition: string; triage_level: number; patients: number; earliest: Date }>(
     db,
     'CensusByCondition',
-    [at, at],
+    { at },
   );
 
 export const censusLongestWaits = (db: Db, at: Date) =>
   many<{ arrived_at: Date; condition_on_arrival: string; triage_level: number; reason: string }>(
     db,
     'CensusLongestWaits',
-    [at, at],
+    { at },
   );
 
 export const lengthOfStay = (db: Db, from: Date, to: Date) =>
-  many<{ age: number; minutes: number }>(db, 'LengthOfStay', [from, to]);
+  many<{ age: number; minutes: number }>(db, 'LengthOfStay', { from, to });
 
 export interface SymptomRow {
   kind: 'patient' | 'caller';
@@ -89,22 +89,21 @@ export function symptomMatches(
   to: Date,
   limit: number,
 ): Promise<SymptomRow[]> {
-  const p = likePattern(term);
-  return many<SymptomRow>(db, 'SymptomMatches', [p, from, to, p, from, to, limit]);
+  return many<SymptomRow>(db, 'SymptomMatches', { pattern: likePattern(term), from, to, limit });
 }
 
 export const assessmentsPerPatient = (db: Db, from: Date, to: Date) =>
-  many<{ assessments: number; patients: number }>(db, 'AssessmentsPerPatient', [from, to]);
+  many<{ assessments: number; patients: number }>(db, 'AssessmentsPerPatient', { from, to });
 
 export const treatmentsByType = (db: Db, from: Date, to: Date) =>
-  many<{ type: string; n: number }>(db, 'TreatmentsByType', [from, to]);
+  many<{ type: string; n: number }>(db, 'TreatmentsByType', { from, to });
 
 export async function callCount(db: Db, from: Date, to: Date): Promise<number> {
-  return (await one<{ n: number }>(db, 'CallCount', [from, to]))?.n ?? 0;
+  return (await one<{ n: number }>(db, 'CallCount', { from, to }))?.n ?? 0;
 }
 
 export const dispatchesBySeverity = (db: Db, from: Date, to: Date) =>
-  many<{ severity: string; n: number }>(db, 'DispatchesBySeverity', [from, to]);
+  many<{ severity: string; n: number }>(db, 'DispatchesBySeverity', { from, to });
 
 export async function patientNames(
   db: Db,
@@ -114,7 +113,7 @@ export async function patientNames(
   const rows = await many<{ id: number; mrn: string; first_name: string; last_name: string }>(
     db,
     'PatientNamesByIds',
-    [[...new Set(ids)]],
+    { ids: [...new Set(ids)] },
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -11,4 +11,4 @@ export interface TopMedicationRow {
 
 /** Prescriptions starting on local dates fromDate..toDate (YYYY-MM-DD, inclusive). */
 export const topMedications = (db: Db, fromDate: string, toDate: string, limit: number) =>
-  many<TopMedicationRow>(db, 'TopMedications', [fromDate, toDate, limit]);
+  many<TopMedicationRow>(db, 'TopMedications', { fromDate, toDate, limit });

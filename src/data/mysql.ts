@@ -14,17 +14,41 @@ const COMMON = {
   charset: 'utf8mb4',
 } as const;
 
+/**
+ * The sql_mode of every session we open, whatever the server's default. mysql2 escapes values on the client
+ * (' becomes \'), which is only safe while a backslash escapes in strings: on a server whose mode has
+ * NO_BACKSLASH_ESCAPES, `' OR 1=1#` would end the string and run as SQL. Pinning the mode also makes MySQL
+ * 8.0 and MariaDB 10.6+ read our SQL the same way (no ANSI_QUOTES, PIPES_AS_CONCAT or ONLY_FULL_GROUP_BY
+ * surprises). Every mode listed exists on both servers; IGNORE_SPACE is what mysql2 asks for when it connects.
+ */
+export const SESSION_SQL_MODE =
+  'IGNORE_SPACE,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
+const PIN_SQL_MODE = `SET SESSION sql_mode = '${SESSION_SQL_MODE}'`;
+
 export function createPool(url: string, size: number): Pool {
-  return mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });
+  const pool = mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });
+  // mysql2 announces a new connection before it hands it to its first caller, so this statement is queued
+  // ahead of any query the connection runs. If it fails, the connection is destroyed and the queries queued
+  // behind it fail too: nothing runs in the server's own mode.
+  pool.pool.on('connection', (c) => {
+    c.query(PIN_SQL_MODE, (err) => {
+      if (err) c.destroy();
+    });
+  });
+  return pool;
 }
 
 export async function connect(
   url: string,
   options: { multipleStatements?: boolean } = {},
 ): Promise<Connection> {
+  let conn: Connection | undefined;
   try {
-    return await mysql.createConnection({ uri: url, connectTimeout: 5_000, ...COMMON, ...options });
+    conn = await mysql.createConnection({ uri: url, connectTimeout: 5_000, ...COMMON, ...options });
+    await conn.query(PIN_SQL_MODE);
+    return conn;
   } catch (err) {
+    await conn?.end().catch(() => undefined);
     throw describeMysqlError(err, url);
   }
 }

@@ -21,8 +21,7 @@ export interface SearchRow extends PatientBrief {
 }
 
 export function searchPatients(db: Db, text: string, limit: number): Promise<SearchRow[]> {
-  const p = likePattern(text);
-  return many<SearchRow>(db, 'SearchPatients', [p, p, limit]);
+  return many<SearchRow>(db, 'SearchPatients', { pattern: likePattern(text), limit });
 }
 
 /** At most 25 patients for autocomplete: by MRN or id prefix when the text looks like one, else by name prefix. */
@@ -31,13 +30,14 @@ export async function patientSuggestions(db: Db, text: string): Promise<PatientB
   if (t === '') return [];
   if (/^(mrn)?\d+$/i.test(t)) {
     const digits = t.replace(/^mrn/i, '');
-    const byMrn = await many<PatientBrief>(db, 'PatientMrnPrefix', [likePattern(`MRN${digits}`, 'prefix')]);
+    const byMrn = await many<PatientBrief>(db, 'PatientMrnPrefix', {
+      prefix: likePattern(`MRN${digits}`, 'prefix'),
+    });
     // Plain digits may also be a patient id.
-    const byId = /^\d+$/.test(t) ? await one<PatientBrief>(db, 'PatientById', [Number(t)]) : undefined;
+    const byId = /^\d+$/.test(t) ? await one<PatientBrief>(db, 'PatientById', { id: Number(t) }) : undefined;
     return byId && !byMrn.some((p) => p.id === byId.id) ? [byId, ...byMrn].slice(0, 25) : byMrn;
   }
-  const p = likePattern(t, 'prefix');
-  return many<PatientBrief>(db, 'PatientNamePrefix', [p, p]);
+  return many<PatientBrief>(db, 'PatientNamePrefix', { prefix: likePattern(t, 'prefix') });
 }
 
 /**
@@ -47,26 +47,31 @@ export async function patientSuggestions(db: Db, text: string): Promise<PatientB
 export async function resolvePatient(db: Db, text: string): Promise<PatientRow> {
   const t = text.trim();
   if (/^mrn\d+$/i.test(t)) {
-    const p = await one<PatientRow>(db, 'PatientByMrn', [t.toUpperCase()]);
+    const p = await one<PatientRow>(db, 'PatientByMrn', { mrn: t.toUpperCase() });
     if (!p) throw new UserError('not_found', `No patient has MRN ${t.toUpperCase()}.`);
     return p;
   }
   if (/^\d+$/.test(t)) {
-    const p = await one<PatientRow>(db, 'PatientById', [Number(t)]);
+    const p = await one<PatientRow>(db, 'PatientById', { id: Number(t) });
     if (!p) throw new UserError('not_found', `No patient has id ${t}.`);
     return p;
   }
   const comma = /^([^,]+),\s*(.+)$/.exec(t);
   const parts = comma ? [comma[2] ?? '', comma[1] ?? ''] : t.split(/\s+/);
   if (parts.length === 2) {
-    const exact = await many<PatientRow>(db, 'PatientsByFullName', [parts[0], parts[1], 6]);
+    const exact = await many<PatientRow>(db, 'PatientsByFullName', {
+      first: parts[0] ?? '',
+      last: parts[1] ?? '',
+      limit: 6,
+    });
     if (exact.length === 1 && exact[0]) return exact[0];
     if (exact.length > 1) throw ambiguous(t, exact);
   }
   const matches = await searchPatients(db, t, 6);
-  if (matches.length === 0) throw new UserError('not_found', `No patient matches "${t}".`);
+  const [match] = matches;
+  if (!match) throw new UserError('not_found', `No patient matches "${t}".`);
   if (matches.length > 1) throw ambiguous(t, matches);
-  const only = await one<PatientRow>(db, 'PatientById', [matches[0]?.id]);
+  const only = await one<PatientRow>(db, 'PatientById', { id: match.id });
   if (!only) throw new UserError('not_found', `No patient matches "${t}".`);
   return only;
 }
@@ -84,13 +89,15 @@ function ambiguous(text: string, matches: PatientBrief[]): UserError {
 }
 
 export const patientContacts = (db: Db, id: number) =>
-  many<{ name: string; relationship: string; phone: string }>(db, 'PatientContacts', [id]);
+  many<{ name: string; relationship: string; phone: string }>(db, 'PatientContacts', { patient: id });
 
 export const patientAllergies = (db: Db, id: number) =>
-  many<{ substance: string; severity: string; reaction: string }>(db, 'PatientAllergies', [id]);
+  many<{ substance: string; severity: string; reaction: string }>(db, 'PatientAllergies', { patient: id });
 
 export const patientLatestTreatment = (db: Db, id: number) =>
-  one<{ id: number; type: string; performed_at: Date; outcome: string }>(db, 'PatientLatestTreatment', [id]);
+  one<{ id: number; type: string; performed_at: Date; outcome: string }>(db, 'PatientLatestTreatment', {
+    patient: id,
+  });
 
 export interface LastVisitRow {
   id: number;
@@ -103,7 +110,8 @@ export interface LastVisitRow {
   decision: string | null;
   patient_status: string | null;
 }
-export const patientLastVisit = (db: Db, id: number) => one<LastVisitRow>(db, 'PatientLastVisit', [id]);
+export const patientLastVisit = (db: Db, id: number) =>
+  one<LastVisitRow>(db, 'PatientLastVisit', { patient: id });
 
 export interface PrescriptionRow {
   id: number;
@@ -118,15 +126,15 @@ export interface PrescriptionRow {
 }
 /** Prescriptions active on a local date (YYYY-MM-DD). */
 export const activePrescriptions = (db: Db, id: number, date: string) =>
-  many<PrescriptionRow>(db, 'PatientActivePrescriptions', [id, date, date]);
+  many<PrescriptionRow>(db, 'PatientActivePrescriptions', { patient: id, date });
 
 export const upcomingAppointments = (db: Db, id: number, from: Date, limit: number) =>
-  many<AppointmentRow>(db, 'PatientUpcomingAppointments', [id, from, limit]);
+  many<AppointmentRow>(db, 'PatientUpcomingAppointments', { patient: id, from, limit });
 export const recentAppointments = (db: Db, id: number, before: Date, limit: number) =>
-  many<AppointmentRow>(db, 'PatientRecentAppointments', [id, before, limit]);
+  many<AppointmentRow>(db, 'PatientRecentAppointments', { patient: id, before, limit });
 
 export const patientHistory = (db: Db, id: number) =>
-  many<{ at: Date; event: string; detail: string }>(db, 'PatientHistory', Array<number>(8).fill(id));
+  many<{ at: Date; event: string; detail: string }>(db, 'PatientHistory', { patient: id });
 
 export interface FrequentRow extends Omit<PatientBrief, 'date_of_birth'> {
   treatments: number;
@@ -135,7 +143,7 @@ export interface FrequentRow extends Omit<PatientBrief, 'date_of_birth'> {
   total: number;
 }
 export const frequentlyTreated = (db: Db, from: Date, to: Date, limit: number) =>
-  many<FrequentRow>(db, 'FrequentlyTreatedPatients', [from, to, limit]);
+  many<FrequentRow>(db, 'FrequentlyTreatedPatients', { from, to, limit });
 
 export interface NeverTreatedRow extends Omit<PatientBrief, 'date_of_birth'> {
   visits: number;
@@ -143,4 +151,4 @@ export interface NeverTreatedRow extends Omit<PatientBrief, 'date_of_birth'> {
   total: number;
 }
 export const neverTreatedWith = (db: Db, type: string, from: Date, to: Date, limit: number) =>
-  many<NeverTreatedRow>(db, 'PatientsNeverTreatedWith', [from, to, type, limit]);
+  many<NeverTreatedRow>(db, 'PatientsNeverTreatedWith', { from, to, type, limit });

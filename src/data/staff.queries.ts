@@ -14,7 +14,7 @@ export interface WorkloadRow {
 /** The link table comes from this whitelist by role, never from input. */
 const WORKLOAD = { physician: 'PhysicianWorkload', nurse: 'NurseWorkload' } as const;
 export const workload = (db: Db, role: keyof typeof WORKLOAD, from: Date, to: Date) =>
-  many<WorkloadRow>(db, WORKLOAD[role], [from, to]);
+  many<WorkloadRow>(db, WORKLOAD[role], { from, to });
 
 export interface OnShiftRow {
   id: number;
@@ -27,7 +27,7 @@ export interface OnShiftRow {
   detail: string | null;
 }
 export const onShift = (db: Db, at: Date, department: string | null) =>
-  many<OnShiftRow>(db, 'OnShift', [at, at, department, department]);
+  many<OnShiftRow>(db, 'OnShift', { at, department });
 
 export const departments = (db: Db) => many<{ id: number; name: string }>(db, 'Departments');
 
@@ -51,15 +51,14 @@ export interface StaffRow {
   staff_type: string;
 }
 export function staffByName(db: Db, text: string): Promise<StaffRow[]> {
-  const p = likePattern(text.trim());
-  return many<StaffRow>(db, 'StaffByName', [p, p, p]);
+  return many<StaffRow>(db, 'StaffByName', { pattern: likePattern(text.trim()) });
 }
 
 /** The one staff member an option names, by id or by (part of) a name. */
 export async function resolveStaff(db: Db, text: string, option: string): Promise<StaffRow> {
   const t = text.trim();
   if (/^\d+$/.test(t)) {
-    const s = await one<StaffRow>(db, 'StaffById', [Number(t)]);
+    const s = await one<StaffRow>(db, 'StaffById', { id: Number(t) });
     if (!s) throw new UserError('not_found', `Option \`${option}\`: no staff member has id ${t}.`);
     return s;
   }
@@ -89,4 +88,4 @@ export interface FleetRow {
   severity: string | null;
   nature: string | null;
 }
-export const fleet = (db: Db, at: Date) => many<FleetRow>(db, 'Fleet', [at]);
+export const fleet = (db: Db, at: Date) => many<FleetRow>(db, 'Fleet', { at });

@@ -1,5 +1,4 @@
-import type { ResultSetHeader } from 'mysql2/promise';
-import { one, query, type Db } from './queries.ts';
+import { execRows, one, type Db } from './queries.ts';
 
 export interface SummaryPostRow {
   id: number;
@@ -14,13 +13,8 @@ export interface SummaryPostRow {
   last_error: string | null;
 }
 
-async function exec(db: Db, name: string, params: unknown[]): Promise<number> {
-  const [r] = await db.query<ResultSetHeader>(query(name).sql, params);
-  return r.affectedRows;
-}
-
 export const getSummaryPost = (db: Db, channel: string, date: string) =>
-  one<SummaryPostRow>(db, 'GetSummaryPost', [channel, date]);
+  one<SummaryPostRow>(db, 'GetSummaryPost', { channel, date });
 
 /**
  * True when this instance now holds the claim; false when another one holds it. (Not an upsert: with the
@@ -35,7 +29,7 @@ export async function claimSummaryPost(
   now: Date,
 ): Promise<boolean> {
   try {
-    return (await exec(db, 'ClaimSummaryPost', [channel, date, instance, now])) === 1;
+    return (await execRows(db, 'ClaimSummaryPost', { channel, date, instance, now })) === 1;
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
     throw err;
@@ -43,10 +37,16 @@ export async function claimSummaryPost(
 }
 
 export const takeOverSummaryPost = async (db: Db, row: SummaryPostRow, instance: string, now: Date) =>
-  (await exec(db, 'TakeOverSummaryPost', [instance, now, row.id, row.claimed_by, row.claimed_at])) === 1;
+  (await execRows(db, 'TakeOverSummaryPost', {
+    instance,
+    now,
+    id: row.id,
+    seenInstance: row.claimed_by,
+    seenAt: row.claimed_at,
+  })) === 1;
 
 export const completeSummaryPost = (db: Db, id: number, instance: string, messageId: string, now: Date) =>
-  exec(db, 'CompleteSummaryPost', [messageId, now, id, instance]);
+  execRows(db, 'CompleteSummaryPost', { messageId, now, id, instance });
 
 export const failSummaryPost = (db: Db, id: number, instance: string, error: string) =>
-  exec(db, 'FailSummaryPost', [error.slice(0, 500), id, instance]);
+  execRows(db, 'FailSummaryPost', { error: error.slice(0, 500), id, instance });

@@ -41,7 +41,7 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
 }
 
 async function census(db: Db, at: number): Promise<number> {
-  return (await one<{ n: number }>(db, 'CensusCount', [new Date(at), new Date(at)]))?.n ?? 0;
+  return (await one<{ n: number }>(db, 'CensusCount', { at: new Date(at) }))?.n ?? 0;
 }
 
 /** Everything the daily summary of a local date needs: the day, the seven days before, and censuses. */

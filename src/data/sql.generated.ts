@@ -1,0 +1,140 @@
+// Generated from sql/queries/*.sql by tools/sql-codegen.ts: do not edit. Change the .sql file, then run
+// npm run db:codegen (test/unit/sql-codegen.test.ts fails while this file is out of date).
+import type { SqlValue } from './sql-source.ts';
+
+/** Every named query: the file it is in, what it returns, and its parameters. */
+export const QUERIES = {
+  DaySchedule: {
+    file: 'appointments.sql',
+    kind: 'many',
+    params: ['from', 'to', 'department', 'staffId', 'limit'],
+  },
+  ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
+  DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  DispositionCounts: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  ArrivalBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  TreatmentBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  DispositionBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  CensusByCondition: { file: 'er.sql', kind: 'many', params: ['at'] },
+  CensusLongestWaits: { file: 'er.sql', kind: 'many', params: ['at'] },
+  LengthOfStay: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  SymptomMatches: { file: 'er.sql', kind: 'many', params: ['pattern', 'from', 'to', 'limit'] },
+  AssessmentsPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  TreatmentsByType: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  CallCount: { file: 'er.sql', kind: 'one', params: ['from', 'to'] },
+  DispatchesBySeverity: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  PatientNamesByIds: { file: 'er.sql', kind: 'many', params: ['ids'] },
+  TopMedications: { file: 'meds.sql', kind: 'many', params: ['fromDate', 'toDate', 'limit'] },
+  DataOverview: { file: 'overview.sql', kind: 'one', params: [] },
+  LatestMigration: { file: 'overview.sql', kind: 'one', params: [] },
+  RecentAuditEvents: { file: 'overview.sql', kind: 'many', params: [], positional: 5 },
+  SearchPatients: { file: 'patient.sql', kind: 'many', params: ['pattern', 'limit'] },
+  PatientNamePrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
+  PatientMrnPrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
+  PatientById: { file: 'patient.sql', kind: 'one', params: ['id'] },
+  PatientByMrn: { file: 'patient.sql', kind: 'one', params: ['mrn'] },
+  PatientsByFullName: { file: 'patient.sql', kind: 'many', params: ['first', 'last', 'limit'] },
+  PatientContacts: { file: 'patient.sql', kind: 'many', params: ['patient'] },
+  PatientAllergies: { file: 'patient.sql', kind: 'many', params: ['patient'] },
+  PatientLatestTreatment: { file: 'patient.sql', kind: 'one', params: ['patient'] },
+  PatientLastVisit: { file: 'patient.sql', kind: 'one', params: ['patient'] },
+  PatientActivePrescriptions: { file: 'patient.sql', kind: 'many', params: ['patient', 'date'] },
+  PatientUpcomingAppointments: { file: 'patient.sql', kind: 'many', params: ['patient', 'from', 'limit'] },
+  PatientRecentAppointments: { file: 'patient.sql', kind: 'many', params: ['patient', 'before', 'limit'] },
+  PatientHistory: { file: 'patient.sql', kind: 'many', params: ['patient'] },
+  FrequentlyTreatedPatients: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'limit'] },
+  PatientsNeverTreatedWith: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'type', 'limit'] },
+  PhysicianSpecialties: { file: 'staff.sql', kind: 'many', params: [] },
+  PhysicianWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
+  NurseWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
+  OnShift: { file: 'staff.sql', kind: 'many', params: ['at', 'department'] },
+  Departments: { file: 'staff.sql', kind: 'many', params: [] },
+  StaffByName: { file: 'staff.sql', kind: 'many', params: ['pattern'] },
+  StaffById: { file: 'staff.sql', kind: 'one', params: ['id'] },
+  Fleet: { file: 'staff.sql', kind: 'many', params: ['at'] },
+  ClaimSummaryPost: {
+    file: 'summary-post.sql',
+    kind: 'execrows',
+    params: ['channel', 'date', 'instance', 'now'],
+  },
+  GetSummaryPost: { file: 'summary-post.sql', kind: 'one', params: ['channel', 'date'] },
+  TakeOverSummaryPost: {
+    file: 'summary-post.sql',
+    kind: 'execrows',
+    params: ['instance', 'now', 'id', 'seenInstance', 'seenAt'],
+  },
+  CompleteSummaryPost: {
+    file: 'summary-post.sql',
+    kind: 'execrows',
+    params: ['messageId', 'now', 'id', 'instance'],
+  },
+  FailSummaryPost: { file: 'summary-post.sql', kind: 'execrows', params: ['error', 'id', 'instance'] },
+  CensusCount: { file: 'summary.sql', kind: 'one', params: ['at'] },
+} as const;
+
+export type QueryName = keyof typeof QUERIES;
+
+/**
+ * What each query is given: an object of its named parameters, or nothing. (A fixed-length list only
+ * for SQL still written with ? placeholders.)
+ */
+export interface QueryParams {
+  DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
+  ArrivalsByCondition: { from: SqlValue; to: SqlValue };
+  LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
+  DispatchResponseLegs: { from: SqlValue; to: SqlValue };
+  DispositionCounts: { from: SqlValue; to: SqlValue };
+  ArrivalBuckets: { from: SqlValue; to: SqlValue };
+  TreatmentBuckets: { from: SqlValue; to: SqlValue };
+  DispositionBuckets: { from: SqlValue; to: SqlValue };
+  CensusByCondition: { at: SqlValue };
+  CensusLongestWaits: { at: SqlValue };
+  LengthOfStay: { from: SqlValue; to: SqlValue };
+  SymptomMatches: { pattern: SqlValue; from: SqlValue; to: SqlValue; limit: SqlValue };
+  AssessmentsPerPatient: { from: SqlValue; to: SqlValue };
+  TreatmentsByType: { from: SqlValue; to: SqlValue };
+  CallCount: { from: SqlValue; to: SqlValue };
+  DispatchesBySeverity: { from: SqlValue; to: SqlValue };
+  PatientNamesByIds: { ids: SqlValue };
+  TopMedications: { fromDate: SqlValue; toDate: SqlValue; limit: SqlValue };
+  DataOverview: null;
+  LatestMigration: null;
+  RecentAuditEvents: readonly [SqlValue, SqlValue, SqlValue, SqlValue, SqlValue];
+  SearchPatients: { pattern: SqlValue; limit: SqlValue };
+  PatientNamePrefix: { prefix: SqlValue };
+  PatientMrnPrefix: { prefix: SqlValue };
+  PatientById: { id: SqlValue };
+  PatientByMrn: { mrn: SqlValue };
+  PatientsByFullName: { first: SqlValue; last: SqlValue; limit: SqlValue };
+  PatientContacts: { patient: SqlValue };
+  PatientAllergies: { patient: SqlValue };
+  PatientLatestTreatment: { patient: SqlValue };
+  PatientLastVisit: { patient: SqlValue };
+  PatientActivePrescriptions: { patient: SqlValue; date: SqlValue };
+  PatientUpcomingAppointments: { patient: SqlValue; from: SqlValue; limit: SqlValue };
+  PatientRecentAppointments: { patient: SqlValue; before: SqlValue; limit: SqlValue };
+  PatientHistory: { patient: SqlValue };
+  FrequentlyTreatedPatients: { from: SqlValue; to: SqlValue; limit: SqlValue };
+  PatientsNeverTreatedWith: { from: SqlValue; to: SqlValue; type: SqlValue; limit: SqlValue };
+  PhysicianSpecialties: null;
+  PhysicianWorkload: { from: SqlValue; to: SqlValue };
+  NurseWorkload: { from: SqlValue; to: SqlValue };
+  OnShift: { at: SqlValue; department: SqlValue };
+  Departments: null;
+  StaffByName: { pattern: SqlValue };
+  StaffById: { id: SqlValue };
+  Fleet: { at: SqlValue };
+  ClaimSummaryPost: { channel: SqlValue; date: SqlValue; instance: SqlValue; now: SqlValue };
+  GetSummaryPost: { channel: SqlValue; date: SqlValue };
+  TakeOverSummaryPost: {
+    instance: SqlValue;
+    now: SqlValue;
+    id: SqlValue;
+    seenInstance: SqlValue;
+    seenAt: SqlValue;
+  };
+  CompleteSummaryPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
+  FailSummaryPost: { error: SqlValue; id: SqlValue; instance: SqlValue };
+  CensusCount: { at: SqlValue };
+}
