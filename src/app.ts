@@ -2,7 +2,7 @@ import { commands } from '../commands/index.ts';
 import type { Config } from './config.ts';
 import { interactive, runLine } from './console/session.ts';
 import { openContext } from './context.ts';
-import { DISPATCH_INCIDENTS, ER_TREATMENTS } from './data/documents.ts';
+import { documentCounts } from './data/er.pipeline.ts';
 import { dataOverview } from './data/overview.queries.ts';
 import { renderTablePages } from './render/table.ts';
 import { startBot } from './discord/bot.ts';
@@ -22,10 +22,7 @@ export async function startApp(config: Config, out: (text: string) => void): Pro
   const { ctx, close } = await openContext(config);
   try {
     const o = await dataOverview(ctx.sql);
-    const [incidents, treatments] = await Promise.all([
-      ctx.mongo.collection(DISPATCH_INCIDENTS).estimatedDocumentCount(),
-      ctx.mongo.collection(ER_TREATMENTS).estimatedDocumentCount(),
-    ]);
+    const { dispatchIncidents: incidents, erTreatments: treatments } = await documentCounts(ctx.mongo);
     const fmt = (d: Date | null) =>
       d
         ? d.toLocaleString('en-GB', { timeZone: config.timeZone, dateStyle: 'medium', timeStyle: 'short' })

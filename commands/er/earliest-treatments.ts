@@ -1,7 +1,6 @@
 import { earliestTreatmentsReport } from '../../src/core/reports/er-earliest-treatments.ts';
 import { TREATMENT_TYPES } from '../../src/core/vocabulary.ts';
-import { ER_TREATMENTS, type ErTreatmentDoc } from '../../src/data/documents.ts';
-import { earliestTreatmentsOfType } from '../../src/data/er.pipeline.ts';
+import { earliestTreatments } from '../../src/data/er.pipeline.ts';
 import { patientNames } from '../../src/data/er.queries.ts';
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
@@ -15,13 +14,7 @@ export default defineSubcommand({
     count: opt.integer({ description: 'How many (default 10)', min: 1, max: 50 }),
   },
   async run({ type, count }, ctx) {
-    // TODO(lead): typed pipeline function
-    const docs = await ctx.mongo
-      .collection<ErTreatmentDoc>(ER_TREATMENTS)
-      .aggregate<Pick<ErTreatmentDoc, '_id' | 'visitId' | 'patientId' | 'performedAt' | 'outcome'>>(
-        earliestTreatmentsOfType(type, count ?? 10),
-      )
-      .toArray();
+    const docs = await earliestTreatments(ctx.mongo, type, count ?? 10);
     const names = await patientNames(
       ctx.sql,
       docs.map((d) => d.patientId),

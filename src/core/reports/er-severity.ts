@@ -17,7 +17,7 @@ export interface SeverityIncident {
 
 /** How many incidents of the severity had each nature, most frequent first: every incident counted. */
 export interface NatureCount {
-  _id: string;
+  nature: string;
   n: number;
 }
 
@@ -32,7 +32,7 @@ export function severityReport(
 ): ReplyBody {
   const total = natures.reduce((n, r) => n + r.n, 0);
   const response = incidents.map((i) => i.responseMinutes).filter((m): m is number => m !== null);
-  const top = natures.slice(0, 3).map((n) => `${n._id} ${n.n}`);
+  const top = natures.slice(0, 3).map((n) => `${n.nature} ${n.n}`);
   return {
     title: `${level[0]?.toUpperCase()}${level.slice(1)}-severity dispatches`,
     summary:

@@ -6,7 +6,7 @@ import type { TimeWindow } from '../window.ts';
 
 /** How many treatments of a type, most frequent first. */
 export interface TreatmentTypeCount {
-  _id: string;
+  type: string;
   n: number;
 }
 
@@ -23,21 +23,21 @@ export function treatmentsReport(
     summary:
       total === 0
         ? `No ER treatments ${window.phrase}.`
-        : `${plural(total, 'treatment')} ${window.phrase}; most common: ${rows[0]?._id}.`,
+        : `${plural(total, 'treatment')} ${window.phrase}; most common: ${rows[0]?.type}.`,
     table: {
       columns: [
         { name: 'type' },
         { name: 'treatments', align: 'right' },
         { name: 'share %', align: 'right' },
       ],
-      rows: rows.map((r) => [r._id, r.n, round1((r.n / total) * 100)]),
+      rows: rows.map((r) => [r.type, r.n, round1((r.n / total) * 100)]),
     },
     chart:
       total === 0
         ? undefined
         : barChart(
             `ER treatments by type (${window.label})`,
-            rows.map((r) => r._id),
+            rows.map((r) => r.type),
             [{ label: 'treatments', data: rows.map((r) => r.n) }],
             { x: 'treatment type', y: 'treatments' },
           ),

@@ -16,8 +16,8 @@ describe('treatmentsReport', () => {
   it('ranks types as given, with each share to one decimal, and charts the counts', () => {
     const r = treatmentsReport(
       [
-        { _id: 'Medication', n: 2 },
-        { _id: 'Casting', n: 1 },
+        { type: 'Medication', n: 2 },
+        { type: 'Casting', n: 1 },
       ],
       WEEK,
       TZ,
@@ -36,7 +36,7 @@ describe('treatmentsReport', () => {
   });
 
   it('with a single treatment, says "1 treatment"', () => {
-    const r = treatmentsReport([{ _id: 'Surgery', n: 1 }], WEEK, TZ, NOW);
+    const r = treatmentsReport([{ type: 'Surgery', n: 1 }], WEEK, TZ, NOW);
     expect(r.summary).toBe('1 treatment in the last 7 days; most common: Surgery.');
     expect(r.table?.rows).toEqual([['Surgery', 1, 100]]);
   });
