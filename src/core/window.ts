@@ -1,5 +1,5 @@
 import { UserError } from './errors.ts';
-import { DAY_MS, HOUR_MS, addDays, atLocal, parseIsoDate } from './time.ts';
+import { DAY_MS, HOUR_MS, addDays, atLocal, dateProblem } from './time.ts';
 
 /** Rolling windows end now; explicit from/to are calendar dates in the hospital time zone. */
 export const ROLLING_WINDOWS = ['24h', '7d', '30d', '90d', '1y'] as const;
@@ -59,10 +59,8 @@ export function resolveWindow(
     if (o.window !== undefined) {
       throw new UserError('invalid_option', 'Give either `window` or `from`/`to`, not both.');
     }
-    const f = parseIsoDate(o.from);
-    const t = parseIsoDate(o.to);
-    if (!f) throw new UserError('invalid_option', `Option \`from\`: "${o.from}" is not a date (YYYY-MM-DD).`);
-    if (!t) throw new UserError('invalid_option', `Option \`to\`: "${o.to}" is not a date (YYYY-MM-DD).`);
+    checkDate('from', o.from);
+    checkDate('to', o.to);
     if (o.to < o.from)
       throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
     const from = atLocal(timeZone, o.from);
@@ -92,5 +90,12 @@ export function resolveWindow(
 
 /** The local calendar day [midnight, next midnight) of a YYYY-MM-DD date: 23 or 25 hours on DST changes. */
 export function localDay(date: string, timeZone: string): TimeWindow {
+  checkDate('date', date);
   return resolveWindow({ from: date, to: date }, '24h', 0, timeZone);
+}
+
+/** A date option must be a real date in the years the arithmetic serves, before any arithmetic runs. */
+function checkDate(option: string, value: string): void {
+  const problem = dateProblem(value);
+  if (problem) throw new UserError('invalid_option', `Option \`${option}\`: ${problem}.`);
 }
