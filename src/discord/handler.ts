@@ -21,7 +21,7 @@ import { recordAudit, type AuditEvent } from '../data/audit.ts';
 import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
-import { execute, type Actor } from '../runner/execute.ts';
+import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
 import { pathOf, resolveInvocation, type Invocation } from '../runner/invocation.ts';
 import { decide, type Member } from './access.ts';
 import { replyPages } from './message.ts';
@@ -37,8 +37,6 @@ export interface HandlerDeps {
   accepting: () => boolean;
 }
 
-/** A data command must answer within this, or the person is told the data is temporarily unavailable. */
-export const COMMAND_TIMEOUT_MS = 10_000;
 const AUTOCOMPLETE_TIMEOUT_MS = 2_000;
 const PRIVATE = 'private';
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Command, Subcommand } from '../../commands/shared/command.ts';
 import { UserError } from '../core/errors.ts';
+import { sanitizeText } from '../core/text.ts';
 
 /** A command as a person asked for it, before validation: the same shape from Discord and the terminal. */
 export interface Invocation {
@@ -26,7 +27,7 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
   if (!command) {
     throw new UserError(
       'invalid_argument',
-      `There is no /${inv.command} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
+      `There is no /${sanitizeText(inv.command)} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
     );
   }
   const names = Object.keys(command.subcommands);
@@ -36,7 +37,7 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
       'invalid_argument',
       inv.subcommand === ''
         ? `/${inv.command} needs a subcommand: ${names.join(', ')}.`
-        : `/${inv.command} has no subcommand "${inv.subcommand}". Subcommands: ${names.join(', ')}.`,
+        : `/${inv.command} has no subcommand "${sanitizeText(inv.subcommand)}". Subcommands: ${names.join(', ')}.`,
     );
   }
   return { command, sub, path: pathOf(inv) };
@@ -48,7 +49,7 @@ export function validateOptions(r: Resolved, raw: Invocation['options']): unknow
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => {
     const key = String(i.path[0] ?? '?');
-    return `Option \`${key}\` ${raw[key] === undefined ? 'is required.' : describe(i)}`;
+    return `Option \`${sanitizeText(key)}\` ${raw[key] === undefined ? 'is required.' : describe(i)}`;
   });
   throw new UserError('invalid_option', `${problems.join('\n')}\n(${r.path})`);
 }
