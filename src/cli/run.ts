@@ -1,30 +1,38 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, processEnv, type Config } from '../config.ts';
 import { UserError, isUserError } from '../core/errors.ts';
+import { sanitizeLines } from '../core/text.ts';
+
+export interface CliOptions {
+  /** The exit code when a server does not answer (a UserError coded `unavailable`); 1 unless a tool says. */
+  unavailableExitCode?: number;
+}
 
 /**
  * Runs a command-line entry point. Every failure ends in one readable message on stderr and a non-zero
- * exit: 2 for bad usage or configuration, 1 for anything else. A stack trace is printed only with
- * LOG_LEVEL=debug, and never instead of the message.
+ * exit: 2 for bad usage or configuration, 1 for anything else (or the tool's own code for an unavailable
+ * server). A stack trace is printed only with LOG_LEVEL=debug, and never instead of the message. Messages
+ * may echo what was typed, so control characters are removed from them.
  */
-export function runCli(name: string, usage: string, main: () => Promise<void>): void {
+export function runCli(name: string, usage: string, main: () => Promise<void>, opts: CliOptions = {}): void {
+  const say = (text: string) => process.stderr.write(`${sanitizeLines(text)}\n`);
   main().then(
     () => exit(process.exitCode === undefined ? 0 : Number(process.exitCode)),
     (err: unknown) => {
       if (err instanceof ConfigError) {
-        process.stderr.write(`${name}: ${err.message}\n`);
+        say(`${name}: ${err.message}`);
         return exit(2);
       }
       if (isUserError(err)) {
         const hint = err.code === 'invalid_argument' ? `\nusage: ${usage}` : '';
-        process.stderr.write(`${name}: ${err.message}${hint}\n`);
+        say(`${name}: ${err.message}${hint}`);
+        if (err.code === 'unavailable') return exit(opts.unavailableExitCode ?? 1);
         return exit(err.code === 'invalid_argument' || err.code === 'misconfigured' ? 2 : 1);
       }
       const message = err instanceof Error ? err.message : String(err);
-      process.stderr.write(`${name}: unexpected error: ${message}\n`);
-      if (processEnv().LOG_LEVEL === 'debug' && err instanceof Error && err.stack)
-        process.stderr.write(`${err.stack}\n`);
-      else process.stderr.write(`${name}: (set LOG_LEVEL=debug to see where it happened)\n`);
+      say(`${name}: unexpected error: ${message}`);
+      if (processEnv().LOG_LEVEL === 'debug' && err instanceof Error && err.stack) say(err.stack);
+      else say(`${name}: (set LOG_LEVEL=debug to see where it happened)`);
       return exit(1);
     },
   );

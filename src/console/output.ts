@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
+import { sanitizeLines } from '../core/text.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
 import { renderTablePages } from '../render/table.ts';
@@ -21,7 +22,16 @@ async function writeChart(reply: Reply, config: Config, name: string): Promise<s
   return file;
 }
 
-/** How a reply reads in a terminal, or as JSON or CSV for scripts. */
+/**
+ * Characters JSON.stringify leaves raw that a terminal would act on (C1 controls, bidirectional overrides and
+ * isolates): written as \u escapes, the JSON means the same and prints safely.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * How a reply reads in a terminal, or as JSON or CSV for scripts. Text and CSV carry no control characters
+ * (values echoed from the person's options or from the data cannot drive the terminal); JSON escapes them.
+ */
 export async function formatReply(
   reply: Reply,
   format: Format,
@@ -32,7 +42,7 @@ export async function formatReply(
     if (reply.sensitivity === 'phi')
       throw new UserError('forbidden', 'CSV export is only for aggregate reports, not patient records.');
     if (!reply.table) throw new UserError('invalid_argument', 'This reply has no table to export.');
-    return toCsv(reply.table).trimEnd();
+    return sanitizeLines(toCsv(reply.table).trimEnd());
   }
   const file = await writeChart(reply, config, name);
   if (format === 'json') {
@@ -55,7 +65,7 @@ export async function formatReply(
       },
       null,
       2,
-    );
+    ).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   }
   const parts = [reply.title, '='.repeat(Math.min(80, [...reply.title].length)), reply.summary];
   if (reply.table && reply.table.rows.length > 0) {
@@ -63,5 +73,5 @@ export async function formatReply(
   }
   if (file) parts.push('', `chart: ${file}`);
   parts.push('', reply.footer);
-  return parts.join('\n');
+  return sanitizeLines(parts.join('\n'));
 }

@@ -1,40 +1,43 @@
 import { userInfo } from 'node:os';
 import { createInterface, type CompleterResult } from 'node:readline';
 import { isUserError } from '../core/errors.ts';
+import { sanitizeLines } from '../core/text.ts';
 import type { Command, Context } from '../runner/command.ts';
-import { execute, type Actor } from '../runner/execute.ts';
+import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
+import { describeOutcome } from '../runner/outcome.ts';
 import { formatReply, type Format } from './output.ts';
 import { declaredOptions, parseCommandLine, subcommandNames } from './parse.ts';
 
 export const actor = (): Actor => ({ source: 'console', actorId: `console:${userInfo().username}` });
 
-/** Runs one command line; returns what to print and whether it was a usage error. */
+/** How a command line ended, as the exit code of `npm run console -- "<line>"`. */
+export const EXIT = { answered: 0, failure: 1, usage: 2, unavailable: 3 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * Runs one command line within the same deadline as in Discord; returns what to print (control characters
+ * in anything echoed are removed) and how it ended.
+ */
 export async function runLine(
   line: string,
   commands: ReadonlyMap<string, Command>,
   ctx: Context,
   format: Format,
-): Promise<{ out: string; error: boolean }> {
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<{ out: string; code: ExitCode }> {
+  const ended = (code: ExitCode, out: string) => ({ out: sanitizeLines(out), code });
   try {
     const inv = parseCommandLine(line, commands);
-    const outcome = await execute(commands, inv, ctx, actor());
+    const outcome = await execute(commands, inv, ctx, actor(), { timeoutMs });
     if (outcome.kind === 'reply')
       return {
         out: await formatReply(outcome.reply, format, ctx.config, `${inv.command}-${inv.subcommand}`),
-        error: false,
+        code: EXIT.answered,
       };
-    if (outcome.kind === 'user_error') return { out: outcome.error.message, error: true };
-    if (outcome.kind === 'unavailable')
-      return {
-        out: `The databases are temporarily unavailable (reference ${outcome.reference}); try again shortly.`,
-        error: true,
-      };
-    return {
-      out: `Something went wrong (reference ${outcome.reference}): ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
-      error: true,
-    };
+    const { message, exitCode } = describeOutcome(outcome, { detail: true });
+    return ended(exitCode, message);
   } catch (err) {
-    if (isUserError(err)) return { out: err.message, error: true };
+    if (isUserError(err)) return ended(EXIT.usage, err.message);
     throw err;
   }
 }

@@ -1,4 +1,5 @@
 /** Time-zone arithmetic without dependencies: Intl gives the offset, everything else is plain math. */
+import { sanitizeText } from './text.ts';
 
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
@@ -105,6 +106,22 @@ export function parseIsoDate(s: string): { year: number; month: number; day: num
   if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
     return undefined;
   return { year, month, day };
+}
+
+/** The years a date that a person types may name: anything else is a slip of the keyboard. */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+/**
+ * Why a date a person typed cannot be used, worded to follow its option's name ("Option `from`: …"), or
+ * undefined when it is a real calendar date (YYYY-MM-DD) in the years FIRST_YEAR to LAST_YEAR.
+ */
+export function dateProblem(s: string): string | undefined {
+  const d = parseIsoDate(s);
+  if (!d) return `"${sanitizeText(s)}" is not a date (YYYY-MM-DD)`;
+  if (d.year < FIRST_YEAR || d.year > LAST_YEAR)
+    return `${s} is outside the years ${FIRST_YEAR} to ${LAST_YEAR}`;
+  return undefined;
 }
 
 /** 'YYYY-MM-DD HH:MM:SS' in UTC, the form DATETIME columns take. */

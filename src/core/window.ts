@@ -1,5 +1,5 @@
 import { UserError } from './errors.ts';
-import { DAY_MS, HOUR_MS, addDays, atLocal, parseIsoDate } from './time.ts';
+import { DAY_MS, HOUR_MS, addDays, atLocal, dateProblem } from './time.ts';
 
 /** Rolling windows end now; explicit from/to are calendar dates in the hospital time zone. */
 export const ROLLING_WINDOWS = ['24h', '7d', '30d', '90d', '1y'] as const;
@@ -31,6 +31,8 @@ export interface TimeWindow {
   label: string;
   /** Reads in a sentence: "in the last 7 days", "from 2026-03-01 to 2026-03-07", "on 2026-03-01". */
   phrase: string;
+  /** Rolling up to now (`window:`), rather than whole calendar days (`from:`/`to:`). */
+  rolling: boolean;
 }
 
 export interface WindowOptions {
@@ -59,10 +61,8 @@ export function resolveWindow(
     if (o.window !== undefined) {
       throw new UserError('invalid_option', 'Give either `window` or `from`/`to`, not both.');
     }
-    const f = parseIsoDate(o.from);
-    const t = parseIsoDate(o.to);
-    if (!f) throw new UserError('invalid_option', `Option \`from\`: "${o.from}" is not a date (YYYY-MM-DD).`);
-    if (!t) throw new UserError('invalid_option', `Option \`to\`: "${o.to}" is not a date (YYYY-MM-DD).`);
+    checkDate('from', o.from);
+    checkDate('to', o.to);
     if (o.to < o.from)
       throw new UserError('invalid_option', `Option \`to\` (${o.to}) is before \`from\` (${o.from}).`);
     const from = atLocal(timeZone, o.from);
@@ -79,6 +79,7 @@ export function resolveWindow(
       to: new Date(to),
       label: single ? o.from : `${o.from} to ${o.to}`,
       phrase: single ? `on ${o.from}` : `from ${o.from} to ${o.to}`,
+      rolling: false,
     };
   }
   const key = o.window ?? fallback;
@@ -87,10 +88,18 @@ export function resolveWindow(
     to: new Date(now),
     label: ROLLING_LABEL[key],
     phrase: `in the ${ROLLING_LABEL[key]}`,
+    rolling: true,
   };
 }
 
 /** The local calendar day [midnight, next midnight) of a YYYY-MM-DD date: 23 or 25 hours on DST changes. */
 export function localDay(date: string, timeZone: string): TimeWindow {
+  checkDate('date', date);
   return resolveWindow({ from: date, to: date }, '24h', 0, timeZone);
+}
+
+/** A date option must be a real date in the years the arithmetic serves, before any arithmetic runs. */
+function checkDate(option: string, value: string): void {
+  const problem = dateProblem(value);
+  if (problem) throw new UserError('invalid_option', `Option \`${option}\`: ${problem}.`);
 }

@@ -21,7 +21,7 @@ import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
 import { isPrivateAnswer, type Command, type Context } from '../runner/command.ts';
-import { execute, type Actor } from '../runner/execute.ts';
+import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
 import { pathOf, resolveInvocation, subcommandAt, type Invocation } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
@@ -38,8 +38,6 @@ export interface HandlerDeps {
   accepting: () => boolean;
 }
 
-/** A data command must answer within this, or the person is told the data is temporarily unavailable. */
-export const COMMAND_TIMEOUT_MS = 10_000;
 const AUTOCOMPLETE_TIMEOUT_MS = 2_000;
 
 function memberOf(i: Interaction): Member {

@@ -32,6 +32,9 @@ export interface ExecuteOptions {
   timeoutMs?: number;
 }
 
+/** A command must answer within this, in Discord and in the terminal, or it is "temporarily unavailable". */
+export const COMMAND_TIMEOUT_MS = 10_000;
+
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',

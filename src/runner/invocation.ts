@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { UserError } from '../core/errors.ts';
+import { sanitizeText } from '../core/text.ts';
 import { resolveWindow, type WindowOptions } from '../core/window.ts';
 import { subcommandNames, type Command, type Context, type Subcommand } from './command.ts';
 import { optionsSchema, PRIVATE_OPTION } from './options.ts';
@@ -28,7 +29,7 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
   if (!command) {
     throw new UserError(
       'invalid_argument',
-      `There is no /${inv.command} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
+      `There is no /${sanitizeText(inv.command)} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
     );
   }
   const names = subcommandNames(command);
@@ -38,7 +39,7 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
       'invalid_argument',
       inv.subcommand === ''
         ? `/${inv.command} needs a subcommand: ${names.join(', ')}.`
-        : `/${inv.command} has no subcommand "${inv.subcommand}". Subcommands: ${names.join(', ')}.`,
+        : `/${inv.command} has no subcommand "${sanitizeText(inv.subcommand)}". Subcommands: ${names.join(', ')}.`,
     );
   }
   return { command, sub, path: pathOf(inv) };
@@ -63,7 +64,9 @@ export function validateOptions(r: Resolved, raw: Invocation['options']): Record
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((i) => {
     const key = String(i.path[0] ?? '?');
-    return `Option \`${key}\` ${raw[key] === undefined ? 'is required.' : describe(i)}`;
+    if (i.code === 'custom' && (i.params as { standalone?: boolean } | undefined)?.standalone)
+      return `Option \`${sanitizeText(key)}\`: ${i.message}.`;
+    return `Option \`${sanitizeText(key)}\` ${raw[key] === undefined ? 'is required.' : describe(i)}`;
   });
   throw new UserError('invalid_option', `${problems.join('\n')}\n(${r.path})`);
 }

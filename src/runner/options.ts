@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseIsoDate } from '../core/time.ts';
+import { dateProblem, parseIsoDate } from '../core/time.ts';
 import { ROLLING_WINDOWS, type RollingWindow, type TimeWindow } from '../core/window.ts';
 import type { Choice, Context } from './command.ts';
 
@@ -190,10 +190,18 @@ export function leafOptions(options: Options, withPrivate: boolean): LeafOption[
   return leaves;
 }
 
+/** A real calendar date within the years dates may take; the problem reads after "Option `x`: ". */
 const IsoDate = z
   .string()
   .trim()
-  .refine((s) => parseIsoDate(s) !== undefined, 'must be a real date as YYYY-MM-DD');
+  .superRefine((s, ctx) => {
+    if (parseIsoDate(s) === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must be a real date as YYYY-MM-DD' });
+    else {
+      const problem = dateProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { standalone: true } });
+    }
+  });
 
 function leafSchema(o: LeafOption): z.ZodType {
   let schema: z.ZodType;

@@ -1,7 +1,8 @@
+import { sanitizeLines, sanitizeText } from '../core/text.ts';
 import type { Outcome } from './execute.ts';
 
 export interface Described {
-  /** One line (or a few) for the person, with a reference where there is something to look up. */
+  /** For the person, with a reference where there is something to look up; control characters removed. */
   message: string;
   /** How the front end logs it: a mistake is not logged, an outage is a warning, a bug an error. */
   level: 'none' | 'warn' | 'error';
@@ -9,22 +10,31 @@ export interface Described {
   exitCode: 1 | 2 | 3;
 }
 
-/** What a person is told when a command did not produce a reply: the same words in Discord and the terminal. */
-export function describeOutcome(outcome: Exclude<Outcome, { kind: 'reply' }>): Described {
+/**
+ * What a person is told when a command did not produce a reply: the same words in Discord and the terminal.
+ * `detail` adds an internal failure's own message, for the terminal's operator (never in Discord).
+ */
+export function describeOutcome(
+  outcome: Exclude<Outcome, { kind: 'reply' }>,
+  opts: { detail?: boolean } = {},
+): Described {
   switch (outcome.kind) {
     case 'user_error':
-      return { message: outcome.error.message, level: 'none', exitCode: 2 };
+      return { message: sanitizeLines(outcome.error.message), level: 'none', exitCode: 2 };
     case 'unavailable':
       return {
         message: `hers-bot cannot reach its data right now (temporarily unavailable). Please try again in a minute. Reference: ${outcome.reference}`,
         level: 'warn',
         exitCode: 3,
       };
-    case 'failure':
+    case 'failure': {
+      const e = outcome.error;
+      const detail = opts.detail ? ` (${sanitizeText(e instanceof Error ? e.message : String(e))})` : '';
       return {
-        message: `Something went wrong on our side. Reference: ${outcome.reference}`,
+        message: `Something went wrong on our side. Reference: ${outcome.reference}${detail}`,
         level: 'error',
         exitCode: 1,
       };
+    }
   }
 }

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, serverUrl } from '../../src/data/mysql.ts';
-import { servicesUp, type Services } from '../../src/dev/services.ts';
+import { servicesUp, type Services } from '../../dev/services.ts';
 
 /** Runs a benchmark in migrated scratch databases of its own (MySQL and Mongo), dropped afterwards. */
 export async function withScratchDatabases(

@@ -2,13 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
+import { connect } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
+import { COMMAND_TIMEOUT_MS } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
 import { pngSize } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';
+import { stallingRelay } from '../support/stalling-relay.ts';
 
 // The terminal uses the real clock, so these tests name explicit dates inside the seeded range.
 const db = testDatabases('console', { TZ: 'Europe/London' });
@@ -123,5 +127,109 @@ describe('npm run console (interactive)', () => {
     expect(r.stdout).toContain('/er severity level:… [window:…] [from:…] [to:…]');
     expect(r.stdout.match(/Physicians by specialty\n/g)).toHaveLength(1);
     expect(r.stdout).toContain('/er has no subcommand "bogus"');
+  });
+});
+
+/** The same MySQL URL with another port: the database name and user stay, the server is a stand-in. */
+function viaPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.host = `127.0.0.1:${port}`;
+  return u.toString();
+}
+
+describe('npm run console, exit codes and deadline', () => {
+  it('with MySQL pausing once the command queries, gives up at the 10 s deadline: one line, exit 3', async () => {
+    const mysql = new URL(db.mysqlUrl);
+    // Only /staff specialties reads the physician table: the schema check at start-up gets through.
+    const relay = await stallingRelay(
+      { host: mysql.hostname, port: Number(mysql.port || 3306) },
+      'physician',
+    );
+    try {
+      const r = await runScript('src/cli/console.ts', ['/staff specialties'], {
+        ...env,
+        MYSQL_URL: viaPort(db.mysqlUrl, relay.port),
+      });
+      const exited = performance.now();
+      const stalledAt = relay.stalledAt();
+      expect(stalledAt, r.stderr).toBeDefined();
+      const waited = exited - (stalledAt ?? 0);
+      expect(waited).toBeGreaterThanOrEqual(COMMAND_TIMEOUT_MS - 500);
+      expect(waited).toBeLessThan(COMMAND_TIMEOUT_MS + 2_000);
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^hers-bot cannot reach its data right now \(temporarily unavailable\)\. Please try again in a minute\. Reference: E-[0-9A-Z]+\n$/,
+      );
+    } finally {
+      await relay.close();
+    }
+  }, 30_000);
+
+  it('with a MySQL that accepts connections and never answers, says so in one line and exits 3', async () => {
+    const held = new Set<Socket>();
+    const silent = createServer((s) => held.add(s.on('error', () => undefined)));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const started = performance.now();
+      const r = await runScript('src/cli/console.ts', ['/staff specialties'], {
+        ...env,
+        MYSQL_URL: viaPort(db.mysqlUrl, port),
+      });
+      expect(performance.now() - started).toBeLessThan(COMMAND_TIMEOUT_MS + 5_000);
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(
+        /^console: Cannot reach MySQL at mysql:\/\/root@127\.0\.0\.1:\d+\/\w+: the connection timed out\.\n$/,
+      );
+    } finally {
+      for (const s of held) s.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  }, 30_000);
+
+  it.each([
+    ['/appointments day date:9999-12-31', 'Option `date`: 9999-12-31 is outside the years 1900 to 2100.'],
+    [
+      '/er arrivals from:0100-01-01 to:2026-05-12',
+      'Option `from`: 0100-01-01 is outside the years 1900 to 2100.',
+    ],
+  ])('%s: a date far out of range is a usage error that says which years, exit 2', async (line, message) => {
+    const r = await consoleRun([line]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${message}\n`);
+  });
+
+  it.each([
+    ['a window title (OSC) and a bell', '/patient lookup patient:Zz\x1b]0;owned\x07Qq'],
+    [
+      'a colour, a screen clear and a right-to-left override',
+      '/patient lookup patient:Zz\x1b[2J\x1b[31m\u202eQq',
+    ],
+    ['a one-byte CSI and an isolate in a subcommand', '/er \x9b2J\u2066nothing'],
+  ])('echoes a value with %s without its control characters', async (_, line) => {
+    const r = await consoleRun([line]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Zz|nothing/);
+    // eslint-disable-next-line no-control-regex -- the characters that must not be echoed
+    expect(r.stderr).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('with a schema that no longer matches the code, reports an internal failure with a reference, exit 1', async () => {
+    const drifted = testDatabases('console_drift', { TZ: 'Europe/London' });
+    try {
+      await migrate(drifted.mysqlUrl);
+      const c = await connect(drifted.mysqlUrl);
+      await c.query('ALTER TABLE physician RENAME COLUMN specialty TO specialty_renamed');
+      await c.end();
+      const r = await runScript('src/cli/console.ts', ['/staff specialties'], drifted.env);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^Something went wrong on our side\. Reference: E-[0-9A-Z]+ \(Unknown column 'ph\.specialty'.*\)\n$/,
+      );
+    } finally {
+      await drifted.drop();
+    }
   });
 });

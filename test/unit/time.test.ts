@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIRST_YEAR,
   HOUR_MS,
+  LAST_YEAR,
+  dateProblem,
   localDate,
   localParts,
   localToUtc,
@@ -48,5 +51,46 @@ describe('local dates', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(parseIsoDate('2026-02-29')).toBeUndefined();
     expect(parseIsoDate('2026-1-5')).toBeUndefined();
+  });
+});
+
+describe('dateProblem', () => {
+  it('for the first and last day of every year from 0000 to 9999, accepts exactly 1900 to 2100', () => {
+    for (let year = 0; year <= 9999; year++) {
+      const inRange = year >= FIRST_YEAR && year <= LAST_YEAR;
+      for (const date of [
+        `${String(year).padStart(4, '0')}-01-01`,
+        `${String(year).padStart(4, '0')}-12-31`,
+      ]) {
+        const problem = dateProblem(date);
+        if ((problem === undefined) !== inRange)
+          expect(problem, date).toBe(inRange ? undefined : `${date} is outside the years 1900 to 2100`);
+      }
+    }
+  });
+
+  it('for every day of a leap year and of a common year in range, accepts the real dates only', () => {
+    for (const year of [2024, 2026, 1900, 2100]) {
+      const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+      for (let month = 1; month <= 12; month++) {
+        const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+        for (let day = 1; day <= 31; day++) {
+          const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(dateProblem(date) === undefined, date).toBe(day <= days);
+        }
+      }
+    }
+  });
+
+  it.each([
+    ['9999-12-31', '9999-12-31 is outside the years 1900 to 2100'],
+    ['0100-01-01', '0100-01-01 is outside the years 1900 to 2100'],
+    ['1899-12-31', '1899-12-31 is outside the years 1900 to 2100'],
+    ['2101-01-01', '2101-01-01 is outside the years 1900 to 2100'],
+    ['+10000-01-01', '"+10000-01-01" is not a date (YYYY-MM-DD)'],
+    ['2026-02-30', '"2026-02-30" is not a date (YYYY-MM-DD)'],
+    ['\x1b]0;x\x072026-01-01', '"2026-01-01" is not a date (YYYY-MM-DD)'],
+  ])('%j: %s', (date, message) => {
+    expect(dateProblem(date)).toBe(message);
   });
 });

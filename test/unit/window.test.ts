@@ -44,3 +44,34 @@ describe('resolveWindow', () => {
     expect(() => resolveWindow(o, '24h', NOW, NY)).toThrow(message);
   });
 });
+
+describe('dates far out of range', () => {
+  it.each([
+    [
+      { from: '0100-01-01', to: '2026-03-02' },
+      'Option `from`: 0100-01-01 is outside the years 1900 to 2100.',
+    ],
+    [{ from: '2026-03-01', to: '9999-12-31' }, 'Option `to`: 9999-12-31 is outside the years 1900 to 2100.'],
+    [
+      { from: '9999-12-31', to: '9999-12-31' },
+      'Option `from`: 9999-12-31 is outside the years 1900 to 2100.',
+    ],
+  ])('%j: a usage error that says which years', (o, message) => {
+    expect(() => resolveWindow(o, '24h', NOW, NY)).toThrow(
+      expect.objectContaining({ code: 'invalid_option', message }),
+    );
+  });
+
+  it('for a single day, names the date option', () => {
+    expect(() => localDay('9999-12-31', NY)).toThrow(
+      'Option `date`: 9999-12-31 is outside the years 1900 to 2100.',
+    );
+  });
+
+  it('at the edges of the range, resolves the local days (the last one ends in 2101)', () => {
+    expect(localDay('1900-01-01', 'UTC').from.toISOString()).toBe('1900-01-01T00:00:00.000Z');
+    expect(localDay('2100-12-31', NY).to.toISOString()).toBe('2101-01-01T05:00:00.000Z');
+    const w = resolveWindow({ from: '2100-12-01', to: '2100-12-31' }, '24h', NOW, NY);
+    expect(w.label).toBe('2100-12-01 to 2100-12-31');
+  });
+});

@@ -23,9 +23,9 @@ import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import mysql from 'mysql2/promise';
 import { MongoClient } from 'mongodb';
-import { UserError } from '../core/errors.ts';
+import { UserError } from '../src/core/errors.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const FERRET_SRC = join(ROOT, 'test/tooling/ferretdb');
 const STATE_DIR = join(ROOT, '.hers');
 const STATE_FILE = join(STATE_DIR, 'services.json');

@@ -1,7 +1,7 @@
-import { loadConfig, processEnv } from '../config.ts';
-import { UserError } from '../core/errors.ts';
-import { servicesDown, servicesStatus, servicesUp } from '../dev/services.ts';
-import { runCli } from './run.ts';
+import { runCli } from '../src/cli/run.ts';
+import { loadConfig, processEnv } from '../src/config.ts';
+import { UserError } from '../src/core/errors.ts';
+import { servicesDown, servicesStatus, servicesUp } from './services.ts';
 
 const USAGE = 'npm run services -- up | down | status';
 

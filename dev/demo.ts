@@ -1,9 +1,9 @@
-import { start } from '../app.ts';
-import { progressReporter } from '../cli/progress.ts';
-import { parseFlags, runCli } from '../cli/run.ts';
-import { loadConfig, processEnv } from '../config.ts';
-import { migrate } from '../data/migrate.ts';
-import { parseSeedOptions, runSeed } from '../data/seed/seed.ts';
+import { start } from '../src/app.ts';
+import { progressReporter } from '../src/cli/progress.ts';
+import { parseFlags, runCli } from '../src/cli/run.ts';
+import { loadConfig, processEnv } from '../src/config.ts';
+import { migrate } from '../src/data/migrate.ts';
+import { parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
 import { servicesUp } from './services.ts';
 
 const USAGE = 'npm run demo [-- --scale S]';

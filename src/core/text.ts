@@ -1,0 +1,47 @@
+/* eslint-disable no-control-regex -- matching control characters is this module's job */
+/**
+ * Text a person typed, made safe to echo (in a terminal, in a Discord message) and to store.
+ *
+ * A value such as `name:"\x1b]0;owned\x07Lee"` must not retitle the terminal that prints an error about it,
+ * `\u202e` must not turn what follows it around, and half of a surrogate pair must not reach a JSON column.
+ */
+
+/**
+ * A complete terminal control sequence, removed whole so that its parameters are not left behind as
+ * litter: CSI (`ESC [` or U+009B, parameters, a final byte), and the string sequences OSC, DCS, SOS, PM and
+ * APC (`ESC ]`, `ESC P`, `ESC X`, `ESC ^`, `ESC _` or their one-byte forms) up to BEL or ST (`ESC \` or
+ * U+009C). Of an incomplete one only the control characters go, so no printable text is lost.
+ */
+const SEQUENCE =
+  /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^]*?(?:\x07|\x1b\\|\x9c)/g;
+
+/** Control characters that stand for white space: they become one space, so words stay apart. */
+const SPACING_CONTROL = /[\t\n\v\f\r\x85]/g;
+
+/** Every other C0 and C1 control character, DEL, and the bidirectional embeddings, overrides and isolates. */
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Half of a surrogate pair without its other half. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * One line of text with no control characters: escape sequences and C0/C1 controls removed (tab and line
+ * breaks become a space), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069) removed, and a
+ * lone surrogate replaced by U+FFFD. Anything else, including every printable character, is kept as it is.
+ */
+export function sanitizeText(text: string): string {
+  // Surrogates first: removing a control between two halves must not join them into a pair.
+  return text
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(SEQUENCE, '')
+    .replace(SPACING_CONTROL, ' ')
+    .replace(CONTROL, '');
+}
+
+/** Several lines, each sanitized as by sanitizeText; the line breaks themselves (`\n`, `\r\n`) are kept. */
+export function sanitizeLines(text: string): string {
+  return text
+    .split(/(\r?\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : sanitizeText(part)))
+    .join('');
+}
