@@ -189,10 +189,13 @@ describe('npm run console, exit codes and deadline', () => {
   }, 30_000);
 
   it.each([
-    ['/appointments day date:9999-12-31', 'Option `date`: 9999-12-31 is outside the years 1900 to 2100.'],
+    [
+      '/appointments day date:9999-12-31',
+      'Option `date`: 9999-12-31 is outside the years 1900 to 2100.\n(/appointments day)',
+    ],
     [
       '/er arrivals from:0100-01-01 to:2026-05-12',
-      'Option `from`: 0100-01-01 is outside the years 1900 to 2100.',
+      'Option `from`: 0100-01-01 is outside the years 1900 to 2100.\n(/er arrivals)',
     ],
   ])('%s: a date far out of range is a usage error that says which years, exit 2', async (line, message) => {
     const r = await consoleRun([line]);
