@@ -11,7 +11,8 @@ SELECT
 FROM er_visit
 WHERE arrived_at >= :from AND arrived_at < :to
 GROUP BY condition_on_arrival
-ORDER BY FIELD(condition_on_arrival, 'critical', 'serious', 'moderate', 'minor', 'stable');
+-- An ENUM sorts in its declared order (src/core/vocabulary.ts): most severe first.
+ORDER BY condition_on_arrival;
 
 -- name: LatestTreatmentPerPatient :many
 -- Each patient's latest ER treatment in [from, to), newest first.
@@ -115,7 +116,8 @@ SELECT COUNT(*) AS n FROM emergency_call WHERE received_at >= :from AND received
 
 -- name: DispatchesBySeverity :many
 SELECT severity, COUNT(*) AS n FROM ambulance_dispatch WHERE dispatched_at >= :from AND dispatched_at < :to
-GROUP BY severity ORDER BY FIELD(severity, 'high', 'medium', 'low');
+-- An ENUM sorts in its declared order: high, medium, low.
+GROUP BY severity ORDER BY severity;
 
 -- name: PatientNamesByIds :many
 -- Names for patient ids found in MongoDB. The driver expands the id list (a non-empty array).

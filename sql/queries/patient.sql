@@ -41,7 +41,8 @@ SELECT name, relationship, phone FROM patient_contact WHERE patient_id = :patien
 
 -- name: PatientAllergies :many
 SELECT substance, severity, reaction FROM allergy WHERE patient_id = :patient
-ORDER BY FIELD(severity, 'severe', 'moderate', 'mild'), substance;
+-- allergy.severity is ENUM('mild', 'moderate', 'severe'): descending puts severe first.
+ORDER BY severity DESC, substance;
 
 -- name: PatientLatestTreatment :one
 SELECT t.id, t.type, t.performed_at, t.outcome FROM er_treatment t

@@ -28,7 +28,8 @@ LEFT JOIN physician ph ON ph.staff_id = s.id
 LEFT JOIN nurse n ON n.staff_id = s.id
 LEFT JOIN paramedic pm ON pm.staff_id = s.id
 WHERE sh.starts_at <= :at AND sh.ends_at > :at AND s.active AND (:department IS NULL OR d.name = :department)
-ORDER BY d.name, FIELD(s.staff_type, 'physician', 'nurse', 'paramedic'), s.last_name, s.first_name;
+-- staff_type is an ENUM: it sorts physician, nurse, paramedic as declared.
+ORDER BY d.name, s.staff_type, s.last_name, s.first_name;
 
 -- name: Departments :many
 SELECT id, name FROM department ORDER BY name;
@@ -52,4 +53,5 @@ SELECT a.id, a.unit_code, a.type, a.status,
 FROM ambulance a
 LEFT JOIN dispatch_unit cur ON cur.ambulance_id = a.id AND cur.cleared_at IS NULL AND cur.assigned_at <= :at
 LEFT JOIN ambulance_dispatch d ON d.id = cur.dispatch_id
-ORDER BY FIELD(a.type, 'ALS', 'BLS', 'PT'), a.unit_code;
+-- ambulance.type is an ENUM: it sorts ALS, BLS, PT as declared.
+ORDER BY a.type, a.unit_code;
