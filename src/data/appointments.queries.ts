@@ -1,13 +1,8 @@
+import type { ScheduledAppointment } from '../core/reports/appointments-day.ts';
 import { many, type Db } from './queries.ts';
 
-export interface AppointmentRow {
+export interface AppointmentRow extends Omit<ScheduledAppointment, 'total'> {
   id: number;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  reason: string;
-  department: string;
-  provider: string;
 }
 
 export interface ScheduleRow extends AppointmentRow {

@@ -1,29 +1,15 @@
+import type { ArrivalsRow } from '../core/reports/er-arrivals.ts';
+import type { LatestTreatment } from '../core/reports/er-recent-treatments.ts';
+import type { SymptomMatch } from '../core/reports/er-symptom.ts';
 import { many, one, likePattern, type Db } from './queries.ts';
 
-export interface ArrivalsByConditionRow {
-  condition: string;
-  arrivals: number;
-  esi1: number;
-  esi2: number;
-  esi3: number;
-  esi4: number;
-  esi5: number;
-}
+export type ArrivalsByConditionRow = ArrivalsRow;
 
 /** ER arrivals in [from, to) by condition on arrival, with triage counts. */
 export const arrivalsByCondition = (db: Db, from: Date, to: Date) =>
   many<ArrivalsByConditionRow>(db, 'ArrivalsByCondition', { from, to });
 
-export interface LatestTreatmentRow {
-  patient_id: number;
-  mrn: string;
-  first_name: string;
-  last_name: string;
-  type: string;
-  performed_at: Date;
-  outcome: string;
-  total: number;
-}
+export type LatestTreatmentRow = LatestTreatment;
 export const latestTreatmentPerPatient = (db: Db, from: Date, to: Date, limit: number) =>
   many<LatestTreatmentRow>(db, 'LatestTreatmentPerPatient', { from, to, limit });
 
@@ -73,15 +59,7 @@ export const censusLongestWaits = (db: Db, at: Date) =>
 export const lengthOfStay = (db: Db, from: Date, to: Date) =>
   many<{ age: number; minutes: number }>(db, 'LengthOfStay', { from, to });
 
-export interface SymptomRow {
-  kind: 'patient' | 'caller';
-  patient_id: number | null;
-  name: string;
-  phone: string | null;
-  at: Date;
-  matched: string;
-  total: number;
-}
+export type SymptomRow = SymptomMatch;
 export function symptomMatches(
   db: Db,
   term: string,

@@ -1,15 +1,11 @@
+import type { ActivePrescription } from '../core/reports/meds-patient.ts';
+import type { LookupPatient } from '../core/reports/patient-lookup.ts';
 import { UserError } from '../core/errors.ts';
 import type { AppointmentRow } from './appointments.queries.ts';
 import { likePattern, many, one, type Db } from './queries.ts';
 
-export interface PatientRow {
+export interface PatientRow extends LookupPatient {
   id: number;
-  mrn: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: Date;
-  sex: string;
-  phone: string | null;
 }
 
 export type PatientBrief = Pick<PatientRow, 'id' | 'mrn' | 'first_name' | 'last_name' | 'date_of_birth'>;
@@ -113,16 +109,8 @@ export interface LastVisitRow {
 export const patientLastVisit = (db: Db, id: number) =>
   one<LastVisitRow>(db, 'PatientLastVisit', { patient: id });
 
-export interface PrescriptionRow {
+export interface PrescriptionRow extends ActivePrescription {
   id: number;
-  name: string;
-  form: string;
-  strength: string;
-  dose: string;
-  frequency: string;
-  starts_on: Date;
-  ends_on: Date | null;
-  prescriber: string;
 }
 /** Prescriptions active on a local date (YYYY-MM-DD). */
 export const activePrescriptions = (db: Db, id: number, date: string) =>

@@ -1,3 +1,4 @@
+import type { FleetUnit } from '../core/reports/ambulance-fleet.ts';
 import { UserError } from '../core/errors.ts';
 import { likePattern, many, one, type Db } from './queries.ts';
 
@@ -77,15 +78,7 @@ export async function resolveStaff(db: Db, text: string, option: string): Promis
   return pick[0] as StaffRow;
 }
 
-export interface FleetRow {
+export interface FleetRow extends FleetUnit {
   id: number;
-  unit_code: string;
-  type: string;
-  status: string;
-  crew: string | null;
-  dispatch_id: number | null;
-  assigned_at: Date | null;
-  severity: string | null;
-  nature: string | null;
 }
 export const fleet = (db: Db, at: Date) => many<FleetRow>(db, 'Fleet', { at });
