@@ -36,3 +36,6 @@ FROM audit_event
 WHERE id > ?
 ORDER BY id
 LIMIT ?;
+
+-- name: AuditRowCount :one
+SELECT COUNT(*) AS n FROM audit_event;
