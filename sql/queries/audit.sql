@@ -37,5 +37,14 @@ WHERE id > ?
 ORDER BY id
 LIMIT ?;
 
+-- name: AuditChainLinkBefore :one
+-- The chained row that many rows before the head (the last param), where a check of the newest rows
+-- starts. Params: head's id, how many rows back.
+SELECT id, hash
+FROM audit_event
+WHERE id <= ? AND hash IS NOT NULL
+ORDER BY id DESC
+LIMIT 1 OFFSET ?;
+
 -- name: AuditRowCount :one
 SELECT COUNT(*) AS n FROM audit_event;

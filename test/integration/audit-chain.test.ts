@@ -106,7 +106,7 @@ describe('an intact audit chain', () => {
     const [last] = await chain.root.query<RowDataPacket[]>(
       'SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1',
     );
-    expect(report).toEqual({ intact: true, rows: 40, legacyRows: 0, head: last[0]?.hash });
+    expect(report).toEqual({ intact: true, rows: 40, legacyRows: 0, head: last[0]?.hash, partial: false });
     expect(describeChain(report)).toBe(`intact: 40 rows, head ${String(last[0]?.hash)}`);
   });
 
@@ -316,6 +316,27 @@ describe('a tampered audit chain', () => {
       id: forgedRow.id,
       problem: `row ${forgedRow.id}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
     });
+  });
+});
+
+describe('a check of the newest rows only (for /admin audit)', () => {
+  it('checks the links of that many rows and the head; a change further back needs the full walk', async () => {
+    const chain = await chainWith('chain_newest', 6);
+    const ids = await chain.ids();
+    const report = await verifyAuditChain(chain.pool, { newest: 3 });
+    expect(report).toMatchObject({ intact: true, rows: 3, partial: true });
+    expect(describeChain(report)).toMatch(/^intact: the newest 3 rows, head [0-9a-f]{64}$/);
+    expect(await verifyAuditChain(chain.pool, { newest: 50 })).toMatchObject({
+      intact: true,
+      rows: 6,
+      partial: false,
+    });
+
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET outcome = 'empty' WHERE id IN (?, ?)`, [ids[1], ids[4]]);
+    await chain.root.query(NO_UPDATE);
+    expect(await verifyAuditChain(chain.pool, { newest: 3 })).toMatchObject({ intact: false, id: ids[4] });
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: false, id: ids[1] });
   });
 });
 
