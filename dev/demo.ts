@@ -3,7 +3,7 @@ import { progressReporter } from '../src/cli/progress.ts';
 import { parseFlags, runCli } from '../src/cli/run.ts';
 import { loadConfig, processEnv } from '../src/config.ts';
 import { migrate } from '../src/data/migrate.ts';
-import { parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
+import { heldData, parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
 import { servicesUp } from './services.ts';
 
 const USAGE = 'npm run demo [-- --scale S]';
@@ -23,10 +23,19 @@ runCli('demo', USAGE, async () => {
   const result = await migrate(config.mysql.url, step);
   if (result.applied.length === 0) step('schema is up to date');
 
-  step(`seeding a demo hospital (scale ${seed.scale}, data ending now)`);
-  const bar = progressReporter('demo: loading');
-  await runSeed(config, seed, (done, total, what) => bar.update(done, total, what));
-  bar.finish();
+  // Never replaces data: a database that already holds patients is used as it is.
+  const held = await heldData(config.mysql.url);
+  if (held.patients > 0) {
+    step(
+      `${held.database} already holds ${held.patients.toLocaleString('en-US')} patients; using them ` +
+        '(npm run db:seed -- --replace loads a fresh hospital)',
+    );
+  } else {
+    step(`seeding a demo hospital (scale ${seed.scale}, data ending now)`);
+    const bar = progressReporter('demo: loading');
+    await runSeed(config, seed, (done, total, what) => bar.update(done, total, what));
+    bar.finish();
+  }
 
   await start(config);
   step(`FerretDB keeps running at ${services.mongoUri}; npm run services -- down stops it`);

@@ -97,6 +97,9 @@ export const EnvSchema = z.object({
   QUICKCHART_URL: HttpUrl.default('https://quickchart.io'),
 
   CONSOLE_OUTPUT_DIR: z.string().min(1).default('.hers/charts'),
+
+  PAGE_STORE_MAX_ENTRIES: IntFromEnv(1, 1_000_000).default(1_000),
+  PAGE_STORE_MAX_MB: IntFromEnv(1, 65_536).default(32),
 });
 
 /** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
@@ -127,6 +130,8 @@ export interface Config {
   summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl: string };
   consoleOutputDir: string;
+  /** The in-process store of paged replies (Previous/Next and CSV buttons). */
+  pages: { maxEntries: number; maxBytes: number };
 }
 
 export class ConfigError extends Error {
@@ -180,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
+    pages: { maxEntries: e.PAGE_STORE_MAX_ENTRIES, maxBytes: e.PAGE_STORE_MAX_MB * 1024 * 1024 },
   };
 }
 

@@ -1,8 +1,12 @@
 import { auditReport } from '../../src/core/reports/admin-audit.ts';
+import { describeChain, verifyAuditChain } from '../../src/data/audit.ts';
 import { recentAuditEvents } from '../../src/data/audit.queries.ts';
 import { resolvePatient } from '../../src/data/patient.queries.ts';
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
+
+/** How many of the newest audit rows each /admin audit checks against the hash chain. */
+const CHAIN_CHECKED = 1000;
 
 export default defineSubcommand({
   name: 'audit',
@@ -16,14 +20,22 @@ export default defineSubcommand({
   },
   async run(o, ctx) {
     const patient = o.patient === undefined ? undefined : await resolvePatient(ctx.sql, o.patient);
-    const events = await recentAuditEvents(ctx.sql, {
-      actorId: o.user ?? null,
-      patientId: patient?.id ?? null,
-      limit: o.count ?? 25,
-    });
+    const [events, chain] = await Promise.all([
+      recentAuditEvents(ctx.sql, {
+        actorId: o.user ?? null,
+        patientId: patient?.id ?? null,
+        limit: o.count ?? 25,
+      }),
+      // The newest links only: `npm run audit:verify` walks the whole chain.
+      verifyAuditChain(ctx.sql, { newest: CHAIN_CHECKED }),
+    ]);
     const scope = { userId: o.user, patientMrn: patient?.mrn };
+    const report = auditReport(events, scope, ctx.config.timeZone, ctx.now());
     return {
-      ...auditReport(events, scope, ctx.config.timeZone, ctx.now()),
+      ...report,
+      summary: chain.intact
+        ? report.summary
+        : `⚠ The audit trail has been tampered with or damaged (${describeChain(chain)}); run npm run audit:verify. ${report.summary}`,
       patientIds: patient ? [patient.id] : [],
     };
   },

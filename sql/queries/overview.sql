@@ -14,12 +14,3 @@ SELECT
 
 -- name: LatestMigration :one
 SELECT MAX(version) AS version FROM schema_migration;
-
--- name: RecentAuditEvents :many
--- The latest audit events, optionally for one actor and/or one disclosed patient id. Params: actor, actor,
--- patient, patient, limit.
-SELECT id, occurred_at, source, actor_id, channel_id, command, outcome, row_count, latency_ms, patient_ids, detail
-FROM audit_event
-WHERE (? IS NULL OR actor_id = ?) AND (? IS NULL OR JSON_CONTAINS(patient_ids, CAST(? AS CHAR)))
-ORDER BY id DESC
-LIMIT ?;

@@ -1,8 +1,22 @@
+import { linkHash, onOneConnection, type StoredAuditRow } from './audit-chain.ts';
+import {
+  advanceChainHead,
+  insertAuditEvent,
+  insertedAuditEvent,
+  lockChainHead,
+  type AuditInsert,
+} from './audit.queries.ts';
 import type { Db } from './queries.ts';
+
+export { describeChain, verifyAuditChain, type ChainReport } from './audit-chain.ts';
 
 /** One row of the append-only audit trail: every command run, allowed or not. */
 export interface AuditEvent {
-  occurredAt: Date;
+  /**
+   * Ignored: the database stamps each row with its own clock (migration 004), so no client can
+   * back-date one. Callers may stop passing it.
+   */
+  occurredAt?: Date;
   source: 'discord' | 'console' | 'scheduler';
   actorId: string | null;
   actorRoles?: string[];
@@ -18,26 +32,90 @@ export interface AuditEvent {
   detail?: string | null;
 }
 
-export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_event (occurred_at, source, actor_id, actor_roles, guild_id, channel_id, command, options,
-       patient_ids, row_count, outcome, latency_ms, interaction_id, detail)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      e.occurredAt,
-      e.source,
-      e.actorId,
-      e.actorRoles ? e.actorRoles.join(',') : null,
-      e.guildId ?? null,
-      e.channelId ?? null,
-      e.command,
-      e.options === null ? null : JSON.stringify(e.options),
-      JSON.stringify(e.patientIds),
-      e.rowCount,
-      e.outcome,
-      e.latencyMs,
-      e.interactionId ?? null,
-      e.detail?.slice(0, 500) ?? null,
-    ],
-  );
+/** Attempts when the row would not be stored as hashed (the server clock moved on too far meanwhile). */
+const ATTEMPTS = 3;
+
+/**
+ * Appends `e` to the audit chain: in one transaction, locks the chain head, hashes the row with the
+ * server's time and the previous hash, inserts it, checks the stored row hashes the same, and moves the
+ * head. Several processes can call this at once; the lock keeps one chain.
+ */
+export function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+  return onOneConnection(db, async (conn) => {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await appendOnce(conn, e);
+      if (stored === 'ok') return;
+      if (attempt >= ATTEMPTS) throw new Error(`the audit row was not stored as hashed (${stored})`);
+    }
+  });
+}
+
+async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
+  await conn.query('START TRANSACTION');
+  try {
+    const head = await lockChainHead(conn);
+    if (!head) throw new Error('the audit chain head is missing (run npm run db:migrate)');
+
+    const row = auditRow(e, head.now);
+    const hash = linkHash(head.hash, row);
+    await insertAuditEvent(conn, row, head.hash, hash);
+    const back = await insertedAuditEvent(conn);
+    const differs = back ? firstDifference(row, back) : 'the row';
+    if (!back || differs !== undefined || linkHash(head.hash, back) !== hash) {
+      await conn.query('ROLLBACK');
+      return `${differs ?? 'hash'} differs`;
+    }
+    await advanceChainHead(conn, back.id, hash);
+    await conn.query('COMMIT');
+    return 'ok';
+  } catch (err) {
+    await conn.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
+}
+
+type Content = AuditInsert;
+
+/** The row as it will be stored: text the columns hold unchanged, so it hashes the same when read back. */
+function auditRow(e: AuditEvent, now: Date): Content {
+  return {
+    occurred_at: now,
+    source: e.source,
+    actor_id: e.actorId === null ? null : text(e.actorId, 32),
+    actor_roles: e.actorRoles ? text(e.actorRoles.join(','), 1000) : null,
+    guild_id: e.guildId ? text(e.guildId, 32) : null,
+    channel_id: e.channelId ? text(e.channelId, 32) : null,
+    command: text(e.command, 100),
+    options: e.options === null ? null : JSON.stringify(e.options, (_key, v: unknown) => wellFormed(v)),
+    patient_ids: JSON.stringify(e.patientIds),
+    row_count: count(e.rowCount),
+    outcome: e.outcome,
+    latency_ms: count(e.latencyMs),
+    interaction_id: e.interactionId ? text(e.interactionId, 32) : null,
+    detail: e.detail ? text(e.detail, 500) : null,
+  };
+}
+
+function firstDifference(row: Content, back: StoredAuditRow): string | undefined {
+  if (back.occurred_at.getTime() !== row.occurred_at.getTime()) return 'occurred_at';
+  for (const key of ['actor_id', 'actor_roles', 'guild_id', 'channel_id', 'command', 'detail'] as const)
+    if (back[key] !== row[key]) return key;
+  return undefined;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** At most `max` characters (code points, as VARCHAR counts), without lone surrogates utf8mb4 cannot hold. */
+function text(s: string, max: number): string {
+  const clean = s.replace(LONE_SURROGATE, '\uFFFD');
+  return clean.length <= max ? clean : Array.from(clean).slice(0, max).join('');
+}
+
+function wellFormed(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(LONE_SURROGATE, '\uFFFD') : value;
+}
+
+/** INT UNSIGNED columns: a whole, non-negative number. */
+function count(n: number | null): number | null {
+  return n === null || !Number.isFinite(n) ? null : Math.max(0, Math.round(n));
 }

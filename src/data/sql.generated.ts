@@ -9,6 +9,36 @@ export const QUERIES = {
     kind: 'many',
     params: ['from', 'to', 'department', 'staffId', 'limit'],
   },
+  LockAuditChainHead: { file: 'audit.sql', kind: 'one', params: [] },
+  InsertAuditEvent: {
+    file: 'audit.sql',
+    kind: 'exec',
+    params: [
+      'occurredAt',
+      'source',
+      'actorId',
+      'actorRoles',
+      'guildId',
+      'channelId',
+      'command',
+      'options',
+      'patientIds',
+      'rowCount',
+      'outcome',
+      'latencyMs',
+      'interactionId',
+      'detail',
+      'prevHash',
+      'hash',
+    ],
+  },
+  InsertedAuditEvent: { file: 'audit.sql', kind: 'one', params: [] },
+  AdvanceAuditChainHead: { file: 'audit.sql', kind: 'exec', params: ['lastEventId', 'hash'] },
+  AuditChainHead: { file: 'audit.sql', kind: 'one', params: [] },
+  AuditChainPage: { file: 'audit.sql', kind: 'many', params: ['after', 'limit'] },
+  AuditChainLinkBefore: { file: 'audit.sql', kind: 'one', params: ['headId', 'back'] },
+  AuditRowCount: { file: 'audit.sql', kind: 'one', params: [] },
+  RecentAuditEvents: { file: 'audit.sql', kind: 'many', params: ['actorId', 'patientId', 'limit'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -28,7 +58,6 @@ export const QUERIES = {
   TopMedications: { file: 'meds.sql', kind: 'many', params: ['fromDate', 'toDate', 'limit'] },
   DataOverview: { file: 'overview.sql', kind: 'one', params: [] },
   LatestMigration: { file: 'overview.sql', kind: 'one', params: [] },
-  RecentAuditEvents: { file: 'overview.sql', kind: 'many', params: [], positional: 5 },
   SearchPatients: { file: 'patient.sql', kind: 'many', params: ['pattern', 'limit'] },
   PatientNamePrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
   PatientMrnPrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
@@ -81,6 +110,32 @@ export type QueryName = keyof typeof QUERIES;
  */
 export interface QueryParams {
   DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
+  LockAuditChainHead: null;
+  InsertAuditEvent: {
+    occurredAt: SqlValue;
+    source: SqlValue;
+    actorId: SqlValue;
+    actorRoles: SqlValue;
+    guildId: SqlValue;
+    channelId: SqlValue;
+    command: SqlValue;
+    options: SqlValue;
+    patientIds: SqlValue;
+    rowCount: SqlValue;
+    outcome: SqlValue;
+    latencyMs: SqlValue;
+    interactionId: SqlValue;
+    detail: SqlValue;
+    prevHash: SqlValue;
+    hash: SqlValue;
+  };
+  InsertedAuditEvent: null;
+  AdvanceAuditChainHead: { lastEventId: SqlValue; hash: SqlValue };
+  AuditChainHead: null;
+  AuditChainPage: { after: SqlValue; limit: SqlValue };
+  AuditChainLinkBefore: { headId: SqlValue; back: SqlValue };
+  AuditRowCount: null;
+  RecentAuditEvents: { actorId: SqlValue; patientId: SqlValue; limit: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchResponseLegs: { from: SqlValue; to: SqlValue };
@@ -100,7 +155,6 @@ export interface QueryParams {
   TopMedications: { fromDate: SqlValue; toDate: SqlValue; limit: SqlValue };
   DataOverview: null;
   LatestMigration: null;
-  RecentAuditEvents: readonly [SqlValue, SqlValue, SqlValue, SqlValue, SqlValue];
   SearchPatients: { pattern: SqlValue; limit: SqlValue };
   PatientNamePrefix: { prefix: SqlValue };
   PatientMrnPrefix: { prefix: SqlValue };

@@ -24,7 +24,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   if (!token) throw new UserError('misconfigured', 'DISCORD_TOKEN is not set.');
   const { ctx, close } = await openContext(config);
   const client = createClient(config);
-  const pager = new Pager(PAGE_TTL_MS);
+  const pager = new Pager(PAGE_TTL_MS, config.pages);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
   // The ER daily summary: posted by a cron tick in the hospital's zone, and caught up at start.

@@ -3,7 +3,7 @@ import type { Reply } from '../core/reply.ts';
 
 /**
  * Page state for replies with buttons, kept in the bot process (never in the message) and forgotten after
- * `ttlMs`: after that the buttons answer that they have expired.
+ * `ttlMs`, or sooner when the store is full: after that the buttons answer that they have expired.
  */
 export interface PagedReply {
   userId: string;
@@ -14,36 +14,89 @@ export interface PagedReply {
   expiresAt: number;
 }
 
+/** How much the store may hold; past either limit the least recently used states go first. */
+export interface PagerLimits {
+  maxEntries: number;
+  maxBytes: number;
+}
+
+export const DEFAULT_PAGER_LIMITS: PagerLimits = { maxEntries: 1_000, maxBytes: 32 * 1024 * 1024 };
+
+interface Entry {
+  state: PagedReply;
+  bytes: number;
+}
+
+/** Fixed cost of one state beyond its text: the id, the entry and map slots. */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+/** About what a state occupies in memory: its text as UTF-16, plus a fixed overhead. */
+export function approximateBytes(state: Omit<PagedReply, 'expiresAt'>): number {
+  let chars = JSON.stringify(state.reply).length + state.command.length + state.userId.length;
+  for (const page of state.pages) chars += page.length;
+  return 2 * chars + ENTRY_OVERHEAD_BYTES;
+}
+
 export class Pager {
-  private readonly states = new Map<string, PagedReply>();
+  /** In order of use, least recent first (a Map keeps insertion order; a read re-inserts). */
+  private readonly entries = new Map<string, Entry>();
+  private totalBytes = 0;
+  private readonly limits: PagerLimits;
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(
     private readonly ttlMs: number,
+    limits: Partial<PagerLimits> = {},
     private readonly now: () => number = Date.now,
   ) {
+    this.limits = { ...DEFAULT_PAGER_LIMITS, ...limits };
     this.sweeper = setInterval(() => this.sweep(), Math.min(ttlMs, 60_000));
     this.sweeper.unref();
   }
 
-  add(state: Omit<PagedReply, 'expiresAt'>): string {
+  /** Keeps `state` and returns its id, or undefined when it alone is larger than the whole store. */
+  add(state: Omit<PagedReply, 'expiresAt'>): string | undefined {
+    const bytes = approximateBytes(state);
+    if (bytes > this.limits.maxBytes || this.limits.maxEntries < 1) return undefined;
     const id = randomBytes(6).toString('hex');
-    this.states.set(id, { ...state, expiresAt: this.now() + this.ttlMs });
+    this.entries.set(id, { state: { ...state, expiresAt: this.now() + this.ttlMs }, bytes });
+    this.totalBytes += bytes;
+    this.evict();
     return id;
   }
 
   get(id: string): PagedReply | undefined {
-    const s = this.states.get(id);
-    if (s && s.expiresAt <= this.now()) {
-      this.states.delete(id);
-      return undefined;
+    const entry = this.entries.get(id);
+    if (!entry) return undefined;
+    this.delete(id);
+    if (entry.state.expiresAt <= this.now()) return undefined;
+    this.entries.set(id, entry);
+    this.totalBytes += entry.bytes;
+    return entry.state;
+  }
+
+  /** What the store holds now. */
+  stats(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.totalBytes };
+  }
+
+  private evict(): void {
+    for (const id of this.entries.keys()) {
+      if (this.entries.size <= this.limits.maxEntries && this.totalBytes <= this.limits.maxBytes) return;
+      this.delete(id);
     }
-    return s;
+  }
+
+  private delete(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    this.totalBytes -= entry.bytes;
   }
 
   private sweep(): void {
     const now = this.now();
-    for (const [id, s] of this.states) if (s.expiresAt <= now) this.states.delete(id);
+    for (const [id, e] of this.entries) if (e.state.expiresAt <= now) this.delete(id);
   }
 
   stop(): void {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../../src/data/mysql.ts';
@@ -5,6 +6,26 @@ import { testDatabases } from '../support/databases.ts';
 import { runScript, type Run } from '../support/spawn.ts';
 
 const run = runScript;
+
+/** Runs a script on a terminal (a pseudo-terminal from util-linux `script`), typing `input`. */
+function runOnTerminal(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  input: string,
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const command = ['node_modules/.bin/tsx', script, ...args].join(' ');
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr: '' }));
+    child.stdin.end(input);
+  });
+}
 
 function expectNoStackTrace(r: Run): void {
   expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -16,7 +37,7 @@ beforeAll(async () => {
   const r = await run('src/cli/migrate.ts', [], db.env);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('applied 3 migration(s)');
+  expect(r.stdout).toContain('applied 4 migration(s)');
 });
 
 afterAll(() => db.drop());
@@ -25,7 +46,7 @@ describe('db:migrate', () => {
   it('a second time, says the database is up to date', async () => {
     const r = await run('src/cli/migrate.ts', [], db.env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('is up to date (3 migrations already applied)');
+    expect(r.stdout).toContain('is up to date (4 migrations already applied)');
     expect(r.stdout).toContain('collections and indexes are in place');
   });
 
@@ -51,6 +72,19 @@ describe('db:migrate', () => {
     expectNoStackTrace(r);
   });
 });
+
+/** Table checksums of the domain data, and the audit trail's size. */
+async function state(url: string) {
+  const c = await connect(url);
+  const [r] = await c.query<RowDataPacket[]>(
+    'CHECKSUM TABLE patient, emergency_call, ambulance_dispatch, er_visit, er_treatment, disposition_decision, appointment, prescription, shift',
+  );
+  const [audit] = await c.query<RowDataPacket[]>(
+    'SELECT COUNT(*) AS n, MAX(id) AS last, (SELECT COUNT(*) FROM patient) AS patients FROM audit_event',
+  );
+  await c.end();
+  return { checksums: r.map((x) => [x.Table, x.Checksum]), audit: audit[0] };
+}
 
 describe('db:seed', () => {
   it.each([
@@ -78,24 +112,52 @@ describe('db:seed', () => {
     );
   });
 
-  it('run twice with the same seed, replaces the data with identical data (table checksums)', async () => {
+  it('on a database that holds patients, refuses without --replace and changes nothing; with it, reloads identical data', async () => {
     const args = ['--scale', '0.01', '--seed', '3', '--end', '2026-01-10'];
     const first = await run('src/cli/seed.ts', args, db.env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/seeded 14 days: [\d,]+ ER visits/);
     // Without a terminal, progress comes as plain lines ending at 100%.
     expect(first.stderr).toContain('loading: 100%');
-    const checksums = async () => {
-      const c = await connect(db.mysqlUrl);
-      const [r] = await c.query<RowDataPacket[]>(
-        'CHECKSUM TABLE patient, emergency_call, ambulance_dispatch, er_visit, er_treatment, disposition_decision, appointment, prescription, shift',
-      );
-      await c.end();
-      return r.map((x) => [x.Table, x.Checksum]);
-    };
-    const before = await checksums();
-    const second = await run('src/cli/seed.ts', args, db.env);
-    expect(second.code, second.stderr).toBe(0);
-    expect(await checksums()).toEqual(before);
+    const before = await state(db.mysqlUrl);
+    expect(Number(before.audit?.n)).toBe(1);
+    const patients = Number(before.audit?.patients).toLocaleString('en-US');
+
+    const refused = await run('src/cli/seed.ts', args, db.env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `db:seed: ${db.name} holds ${patients} patients and 1 audit row; db:seed would replace the patients with synthetic ones. Nothing was changed: run again with --replace to replace them.\n`,
+    );
+    expect(await state(db.mysqlUrl)).toEqual(before);
+
+    const replaced = await run('src/cli/seed.ts', [...args, '--replace'], db.env);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    const after = await state(db.mysqlUrl);
+    expect(after.checksums).toEqual(before.checksums);
+    expect(Number(after.audit?.n), 'the replacement is audited').toBe(2);
+  });
+
+  it('on a terminal, asks for the database name after --replace: a wrong name changes nothing, the right one replaces', async () => {
+    const own = testDatabases('cli_tty');
+    try {
+      const migrated = await run('src/cli/migrate.ts', [], own.env);
+      expect(migrated.code, migrated.stderr).toBe(0);
+      const args = ['--scale', '0.01', '--seed', '4', '--end', '2026-01-10'];
+      expect((await run('src/cli/seed.ts', args, own.env)).code).toBe(0);
+      const before = await state(own.mysqlUrl);
+
+      const wrong = await runOnTerminal('src/cli/seed.ts', [...args, '--replace'], own.env, 'hers\n');
+      expect(wrong.code).toBe(1);
+      expect(wrong.stdout).toContain(`Type the database name to replace them:`);
+      expect(wrong.stdout).toContain(`db:seed: The name typed is not ${own.name}. Nothing was changed.`);
+      expect(await state(own.mysqlUrl)).toEqual(before);
+
+      const right = await runOnTerminal('src/cli/seed.ts', [...args, '--replace'], own.env, `${own.name}\n`);
+      expect(right.code, right.stdout).toBe(0);
+      expect(right.stdout).toMatch(/seeded 14 days/);
+      expect(Number((await state(own.mysqlUrl)).audit?.n)).toBe(Number(before.audit?.n) + 1);
+    } finally {
+      await own.drop();
+    }
   });
 });

@@ -39,7 +39,12 @@ describe('migrate', () => {
     const db = fresh('mig_new');
     const result = await migrate(db.mysqlUrl);
     expect(result.createdDatabase).toBe(true);
-    expect(result.applied).toEqual(['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql']);
+    expect(result.applied).toEqual([
+      '001_domain.sql',
+      '002_platform.sql',
+      '003_audit_append_only.sql',
+      '004_audit_chain.sql',
+    ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
       c.query<RowDataPacket[]>(
@@ -50,7 +55,7 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1); // domain, platform, ledger
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1); // domain, platform, audit chain head, ledger
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -59,7 +64,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 3 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 4 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

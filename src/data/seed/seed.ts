@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
 import { parseIsoDate } from '../../core/time.ts';
+import { recordAudit } from '../audit.ts';
+import { auditRowCount } from '../audit.queries.ts';
 import { connectMongo } from '../mongo.ts';
+import { connect, databaseName, describeMysqlError } from '../mysql.ts';
+import { dataOverview } from '../overview.queries.ts';
+import type { Db } from '../queries.ts';
 import { generate, scalePlan } from './generate.ts';
 import { checkSchema, loadDataset, type LoadResult, type Progress } from './load.ts';
 
@@ -10,7 +15,19 @@ export interface SeedOptions {
   scale: number;
   seed: number;
   end: number;
+  /** Replace a database that already holds patients (otherwise db:seed refuses to touch it). */
+  replace?: boolean;
 }
+
+/** What the target database holds before seeding. */
+export interface HeldData {
+  database: string;
+  patients: number;
+  auditRows: number;
+}
+
+/** Asked, after --replace, before replacing a database that holds patients; false changes nothing. */
+export type ConfirmReplace = (held: HeldData) => Promise<boolean>;
 
 export const MAX_SCALE = 5;
 
@@ -77,8 +94,17 @@ export interface SeedResult extends LoadResult {
   loadMs: number;
 }
 
-/** Generates the dataset and replaces both stores' domain data with it. */
-export async function runSeed(config: Config, opts: SeedOptions, progress: Progress): Promise<SeedResult> {
+/**
+ * Generates the dataset and replaces both stores' domain data with it. A database that already holds
+ * patients is replaced only with `opts.replace` (and `confirm`, when given, agreeing); the replacement is
+ * audited before anything is changed.
+ */
+export async function runSeed(
+  config: Config,
+  opts: SeedOptions,
+  progress: Progress,
+  confirm?: ConfirmReplace,
+): Promise<SeedResult> {
   if (config.env === 'production') {
     throw new UserError(
       'misconfigured',
@@ -86,6 +112,7 @@ export async function runSeed(config: Config, opts: SeedOptions, progress: Progr
     );
   }
   await checkSchema(config.mysql.url);
+  await guardAndAudit(config.mysql.url, opts, confirm);
   const mongo = await connectMongo(config.mongo.uri);
   try {
     const t0 = performance.now();
@@ -98,3 +125,68 @@ export async function runSeed(config: Config, opts: SeedOptions, progress: Progr
     await mongo.close();
   }
 }
+
+/** How many patients and audit rows the database at `url` holds. */
+export async function heldData(url: string): Promise<HeldData> {
+  const conn = await connect(url);
+  try {
+    return await countHeld(conn, url);
+  } catch (err) {
+    throw describeMysqlError(err, url);
+  } finally {
+    await conn.end();
+  }
+}
+
+async function countHeld(conn: Db, url: string): Promise<HeldData> {
+  const [overview, audit] = await Promise.all([
+    dataOverview(conn),
+    auditRowCount(conn),
+  ]);
+  return {
+    database: databaseName(url),
+    patients: Number(overview?.patients ?? 0),
+    auditRows: Number(audit?.n ?? 0),
+  };
+}
+
+async function guardAndAudit(
+  url: string,
+  opts: SeedOptions,
+  confirm: ConfirmReplace | undefined,
+): Promise<void> {
+  const conn = await connect(url);
+  try {
+    const held = await countHeld(conn, url);
+    const holding = `${held.database} holds ${count(held.patients, 'patient')} and ${count(held.auditRows, 'audit row')}`;
+    if (held.patients > 0 && !opts.replace)
+      throw new UserError(
+        'forbidden',
+        `${holding}; db:seed would replace the patients with synthetic ones. Nothing was changed: run again with --replace to replace them.`,
+      );
+    if (held.patients > 0 && confirm && !(await confirm(held)))
+      throw new UserError('forbidden', `The name typed is not ${held.database}. Nothing was changed.`);
+    await recordAudit(conn, {
+      source: 'console',
+      actorId: null,
+      command: 'db:seed',
+      options: {
+        scale: opts.scale,
+        seed: opts.seed,
+        end: new Date(opts.end).toISOString(),
+        replace: opts.replace === true,
+      },
+      patientIds: [],
+      rowCount: null,
+      outcome: 'ok',
+      latencyMs: null,
+      detail: `replacing the domain data (${count(held.patients, 'patient')}) with synthetic data`,
+    });
+  } catch (err) {
+    throw describeMysqlError(err, url);
+  } finally {
+    await conn.end();
+  }
+}
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,461 @@
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RowDataPacket } from 'mysql2/promise';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordAudit, type AuditEvent } from '../../src/data/audit.ts';
+import { describeChain, GENESIS_HASH, linkHash, verifyAuditChain } from '../../src/data/audit-chain.ts';
+import { MIGRATIONS_DIR, migrate } from '../../src/data/migrate.ts';
+import { connect, createPool, type Connection, type Pool } from '../../src/data/mysql.ts';
+import { testDatabases, type TestDatabases } from '../support/databases.ts';
+import { runScript } from '../support/spawn.ts';
+import { commands } from '../../commands/index.ts';
+import { execute } from '../../src/runner/execute.ts';
+
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
+
+function event(i: number, overrides: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    source: 'discord',
+    actorId: `4000000000000000${String(i).padStart(2, '0')}`,
+    actorRoles: ['500000000000000001'],
+    guildId: '600000000000000001',
+    channelId: '700000000000000001',
+    command: '/patient lookup',
+    options: { patient: `MRN10000${i}`, private: true },
+    patientIds: [i],
+    rowCount: 1,
+    outcome: 'ok',
+    latencyMs: 12,
+    interactionId: `80000000000000${i}`,
+    ...overrides,
+  };
+}
+
+interface Chain {
+  db: TestDatabases;
+  pool: Pool;
+  /** A root connection for tampering. */
+  root: Connection;
+  ids(): Promise<number[]>;
+}
+
+/** A migrated database of the test's own with `rows` audit rows written through the chain. */
+async function chainWith(label: string, rows: number): Promise<Chain> {
+  const db = testDatabases(label);
+  await migrate(db.mysqlUrl);
+  const pool = createPool(db.mysqlUrl, 4);
+  const root = await connect(db.mysqlUrl);
+  cleanups.push(async () => {
+    await pool.end();
+    await root.end();
+    await db.drop();
+  });
+  for (let i = 1; i <= rows; i++) await recordAudit(pool, event(i));
+  return {
+    db,
+    pool,
+    root,
+    async ids() {
+      const [r] = await root.query<RowDataPacket[]>('SELECT id FROM audit_event ORDER BY id');
+      return r.map((x) => Number(x.id));
+    },
+  };
+}
+
+/** A user with exactly the README's grants for the bot, on this database only. */
+async function botUser(chain: Chain): Promise<string> {
+  const user = `hers_test_bot_${randomBytes(4).toString('hex')}`;
+  const password = randomBytes(12).toString('hex');
+  const name = chain.db.name;
+  for (const sql of [
+    `CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`,
+    `GRANT SELECT ON \`${name}\`.* TO '${user}'@'%'`,
+    `GRANT INSERT ON \`${name}\`.audit_event TO '${user}'@'%'`,
+    `GRANT UPDATE ON \`${name}\`.audit_chain_head TO '${user}'@'%'`,
+    `GRANT INSERT, UPDATE ON \`${name}\`.summary_post TO '${user}'@'%'`,
+  ])
+    await chain.root.query(sql);
+  cleanups.push(async () => {
+    const c = await connect(chain.db.mysqlUrl);
+    await c.query(`DROP USER IF EXISTS '${user}'@'%'`);
+    await c.end();
+  });
+  const url = new URL(chain.db.mysqlUrl);
+  url.username = user;
+  url.password = password;
+  return url.toString();
+}
+
+const NO_DELETE = `CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event FOR EACH ROW
+  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`;
+const NO_UPDATE = `CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event FOR EACH ROW
+  SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`;
+
+describe('an intact audit chain', () => {
+  it('written by two processes at once, verifies with every row and the last row as its head', async () => {
+    const chain = await chainWith('chain_ok', 0);
+    const other = createPool(chain.db.mysqlUrl, 4);
+    cleanups.push(() => other.end());
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => recordAudit(i % 2 === 0 ? chain.pool : other, event(i + 1))),
+    );
+    const report = await verifyAuditChain(chain.pool);
+    const [last] = await chain.root.query<RowDataPacket[]>(
+      'SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1',
+    );
+    expect(report).toEqual({ intact: true, rows: 40, legacyRows: 0, head: last[0]?.hash, partial: false });
+    expect(describeChain(report)).toBe(`intact: 40 rows, head ${String(last[0]?.hash)}`);
+  });
+
+  it('when empty, verifies as zero rows at the genesis hash', async () => {
+    const chain = await chainWith('chain_empty', 0);
+    expect(describeChain(await verifyAuditChain(chain.pool))).toBe(`intact: 0 rows, head ${GENESIS_HASH}`);
+  });
+
+  it('stores option text with lone surrogates, long details and fractional latencies so they verify', async () => {
+    const chain = await chainWith('chain_text', 0);
+    await recordAudit(
+      chain.pool,
+      event(1, {
+        options: { name: 'Ann\uD800 Lee', term: 'chest 💓 pain', when: new Date('2026-03-01T00:00:00Z') },
+        detail: `${'é'.repeat(499)}💓 and more`,
+        latencyMs: 12.6,
+      }),
+    );
+    const [rows] = await chain.root.query<RowDataPacket[]>(
+      'SELECT options, detail, latency_ms FROM audit_event',
+    );
+    expect(rows[0]?.options).toEqual({
+      name: 'Ann\uFFFD Lee',
+      term: 'chest 💓 pain',
+      when: '2026-03-01T00:00:00.000Z',
+    });
+    expect(Array.from(String(rows[0]?.detail))).toHaveLength(500);
+    expect(rows[0]?.latency_ms).toBe(13);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 1 });
+  });
+
+  it('rows written before the chain began are counted apart, and a hash-less row after them is not', async () => {
+    const db = testDatabases('chain_legacy');
+    const dir = await mkdtemp(join(tmpdir(), 'hers-mig-'));
+    cleanups.push(async () => {
+      await db.drop();
+      await rm(dir, { recursive: true });
+    });
+    for (const f of ['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql'])
+      await cp(join(MIGRATIONS_DIR, f), join(dir, f));
+    await migrate(db.mysqlUrl, undefined, dir);
+    const root = await connect(db.mysqlUrl);
+    cleanups.push(() => root.end());
+    for (let i = 0; i < 3; i++)
+      await root.query(
+        `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', '/er census', 'ok')`,
+      );
+    await migrate(db.mysqlUrl);
+    await recordAudit(root, event(1));
+    await recordAudit(root, event(2));
+    expect(describeChain(await verifyAuditChain(root))).toMatch(
+      /^intact: 2 rows, head [0-9a-f]{64} \(3 earlier rows predate the chain and are not covered\)$/,
+    );
+
+    await root.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', '/er census', 'ok')`,
+    );
+    expect(await verifyAuditChain(root)).toMatchObject({
+      intact: false,
+      id: 6,
+      problem: "row 6 has no hash: it was written outside the bot's audit chain",
+    });
+  });
+});
+
+describe('a tampered audit chain', () => {
+  it('with a row deleted by root (trigger dropped, row deleted, trigger recreated), breaks at the next row', async () => {
+    const chain = await chainWith('chain_delete', 5);
+    const [, second, third, fourth] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_delete');
+    await chain.root.query('DELETE FROM audit_event WHERE id = ?', [third]);
+    await chain.root.query(NO_DELETE);
+    const report = await verifyAuditChain(chain.pool);
+    expect(report).toEqual({
+      intact: false,
+      rows: 2,
+      id: fourth,
+      problem: `row ${fourth} does not link to row ${second} before it: rows between them were deleted, or row ${fourth} was written outside the chain`,
+    });
+    expect(describeChain(report)).toMatch(new RegExp(`^broken at id ${fourth}: `));
+  });
+
+  it('with a row modified by root, breaks at that row', async () => {
+    const chain = await chainWith('chain_update', 5);
+    const [, , third] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET actor_id = '400000000000000099' WHERE id = ?`, [third]);
+    await chain.root.query(NO_UPDATE);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      rows: 2,
+      id: third,
+      problem: `row ${third}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
+    });
+  });
+
+  it('with the newest row deleted, breaks against the chain head', async () => {
+    const chain = await chainWith('chain_tail', 3);
+    const [, second, third] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_delete');
+    await chain.root.query('DELETE FROM audit_event WHERE id = ?', [third]);
+    await chain.root.query(NO_DELETE);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      id: second,
+      problem: `the chain head records row ${third}, but the chain ends at row ${second}: the newest rows were deleted`,
+    });
+  });
+
+  it('with the newest row deleted and the head rewound to match, is caught only against a recorded head', async () => {
+    const chain = await chainWith('chain_rewind', 3);
+    const recorded = await verifyAuditChain(chain.pool);
+    if (!recorded.intact) throw new Error('expected an intact chain');
+    const [, second, third] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_delete');
+    await chain.root.query('DELETE FROM audit_event WHERE id = ?', [third]);
+    await chain.root.query(NO_DELETE);
+    await chain.root.query(
+      'UPDATE audit_chain_head SET last_event_id = ?, hash = (SELECT hash FROM audit_event WHERE id = ?)',
+      [second, second],
+    );
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 2 });
+    expect(await verifyAuditChain(chain.pool, { knownHead: recorded.head })).toMatchObject({
+      intact: false,
+      id: second,
+      problem: `the recorded head ${recorded.head.slice(0, 12)}… is not in the chain: rows were removed or the chain was rewritten`,
+    });
+  });
+
+  it('truncated, breaks against the chain head, and once the bot writes again, at its first new row', async () => {
+    const chain = await chainWith('chain_truncate', 3);
+    const [, , third] = await chain.ids();
+    await chain.root.query('TRUNCATE TABLE audit_event');
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      rows: 0,
+      id: third,
+      problem: `the chain head records row ${third}, but no chained rows are left: the table was emptied (TRUNCATE) or its rows deleted`,
+    });
+    await recordAudit(chain.pool, event(9));
+    const [first] = await chain.ids();
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      rows: 0,
+      id: first,
+      problem: `row ${first} is the first row but links to a row that is not there: earlier rows were deleted or the table was truncated`,
+    });
+  });
+
+  it("with a back-dated row inserted by the bot's least-privilege user, the row gets the server's time and breaks the chain there", async () => {
+    const chain = await chainWith('chain_backdate', 2);
+    const bot = await connect(await botUser(chain));
+    cleanups.push(() => bot.end());
+    // The README's grants are enough for the bot's own writes.
+    await recordAudit(bot, event(3));
+    await expect(bot.query('DELETE FROM audit_event')).rejects.toThrow(/DELETE command denied/);
+
+    // A forger who knows the scheme: links to the head and hashes a row dated a year ago, as another user.
+    const [heads] = await bot.query<RowDataPacket[]>('SELECT hash FROM audit_chain_head');
+    const prev = String(heads[0]?.hash);
+    const forged = {
+      occurred_at: new Date('2025-06-01T09:00:00.000Z'),
+      source: 'discord',
+      actor_id: '400000000000000042',
+      actor_roles: null,
+      guild_id: null,
+      channel_id: null,
+      command: '/patient lookup',
+      options: '{"patient":"MRN1000042"}',
+      patient_ids: '[42]',
+      row_count: 1,
+      outcome: 'ok',
+      latency_ms: 5,
+      interaction_id: null,
+      detail: null,
+    };
+    await bot.query(`SET timestamp = UNIX_TIMESTAMP('2025-06-01 09:00:00')`);
+    await bot.query(
+      `INSERT INTO audit_event (occurred_at, source, actor_id, command, options, patient_ids, row_count, outcome,
+         latency_ms, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        forged.occurred_at,
+        forged.source,
+        forged.actor_id,
+        forged.command,
+        forged.options,
+        forged.patient_ids,
+        forged.row_count,
+        forged.outcome,
+        forged.latency_ms,
+        prev,
+        linkHash(prev, forged),
+      ],
+    );
+    await bot.query('SET timestamp = DEFAULT');
+    const [[stored], [clock]] = await Promise.all([
+      chain.root.query<RowDataPacket[]>(
+        `SELECT id, occurred_at FROM audit_event WHERE actor_id = '400000000000000042'`,
+      ),
+      chain.root.query<RowDataPacket[]>('SELECT UTC_TIMESTAMP(3) AS now'),
+    ]);
+    const forgedRow = stored[0] as { id: number; occurred_at: Date };
+    expect(Math.abs(forgedRow.occurred_at.getTime() - (clock[0]?.now as Date).getTime())).toBeLessThan(5_000);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      rows: 3,
+      id: forgedRow.id,
+      problem: `row ${forgedRow.id}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
+    });
+  });
+});
+
+describe('a check of the newest rows only (for /admin audit)', () => {
+  it('checks the links of that many rows and the head; a change further back needs the full walk', async () => {
+    const chain = await chainWith('chain_newest', 6);
+    const ids = await chain.ids();
+    const report = await verifyAuditChain(chain.pool, { newest: 3 });
+    expect(report).toMatchObject({ intact: true, rows: 3, partial: true });
+    expect(describeChain(report)).toMatch(/^intact: the newest 3 rows, head [0-9a-f]{64}$/);
+    expect(await verifyAuditChain(chain.pool, { newest: 50 })).toMatchObject({
+      intact: true,
+      rows: 6,
+      partial: false,
+    });
+
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET outcome = 'empty' WHERE id IN (?, ?)`, [ids[1], ids[4]]);
+    await chain.root.query(NO_UPDATE);
+    expect(await verifyAuditChain(chain.pool, { newest: 3 })).toMatchObject({ intact: false, id: ids[4] });
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: false, id: ids[1] });
+  });
+});
+
+describe('occurred_at', () => {
+  it("is the server's time even when the client passes another", async () => {
+    const chain = await chainWith('chain_clock', 0);
+    const bot = await connect(await botUser(chain));
+    cleanups.push(() => bot.end());
+    await bot.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES ('2020-01-01 00:00:00', 'console', 'a', 'ok')`,
+    );
+    await bot.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, 'console', 'b', 'ok')`,
+    );
+    await bot.query(`SET timestamp = UNIX_TIMESTAMP('2020-01-01 00:00:00')`);
+    await bot.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', 'c', 'ok')`,
+    );
+    await bot.query('SET timestamp = DEFAULT');
+    await recordAudit(bot, event(1, { occurredAt: new Date('2020-01-01T00:00:00Z') }));
+    const [rows] = await chain.root.query<RowDataPacket[]>(
+      'SELECT command, TIMESTAMPDIFF(MICROSECOND, occurred_at, UTC_TIMESTAMP(3)) / 1e6 AS age FROM audit_event ORDER BY id',
+    );
+    expect(rows.map((r) => r.command)).toEqual(['a', 'b', 'c', '/patient lookup']);
+    for (const r of rows) {
+      expect(Number(r.age)).toBeGreaterThanOrEqual(0);
+      expect(Number(r.age)).toBeLessThan(10);
+    }
+  });
+});
+
+describe('npm run audit:verify', () => {
+  it('prints "intact" with the head hash and exits 0; once tampered, prints the broken link and exits 1', async () => {
+    const chain = await chainWith('chain_cli', 3);
+    const ok = await runScript('src/cli/audit-verify.ts', [], chain.db.env);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^intact: 3 rows, head [0-9a-f]{64}\n$/);
+    const head = ok.stdout.trim().split(' ').at(-1) ?? '';
+    expect(
+      (await runScript('src/cli/audit-verify.ts', ['--head', head], chain.db.env)).code,
+      'the recorded head is in the chain',
+    ).toBe(0);
+
+    const [first] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET outcome = 'denied' WHERE id = ?`, [first]);
+    await chain.root.query(NO_UPDATE);
+    const bad = await runScript('src/cli/audit-verify.ts', [], chain.db.env);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe(
+      `broken at id ${first}: row ${first}'s contents do not match its hash: it was changed after it was written, or written outside the bot\n`,
+    );
+  });
+
+  it.each([
+    [
+      { MYSQL_URL: 'mysql://root@127.0.0.1:9/hers' },
+      [],
+      1,
+      /^audit:verify: Cannot reach MySQL at mysql:\/\/root@127\.0\.0\.1:9\/hers: connection refused\./,
+    ],
+    [{ MYSQL_URL: 'not a url' }, [], 2, /MYSQL_URL must be a mysql:\/\/ URL/],
+    [{}, ['--head', 'abc'], 2, /--head must be a hash printed by audit:verify/],
+  ])('with %j %j, says what is wrong in one message and exits %i', async (env, args, code, message) => {
+    const db = testDatabases('chain_cli_bad');
+    const r = await runScript('src/cli/audit-verify.ts', args, { ...db.env, ...env });
+    expect(r.code).toBe(code);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('on a database without migration 004, says to run db:migrate', async () => {
+    const db = testDatabases('chain_cli_old');
+    const dir = await mkdtemp(join(tmpdir(), 'hers-mig-'));
+    cleanups.push(async () => {
+      await db.drop();
+      await rm(dir, { recursive: true });
+    });
+    for (const f of ['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql'])
+      await cp(join(MIGRATIONS_DIR, f), join(dir, f));
+    await migrate(db.mysqlUrl, undefined, dir);
+    const r = await runScript('src/cli/audit-verify.ts', [], db.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^audit:verify: The schema is missing tables: run npm run db:migrate\./);
+  });
+});
+
+describe('/admin audit', () => {
+  it('says the trail is intact, and says so no longer once a row is changed behind the bot', async () => {
+    const chain = await chainWith('chain_admin', 4);
+    const ctx = {
+      sql: chain.pool,
+      mongo: undefined as never,
+      config: chain.db.config,
+      now: () => Date.now(),
+    };
+    const ask = async () => {
+      const outcome = await execute(
+        commands,
+        { command: 'admin', subcommand: 'audit', options: { count: 10 } },
+        ctx,
+        { source: 'console', actorId: 'console:test' },
+      );
+      if (outcome.kind !== 'reply') throw new Error(`no reply: ${outcome.kind}`);
+      return outcome.reply.summary;
+    };
+    expect(await ask()).not.toMatch(/tampered/);
+
+    const [first] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET command = '/staff specialties' WHERE id = ?`, [first]);
+    await chain.root.query(NO_UPDATE);
+    expect(await ask()).toMatch(
+      new RegExp(
+        `^⚠ The audit trail has been tampered with or damaged \\(broken at id ${String(first)}: .+\\); run npm run audit:verify\\.`,
+      ),
+    );
+  });
+});
