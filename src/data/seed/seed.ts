@@ -139,10 +139,7 @@ export async function heldData(url: string): Promise<HeldData> {
 }
 
 async function countHeld(conn: Db, url: string): Promise<HeldData> {
-  const [overview, audit] = await Promise.all([
-    dataOverview(conn),
-    auditRowCount(conn),
-  ]);
+  const [overview, audit] = await Promise.all([dataOverview(conn), auditRowCount(conn)]);
   return {
     database: databaseName(url),
     patients: Number(overview?.patients ?? 0),
