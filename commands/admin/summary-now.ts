@@ -23,7 +23,7 @@ export default defineSubcommand({
     date: opt.date({ description: 'Day, YYYY-MM-DD (default yesterday)' }),
     force: opt.boolean({ description: 'Post again even if that day was posted already' }),
   },
-  async run(o, ctx, actorId) {
+  async run(o, ctx, caller) {
     if (!ctx.summary)
       throw new UserError(
         'unavailable',
@@ -38,7 +38,7 @@ export default defineSubcommand({
         'invalid_option',
         `Option \`date\`: ${date} is not over yet; the latest day to post is ${yesterday}.`,
       );
-    const result = await ctx.summary.postNow(date, o.force === true, actorId);
+    const result = await ctx.summary.postNow(date, o.force === true, caller.id);
     return {
       title: `ER daily summary for ${date}`,
       summary: RESULT[result] ?? result,

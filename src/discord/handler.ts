@@ -20,7 +20,7 @@ import { recordAudit, type AuditEvent } from '../data/audit.ts';
 import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
-import { isPrivateAnswer, type Command, type Context } from '../runner/command.ts';
+import { isPrivateAnswer, type Capability, type Command, type Context } from '../runner/command.ts';
 import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
 import { pathOf, resolveInvocation, subcommandAt, type Invocation } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
@@ -46,7 +46,9 @@ function memberOf(i: Interaction): Member {
   return { userId: i.user.id, roleIds: Array.isArray(roleIds) ? roleIds : [], channelId: i.channelId };
 }
 
-function actorOf(i: Interaction, member: Member): Actor {
+const CAPABILITIES: readonly Capability[] = ['phi', 'reports', 'admin'];
+
+function actorOf(i: Interaction, member: Member, config: Config): Actor {
   return {
     source: 'discord',
     actorId: i.user.id,
@@ -54,6 +56,8 @@ function actorOf(i: Interaction, member: Member): Actor {
     guildId: i.guildId,
     channelId: i.channelId,
     interactionId: i.id,
+    // What the member may do here and now, channel restrictions included.
+    capabilities: new Set(CAPABILITIES.filter((c) => decide(config, member, c).allowed)),
   };
 }
 
@@ -122,7 +126,7 @@ export function createHandler(deps: HandlerDeps) {
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {
     const member = memberOf(i);
-    const actor = actorOf(i, member);
+    const actor = actorOf(i, member, config);
     const inv = invocationOf(i);
     const path = pathOf(inv);
     let resolved;
@@ -196,7 +200,7 @@ export function createHandler(deps: HandlerDeps) {
     if (!decision.allowed) {
       // Nothing about patients (or anything else) reaches someone without the capability.
       await i.respond([]);
-      await auditDenied(actorOf(i, member), path, decision.reason);
+      await auditDenied(actorOf(i, member, config), path, decision.reason);
       return;
     }
     const started = performance.now();
@@ -211,7 +215,7 @@ export function createHandler(deps: HandlerDeps) {
       choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })),
     );
     await audit({
-      ...actorOf(i, member),
+      ...actorOf(i, member, config),
       command: path,
       options: { [focused.name]: focused.value },
       patientIds: [],
@@ -233,7 +237,7 @@ export function createHandler(deps: HandlerDeps) {
       return;
     }
     const member = memberOf(i);
-    const actor = actorOf(i, member);
+    const actor = actorOf(i, member, config);
     const action = `${state.command} (${parsed.kind === 'csv' ? 'CSV' : 'page'})`;
     if (state.userId !== i.user.id) {
       await i.reply({

@@ -23,6 +23,13 @@ export interface Context {
 /** What a person must be allowed to do to run a subcommand (granted by role ids in config). */
 export type Capability = 'phi' | 'reports' | 'admin';
 
+/** Who asked: a command that shows more to some people (patients to the PHI role) asks `may`. */
+export interface Caller {
+  /** The Discord user id, or `console:<login>` in the terminal. */
+  id: string | undefined;
+  may(capability: Capability): boolean;
+}
+
 export interface Choice {
   name: string;
   value: string;
@@ -46,7 +53,7 @@ export interface SubcommandSpec<S extends Sensitivity, O extends Options> {
   /** Always answered to the asker only, even when aggregate (no `private` option then). */
   private?: boolean;
   options: O;
-  run(options: OptionValues<O>, ctx: Context, actorId?: string): Promise<Answer<S>>;
+  run(options: OptionValues<O>, ctx: Context, caller: Caller): Promise<Answer<S>>;
 }
 
 export interface Subcommand {
@@ -59,7 +66,7 @@ export interface Subcommand {
   options: Options;
   /** The options a person gives, in order, `private` included where it applies. */
   leaves: readonly LeafOption[];
-  run(options: Record<string, unknown>, ctx: Context, actorId?: string): Promise<Answer>;
+  run(options: Record<string, unknown>, ctx: Context, caller: Caller): Promise<Answer>;
 }
 
 export function defineSubcommand<const S extends Sensitivity, const O extends Options>(

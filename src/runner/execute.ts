@@ -1,7 +1,7 @@
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { recordAudit, type AuditEvent } from '../data/audit.ts';
-import type { Command, Context } from './command.ts';
+import type { Caller, Capability, Command, Context } from './command.ts';
 import {
   pathOf,
   resolveInvocation,
@@ -18,6 +18,18 @@ export interface Actor {
   guildId?: string | null;
   channelId?: string | null;
   interactionId?: string | null;
+  /**
+   * What the member's roles allow (Discord). Absent in the terminal, whose operator runs hers-bot on the
+   * database's own credentials and may do everything.
+   */
+  capabilities?: ReadonlySet<Capability>;
+}
+
+function callerOf(actor: Actor): Caller {
+  return {
+    id: actor.actorId ?? undefined,
+    may: (c) => actor.capabilities?.has(c) ?? true,
+  };
 }
 
 export type Outcome =
@@ -104,7 +116,7 @@ export async function execute(
     const resolved = target instanceof Map ? resolveInvocation(target, inv) : (target as Resolved);
     options = validateOptions(resolved, inv.options);
     const answer = await withTimeout(
-      resolved.sub.run(runOptions(resolved.sub, options, ctx), ctx, actor.actorId ?? undefined),
+      resolved.sub.run(runOptions(resolved.sub, options, ctx), ctx, callerOf(actor)),
       opts.timeoutMs,
     );
     // The declaration, not the answer, says how sensitive it is.
