@@ -99,3 +99,6 @@ export function describeMysqlError(err: unknown, url: string): unknown {
       return err;
   }
 }
+
+/** For pools built elsewhere (src/data/read-pool.ts): the same connection settings and session set-up. */
+export { COMMON as CONNECTION_SETTINGS, PIN_SQL_MODE };

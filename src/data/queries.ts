@@ -1,5 +1,6 @@
 import type { QueryValues, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Connection, Pool } from './mysql.ts';
+import type { ReadPool } from './read-pool.ts';
 import { readSqlQueries, type QueryKind, type SqlQuery } from './sql-source.ts';
 import { QUERIES, type QueryName, type QueryParams } from './sql.generated.ts';
 
@@ -13,7 +14,8 @@ import { QUERIES, type QueryName, type QueryParams } from './sql.generated.ts';
  * an identifier (a sort column, a table) is picked from a whitelist of query names instead.
  */
 
-export type Db = Pool | Connection;
+/** The primary's pool, one of its connections (a transaction), or the read pool of report queries. */
+export type Db = Pool | Connection | ReadPool;
 export type { QueryName, QueryParams };
 export type { SqlValue } from './sql-source.ts';
 
