@@ -21,7 +21,7 @@ export async function start(config: Config): Promise<void> {
 export async function startApp(config: Config, out: (text: string) => void): Promise<void> {
   const { ctx, close } = await openContext(config);
   try {
-    const o = await dataOverview(ctx.sql);
+    const o = await dataOverview(ctx.read);
     const { dispatchIncidents: incidents, erTreatments: treatments } = await documentCounts(ctx.mongo);
     const fmt = (d: Date | null) =>
       d

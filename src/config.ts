@@ -42,6 +42,18 @@ const MysqlUrl = z
     'must name a database (letters, digits, underscore), e.g. mysql://root@127.0.0.1:3306/hers',
   );
 
+/** Comma-separated MySQL URLs, each naming a database; empty means none. */
+const MysqlUrlList = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  )
+  .pipe(z.array(MysqlUrl));
+
 const MongoUri = z
   .string()
   .refine((s) => /^mongodb(\+srv)?:\/\/[^/]+/.test(s), 'must be a mongodb:// or mongodb+srv:// URI');
@@ -72,6 +84,8 @@ export const EnvSchema = z.object({
 
   MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
   MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
+  MYSQL_READ_URLS: MysqlUrlList,
+  MYSQL_READ_RETRY_SECONDS: IntFromEnv(1, 3600).default(30),
   MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),
   MONGODB_DB: z
     .string()
@@ -100,6 +114,12 @@ export const EnvSchema = z.object({
 
   PAGE_STORE_MAX_ENTRIES: IntFromEnv(1, 1_000_000).default(1_000),
   PAGE_STORE_MAX_MB: IntFromEnv(1, 65_536).default(32),
+
+  HTTP_PORT: optional(IntFromEnv(1, 65_535)),
+  HTTP_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'must be a host name or an IP address, such as 127.0.0.1')
+    .default('127.0.0.1'),
 });
 
 /** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
@@ -107,6 +127,15 @@ function crossKeyProblems(env: Record<string, string | undefined>): Map<string, 
   const problems = new Map<string, string>();
   if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
     problems.set('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set');
+  }
+  const database = (url: string) => (URL.canParse(url) ? new URL(url).pathname : undefined);
+  const primary = database(env.MYSQL_URL ?? 'mysql://127.0.0.1/hers');
+  const replicas = (env.MYSQL_READ_URLS ?? '').split(',').map((s) => s.trim());
+  if (replicas.some((r) => r !== '' && database(r) !== undefined && database(r) !== primary)) {
+    problems.set(
+      'MYSQL_READ_URLS',
+      'must name the same database as MYSQL_URL (a replica holds a copy of it)',
+    );
   }
   return problems;
 }
@@ -117,7 +146,15 @@ export interface Config {
   env: Env['NODE_ENV'];
   logLevel: Env['LOG_LEVEL'];
   timeZone: string;
-  mysql: { url: string; database: string; poolSize: number };
+  mysql: {
+    url: string;
+    database: string;
+    poolSize: number;
+    /** Replicas for report and lookup queries; empty sends them to the primary, `url`. */
+    readUrls: string[];
+    /** How long a replica that failed is left out before it is tried again. */
+    readRetryMs: number;
+  };
   mongo: { uri: string; database: string };
   discord: {
     token: string | undefined;
@@ -132,6 +169,8 @@ export interface Config {
   consoleOutputDir: string;
   /** The in-process store of paged replies (Previous/Next and CSV buttons). */
   pages: { maxEntries: number; maxBytes: number };
+  /** The /healthz, /readyz and /metrics listener; off without a port. */
+  http: { port: number | undefined; host: string };
 }
 
 export class ConfigError extends Error {
@@ -167,6 +206,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       url: e.MYSQL_URL,
       database: new URL(e.MYSQL_URL).pathname.slice(1),
       poolSize: e.MYSQL_POOL_SIZE,
+      readUrls: e.MYSQL_READ_URLS,
+      readRetryMs: e.MYSQL_READ_RETRY_SECONDS * 1000,
     },
     mongo: { uri: e.MONGODB_URI, database: e.MONGODB_DB },
     discord: {
@@ -186,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
     pages: { maxEntries: e.PAGE_STORE_MAX_ENTRIES, maxBytes: e.PAGE_STORE_MAX_MB * 1024 * 1024 },
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
   };
 }
 

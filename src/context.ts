@@ -1,14 +1,17 @@
 import type { Context } from './runner/command.ts';
 import type { Config } from './config.ts';
 import { connectMongo } from './data/mongo.ts';
-import { createPool, describeMysqlError } from './data/mysql.ts';
+import { createPool, describeMysqlError, poolUsage } from './data/mysql.ts';
 import { latestMigration } from './data/overview.queries.ts';
+import { createReadPool } from './data/read-pool.ts';
 import { UserError } from './core/errors.ts';
+import { watchPool } from './ops/metrics.ts';
 
 /** Opens the pools a command context needs, after checking that the schema is in place. */
 export async function openContext(
   config: Config,
   now: () => number = Date.now,
+  options: { onReplicaChange?: (replica: string, state: 'offline' | 'online') => void } = {},
 ): Promise<{ ctx: Context; close: () => Promise<void> }> {
   const sql = createPool(config.mysql.url, config.mysql.poolSize);
   try {
@@ -22,9 +25,17 @@ export async function openContext(
     await sql.end();
     throw err;
   });
+  const read = createReadPool(sql, config.mysql.readUrls, {
+    size: config.mysql.poolSize,
+    retryMs: config.mysql.readRetryMs,
+    onChange: options.onReplicaChange,
+  });
+  const unwatch = watchPool('primary', () => poolUsage(sql));
   return {
-    ctx: { sql, mongo: mongo.db(config.mongo.database), config, now },
+    ctx: { sql, read, mongo: mongo.db(config.mongo.database), config, now },
     close: async () => {
+      unwatch();
+      await read.end();
       await sql.end();
       await mongo.close();
     },

@@ -9,6 +9,6 @@ export default defineSubcommand({
   options: {},
   async run(_o, ctx) {
     const now = ctx.now();
-    return fleetReport(await fleet(ctx.sql, new Date(now)), ctx.config.timeZone, now);
+    return fleetReport(await fleet(ctx.read, new Date(now)), ctx.config.timeZone, now);
   },
 });

@@ -22,9 +22,9 @@ export default defineSubcommand({
     const tz = ctx.config.timeZone;
     const date = o.date ?? localDate(tz, ctx.now());
     const w = localDay(date, tz);
-    const department = o.department === undefined ? null : await resolveDepartment(ctx.sql, o.department);
-    const provider = o.provider === undefined ? null : await resolveStaff(ctx.sql, o.provider, 'provider');
-    const rows = await daySchedule(ctx.sql, {
+    const department = o.department === undefined ? null : await resolveDepartment(ctx.read, o.department);
+    const provider = o.provider === undefined ? null : await resolveStaff(ctx.read, o.provider, 'provider');
+    const rows = await daySchedule(ctx.read, {
       from: w.from,
       to: w.to,
       department,

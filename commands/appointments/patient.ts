@@ -9,11 +9,11 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { patient: patientOption() },
   async run(o, ctx) {
-    const p = await resolvePatient(ctx.sql, o.patient);
+    const p = await resolvePatient(ctx.read, o.patient);
     const now = ctx.now();
     const [upcoming, recent] = await Promise.all([
-      upcomingAppointments(ctx.sql, p.id, new Date(now), 10),
-      recentAppointments(ctx.sql, p.id, new Date(now), 10),
+      upcomingAppointments(ctx.read, p.id, new Date(now), 10),
+      recentAppointments(ctx.read, p.id, new Date(now), 10),
     ]);
     return {
       ...patientAppointmentsReport(p, upcoming, recent, ctx.config.timeZone, now),

@@ -9,7 +9,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: { window: opt.window('24h') },
   async run({ window: w }, ctx) {
-    const rows = await arrivalsByCondition(ctx.sql, w.from, w.to);
+    const rows = await arrivalsByCondition(ctx.read, w.from, w.to);
     return arrivalsReport(rows, w, ctx.config.timeZone, ctx.now());
   },
 });

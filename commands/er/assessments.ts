@@ -9,7 +9,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: { window: opt.window('30d') },
   async run(o, ctx) {
-    const rows = await assessmentsPerPatient(ctx.sql, o.window.from, o.window.to);
+    const rows = await assessmentsPerPatient(ctx.read, o.window.from, o.window.to);
     return assessmentsReport(rows, o.window, ctx.config.timeZone, ctx.now());
   },
 });

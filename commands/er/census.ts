@@ -10,8 +10,8 @@ export default defineSubcommand({
   async run(_o, ctx) {
     const now = ctx.now();
     const [cells, waits] = await Promise.all([
-      censusByCondition(ctx.sql, new Date(now)),
-      censusLongestWaits(ctx.sql, new Date(now)),
+      censusByCondition(ctx.read, new Date(now)),
+      censusLongestWaits(ctx.read, new Date(now)),
     ]);
     return censusReport(cells, waits, ctx.config.timeZone, now);
   },

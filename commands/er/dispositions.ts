@@ -9,7 +9,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: { window: opt.window('7d') },
   async run(o, ctx) {
-    const rows = await dispositionCounts(ctx.sql, o.window.from, o.window.to);
+    const rows = await dispositionCounts(ctx.read, o.window.from, o.window.to);
     return dispositionsReport(rows, o.window, ctx.config.timeZone, ctx.now());
   },
 });

@@ -16,7 +16,7 @@ export default defineSubcommand({
   async run({ type, count }, ctx) {
     const docs = await earliestTreatments(ctx.mongo, type, count ?? 10);
     const names = await patientNames(
-      ctx.sql,
+      ctx.read,
       docs.map((d) => d.patientId),
     );
     return earliestTreatmentsReport(type, docs, names, ctx.config.timeZone, ctx.now());

@@ -9,7 +9,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: { window: opt.window('30d') },
   async run(o, ctx) {
-    const stays = await lengthOfStay(ctx.sql, o.window.from, o.window.to);
+    const stays = await lengthOfStay(ctx.read, o.window.from, o.window.to);
     return lengthOfStayReport(stays, o.window, ctx.config.timeZone, ctx.now());
   },
 });

@@ -10,7 +10,7 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { window: opt.window('24h') },
   async run({ window: w }, ctx) {
-    const rows = await latestTreatmentPerPatient(ctx.sql, w.from, w.to, MAX_ROWS);
+    const rows = await latestTreatmentPerPatient(ctx.read, w.from, w.to, MAX_ROWS);
     return recentTreatmentsReport(rows, w, ctx.config.timeZone, ctx.now());
   },
 });

@@ -15,7 +15,7 @@ export default defineSubcommand({
     window: opt.window('7d'),
   },
   async run({ by, window: w }, ctx) {
-    const legs = await dispatchResponseLegs(ctx.sql, w.from, w.to);
+    const legs = await dispatchResponseLegs(ctx.read, w.from, w.to);
     return responseTimesReport(by ?? 'severity', legs, w, ctx.config.timeZone, ctx.now());
   },
 });

@@ -13,7 +13,7 @@ export default defineSubcommand({
     window: opt.window('30d'),
   },
   async run(o, ctx) {
-    const rows = await symptomMatches(ctx.sql, o.term, o.window.from, o.window.to, MAX_ROWS);
+    const rows = await symptomMatches(ctx.read, o.term, o.window.from, o.window.to, MAX_ROWS);
     return symptomReport(rows, o.term, o.window, ctx.config.timeZone, ctx.now());
   },
 });

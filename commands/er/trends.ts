@@ -15,7 +15,7 @@ export default defineSubcommand({
   },
   async run(o, ctx) {
     const metric = o.metric ?? 'arrivals';
-    const buckets = await eventBuckets(ctx.sql, metric, o.window.from, o.window.to);
+    const buckets = await eventBuckets(ctx.read, metric, o.window.from, o.window.to);
     return trendsReport(buckets, metric, o.window, o.window.rolling, ctx.config.timeZone, ctx.now());
   },
 });

@@ -10,9 +10,9 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { patient: patientOption() },
   async run(o, ctx) {
-    const p = await resolvePatient(ctx.sql, o.patient);
+    const p = await resolvePatient(ctx.read, o.patient);
     const today = localDate(ctx.config.timeZone, ctx.now());
-    const rows = await activePrescriptions(ctx.sql, p.id, today);
+    const rows = await activePrescriptions(ctx.read, p.id, today);
     return { ...medsPatientReport(p, rows, today, ctx.config.timeZone, ctx.now()), patientIds: [p.id] };
   },
 });

@@ -13,7 +13,7 @@ export default defineSubcommand({
   async run({ window: w }, ctx) {
     const tz = ctx.config.timeZone;
     const [first, last] = windowDates(w, tz);
-    const rows = await topMedications(ctx.sql, first, last, TOP);
+    const rows = await topMedications(ctx.read, first, last, TOP);
     return medsTopReport(rows, w, tz, ctx.now());
   },
 });

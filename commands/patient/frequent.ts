@@ -10,7 +10,7 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { window: opt.window('30d') },
   async run({ window: w }, ctx) {
-    const rows = await frequentlyTreated(ctx.sql, w.from, w.to, MAX_ROWS);
+    const rows = await frequentlyTreated(ctx.read, w.from, w.to, MAX_ROWS);
     return {
       ...frequentReport(rows, w, ctx.config.timeZone, ctx.now()),
       patientIds: rows.map((r) => r.id),

@@ -9,8 +9,8 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { patient: patientOption() },
   async run(o, ctx) {
-    const p = await resolvePatient(ctx.sql, o.patient);
-    const events = await patientHistory(ctx.sql, p.id);
+    const p = await resolvePatient(ctx.read, o.patient);
+    const events = await patientHistory(ctx.read, p.id);
     return { ...historyReport(p, events, ctx.config.timeZone, ctx.now()), patientIds: [p.id] };
   },
 });

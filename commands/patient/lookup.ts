@@ -19,14 +19,14 @@ export default defineSubcommand({
   options: { patient: patientOption() },
   async run(o, ctx) {
     const now = ctx.now();
-    const p = await resolvePatient(ctx.sql, o.patient);
+    const p = await resolvePatient(ctx.read, o.patient);
     const [contacts, allergies, latest, lastVisit, prescriptions, appointments] = await Promise.all([
-      patientContacts(ctx.sql, p.id),
-      patientAllergies(ctx.sql, p.id),
-      patientLatestTreatment(ctx.sql, p.id),
-      patientLastVisit(ctx.sql, p.id),
-      activePrescriptions(ctx.sql, p.id, localDate(ctx.config.timeZone, now)),
-      upcomingAppointments(ctx.sql, p.id, new Date(now), 3),
+      patientContacts(ctx.read, p.id),
+      patientAllergies(ctx.read, p.id),
+      patientLatestTreatment(ctx.read, p.id),
+      patientLastVisit(ctx.read, p.id),
+      activePrescriptions(ctx.read, p.id, localDate(ctx.config.timeZone, now)),
+      upcomingAppointments(ctx.read, p.id, new Date(now), 3),
     ]);
     const record = { contacts, allergies, latest, lastVisit, prescriptions, appointments };
     return { ...lookupReport(p, record, ctx.config.timeZone, now), patientIds: [p.id] };

@@ -14,7 +14,7 @@ export default defineSubcommand({
     window: opt.window('30d'),
   },
   async run({ type, window: w }, ctx) {
-    const rows = await neverTreatedWith(ctx.sql, type, w.from, w.to, MAX_ROWS);
+    const rows = await neverTreatedWith(ctx.read, type, w.from, w.to, MAX_ROWS);
     return {
       ...neverTreatedReport(type, rows, w, ctx.config.timeZone, ctx.now()),
       patientIds: rows.map((r) => r.id),

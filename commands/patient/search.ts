@@ -12,7 +12,7 @@ export default defineSubcommand({
     name: opt.string({ description: 'Part of a first or last name', required: true, min: 2, max: 60 }),
   },
   async run({ name }, ctx) {
-    const rows = await searchPatients(ctx.sql, name, MAX_ROWS);
+    const rows = await searchPatients(ctx.read, name, MAX_ROWS);
     return {
       ...searchReport(name, rows, ctx.config.timeZone, ctx.now()),
       patientIds: rows.map((r) => r.id),

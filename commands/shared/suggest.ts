@@ -6,7 +6,7 @@ import { opt } from '../../src/runner/options.ts';
 
 /** Suggestions for a patient option; the value sent back is the MRN, which resolves to one patient. */
 export async function suggestPatients(value: string, ctx: Context): Promise<Choice[]> {
-  const rows = await patientSuggestions(ctx.sql, value);
+  const rows = await patientSuggestions(ctx.read, value);
   return rows.map((r) => ({
     name: `${r.last_name}, ${r.first_name} · ${r.mrn} · born ${isoDay(r.date_of_birth)}`,
     value: r.mrn,
@@ -14,7 +14,7 @@ export async function suggestPatients(value: string, ctx: Context): Promise<Choi
 }
 
 export async function suggestDepartments(value: string, ctx: Context): Promise<Choice[]> {
-  const all = await departments(ctx.sql);
+  const all = await departments(ctx.read);
   const v = value.trim().toLowerCase();
   return all
     .filter((d) => d.name.toLowerCase().includes(v))

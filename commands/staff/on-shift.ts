@@ -13,8 +13,8 @@ export default defineSubcommand({
   },
   async run(o, ctx) {
     const now = ctx.now();
-    const department = o.department === undefined ? null : await resolveDepartment(ctx.sql, o.department);
-    const rows = await onShift(ctx.sql, new Date(now), department);
+    const department = o.department === undefined ? null : await resolveDepartment(ctx.read, o.department);
+    const rows = await onShift(ctx.read, new Date(now), department);
     return onShiftReport(rows, department, ctx.config.timeZone, now);
   },
 });

@@ -8,6 +8,6 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: {},
   async run(_o, ctx) {
-    return specialtiesReport(await physicianSpecialties(ctx.sql), ctx.config.timeZone, ctx.now());
+    return specialtiesReport(await physicianSpecialties(ctx.read), ctx.config.timeZone, ctx.now());
   },
 });

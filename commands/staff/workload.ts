@@ -16,7 +16,7 @@ export default defineSubcommand({
   },
   async run(o, ctx) {
     const role = o.role ?? 'physician';
-    const rows = await workload(ctx.sql, role, o.window.from, o.window.to);
+    const rows = await workload(ctx.read, role, o.window.from, o.window.to);
     return workloadReport(rows, role, o.window, ctx.config.timeZone, ctx.now());
   },
 });

@@ -26,7 +26,7 @@ export default defineCommand({
             'invalid_option',
             `Option \`date\`: ${date} is in the future; the latest summary is for today (${today}), so far.`,
           );
-        const built = buildDailySummary(await summaryInput(ctx.sql, date, tz));
+        const built = buildDailySummary(await summaryInput(ctx.read, date, tz));
         const reply = summaryReply(built, when(tz, new Date(ctx.now())));
         return date === today
           ? { ...reply, summary: `Today so far (the day is not over): ${reply.summary}` }

@@ -7,6 +7,7 @@ import {
   type AuditInsert,
 } from './audit.queries.ts';
 import type { Db } from './queries.ts';
+import { auditWriteFailures, commandsTotal } from '../ops/metrics.ts';
 
 export { describeChain, verifyAuditChain, type ChainReport } from './audit-chain.ts';
 
@@ -40,14 +41,21 @@ const ATTEMPTS = 3;
  * server's time and the previous hash, inserts it, checks the stored row hashes the same, and moves the
  * head. Several processes can call this at once; the lock keeps one chain.
  */
-export function recordAudit(db: Db, e: AuditEvent): Promise<void> {
-  return onOneConnection(db, async (conn) => {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await appendOnce(conn, e);
-      if (stored === 'ok') return;
-      if (attempt >= ATTEMPTS) throw new Error(`the audit row was not stored as hashed (${stored})`);
-    }
-  });
+export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+  // Every audited use passes here once: the one place that counts them for /metrics.
+  commandsTotal.inc({ command: e.command, source: e.source, outcome: e.outcome });
+  try {
+    await onOneConnection(db, async (conn) => {
+      for (let attempt = 1; ; attempt++) {
+        const stored = await appendOnce(conn, e);
+        if (stored === 'ok') return;
+        if (attempt >= ATTEMPTS) throw new Error(`the audit row was not stored as hashed (${stored})`);
+      }
+    });
+  } catch (err) {
+    auditWriteFailures.inc();
+    throw err;
+  }
 }
 
 async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {

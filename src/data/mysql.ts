@@ -99,3 +99,17 @@ export function describeMysqlError(err: unknown, url: string): unknown {
       return err;
   }
 }
+
+/** For pools built elsewhere (src/data/read-pool.ts): the same connection settings and session set-up. */
+export { COMMON as CONNECTION_SETTINGS, PIN_SQL_MODE };
+
+/** How many of a pool's connections are in use, idle, and how many callers wait for one (mysql2 internals). */
+export function poolUsage(pool: Pool): { inUse: number; idle: number; waiting: number } {
+  const core = pool.pool as unknown as Record<
+    '_allConnections' | '_freeConnections' | '_connectionQueue',
+    { length: number } | undefined
+  >;
+  const all = core._allConnections?.length ?? 0;
+  const idle = core._freeConnections?.length ?? 0;
+  return { inUse: all - idle, idle, waiting: core._connectionQueue?.length ?? 0 };
+}

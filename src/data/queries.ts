@@ -1,5 +1,7 @@
 import type { QueryValues, ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Connection, Pool } from './mysql.ts';
+import type { ReadPool } from './read-pool.ts';
+import { timeQuery } from '../ops/metrics.ts';
 import { readSqlQueries, type QueryKind, type SqlQuery } from './sql-source.ts';
 import { QUERIES, type QueryName, type QueryParams } from './sql.generated.ts';
 
@@ -13,7 +15,8 @@ import { QUERIES, type QueryName, type QueryParams } from './sql.generated.ts';
  * an identifier (a sort column, a table) is picked from a whitelist of query names instead.
  */
 
-export type Db = Pool | Connection;
+/** The primary's pool, one of its connections (a transaction), or the read pool of report queries. */
+export type Db = Pool | Connection | ReadPool;
 export type { QueryName, QueryParams };
 export type { SqlValue } from './sql-source.ts';
 
@@ -48,7 +51,16 @@ export async function execRows(db: Db, ...call: QueryCall<'execrows'>): Promise<
   return (await run<ResultSetHeader>(db, 'execrows', call)).affectedRows;
 }
 
-async function run<R extends RowDataPacket[] | ResultSetHeader>(
+/** Every named query runs here, timed by name for /metrics. */
+function run<R extends RowDataPacket[] | ResultSetHeader>(
+  db: Db,
+  kind: QueryKind,
+  call: readonly unknown[],
+): Promise<R> {
+  return timeQuery(String(call[0]), () => runUntimed<R>(db, kind, call));
+}
+
+async function runUntimed<R extends RowDataPacket[] | ResultSetHeader>(
   db: Db,
   kind: QueryKind,
   call: readonly unknown[],

@@ -11,6 +11,7 @@ import { createHandler } from './handler.ts';
 import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
 import { Pager } from './pager.ts';
 import { discordSummaryPoster } from './summary-poster.ts';
+import { startBotOps } from './ops.ts';
 
 const PAGE_TTL_MS = 15 * 60_000;
 const SHUTDOWN_MS = 10_000;
@@ -22,8 +23,15 @@ const SHUTDOWN_MS = 10_000;
 export async function startBot(config: Config, log: Logger): Promise<void> {
   const token = config.discord.token;
   if (!token) throw new UserError('misconfigured', 'DISCORD_TOKEN is not set.');
-  const { ctx, close } = await openContext(config);
+  const { ctx, close } = await openContext(config, Date.now, {
+    onReplicaChange: (replica, state) =>
+      log.warn({ replica, state }, state === 'offline' ? 'read replica left out' : 'read replica back'),
+  });
   const client = createClient(config);
+  const ops = await startBotOps(config, client, ctx, log).catch(async (err: unknown) => {
+    await close();
+    throw new UserError('misconfigured', (err as Error).message);
+  });
   const pager = new Pager(PAGE_TTL_MS, config.pages);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
@@ -59,7 +67,10 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction).finally(() => inFlight.delete(work));
+    const work = handle(interaction).finally(() => {
+      inFlight.delete(work);
+      ops.answered(interaction);
+    });
     inFlight.add(work);
   });
   client.once(Events.ClientReady, (c) => {
@@ -80,6 +91,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     await client.login(token);
   } catch (err) {
     await task?.stop();
+    await ops.stop();
     await close();
     pager.stop();
     await client.destroy();
@@ -106,6 +118,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   await Promise.race([Promise.allSettled([...inFlight]), sleep(SHUTDOWN_MS - 2_000)]);
   pager.stop();
   await client.destroy();
+  await ops.stop();
   await close();
   clearTimeout(hardStop);
   log.info('stopped');

@@ -1,6 +1,7 @@
 import { REST, Routes, type APIMessage } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { SummaryPoster } from '../jobs/daily-summary.job.ts';
+import { postsTotal } from '../ops/metrics.ts';
 
 /**
  * Posts the daily summary through Discord's REST API. Its own REST client does not retry: the job
@@ -21,11 +22,17 @@ export function discordSummaryPoster(config: Config, botUserId: () => string | u
       )?.id;
     },
     async post(channelId, { embed, chart }) {
-      const message = (await rest.post(Routes.channelMessages(channelId), {
-        body: { embeds: [embed], ...(chart ? { attachments: [{ id: 0, filename: 'chart.png' }] } : {}) },
-        files: chart ? [{ name: 'chart.png', data: chart, contentType: 'image/png' }] : [],
-      })) as APIMessage;
-      return message.id;
+      try {
+        const message = (await rest.post(Routes.channelMessages(channelId), {
+          body: { embeds: [embed], ...(chart ? { attachments: [{ id: 0, filename: 'chart.png' }] } : {}) },
+          files: chart ? [{ name: 'chart.png', data: chart, contentType: 'image/png' }] : [],
+        })) as APIMessage;
+        postsTotal.inc({ kind: 'summary', outcome: 'ok' });
+        return message.id;
+      } catch (err) {
+        postsTotal.inc({ kind: 'summary', outcome: 'error' });
+        throw err;
+      }
     },
   };
 }

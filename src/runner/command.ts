@@ -12,7 +12,10 @@ import { leafOptions, type LeafOption, type Options, type OptionValues } from '.
 
 /** What a command may use: typed data access, the clock and the configuration. Never a Discord object. */
 export interface Context {
+  /** The primary MySQL: every write (audit, summary state) and any read that must see the latest writes. */
   sql: Db;
+  /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
+  read: Db;
   mongo: MongoDb;
   config: Config;
   now(): number;

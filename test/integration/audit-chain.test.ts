@@ -432,6 +432,7 @@ describe('/admin audit', () => {
     const chain = await chainWith('chain_admin', 4);
     const ctx = {
       sql: chain.pool,
+      read: chain.pool,
       mongo: undefined as never,
       config: chain.db.config,
       now: () => Date.now(),

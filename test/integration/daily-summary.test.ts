@@ -308,6 +308,7 @@ describe('/admin summary-now', () => {
     const job = s.job(channel);
     const ctx = {
       sql: pool,
+      read: pool,
       mongo: undefined as never,
       config: s.config,
       now: () => s.clock.now,

@@ -16,7 +16,14 @@ function problemsOf(env: Record<string, string>): { key: string; message: string
 describe('loadConfig', () => {
   it('with an empty environment, gives safe local defaults', () => {
     const c = loadConfig({});
-    expect(c.mysql).toEqual({ url: 'mysql://root@127.0.0.1:3306/hers', database: 'hers', poolSize: 10 });
+    expect(c.mysql).toEqual({
+      url: 'mysql://root@127.0.0.1:3306/hers',
+      database: 'hers',
+      poolSize: 10,
+      readUrls: [],
+      readRetryMs: 30_000,
+    });
+    expect(c.http).toEqual({ port: undefined, host: '127.0.0.1' });
     expect(c.mongo).toEqual({ uri: 'mongodb://127.0.0.1:27017/', database: 'hers' });
     expect(c.timeZone).toBe('UTC');
     expect(c.discord.token).toBeUndefined();
@@ -78,5 +85,44 @@ describe('loadConfig', () => {
 
   it('with an empty optional value, treats it as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', SUMMARY_CHANNEL_ID: '' }).discord.token).toBeUndefined();
+  });
+
+  it('with read replicas of the same database, lists them in order', () => {
+    const c = loadConfig({
+      MYSQL_URL: 'mysql://bot:pw@primary:3306/hers',
+      MYSQL_READ_URLS: 'mysql://bot:pw@replica-a:3306/hers, mysql://bot:pw@replica-b:3307/hers',
+      MYSQL_READ_RETRY_SECONDS: '5',
+    });
+    expect(c.mysql.readUrls).toEqual([
+      'mysql://bot:pw@replica-a:3306/hers',
+      'mysql://bot:pw@replica-b:3307/hers',
+    ]);
+    expect(c.mysql.readRetryMs).toBe(5_000);
+  });
+
+  it('with a replica of another database or not a mysql URL, names MYSQL_READ_URLS', () => {
+    expect(
+      problemsOf({ MYSQL_URL: 'mysql://h/hers', MYSQL_READ_URLS: 'mysql://r/other' }).map((p) => p),
+    ).toEqual([
+      {
+        key: 'MYSQL_READ_URLS',
+        message: 'must name the same database as MYSQL_URL (a replica holds a copy of it)',
+      },
+    ]);
+    expect(problemsOf({ MYSQL_READ_URLS: 'mysql://r/hers,http://r/hers' })).toEqual([
+      { key: 'MYSQL_READ_URLS', message: 'must be a mysql:// URL' },
+    ]);
+  });
+
+  it('with an HTTP port and host, serves health and metrics there; a bad port is named', () => {
+    expect(loadConfig({ HTTP_PORT: '9464', HTTP_HOST: '0.0.0.0' }).http).toEqual({
+      port: 9464,
+      host: '0.0.0.0',
+    });
+    expect(loadConfig({ HTTP_PORT: '' }).http.port).toBeUndefined();
+    expect(problemsOf({ HTTP_PORT: '70000', HTTP_HOST: 'a b' }).map((p) => p.key)).toEqual([
+      'HTTP_PORT',
+      'HTTP_HOST',
+    ]);
   });
 });

@@ -1,0 +1,200 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/data/migrate.ts';
+import { connect } from '../../src/data/mysql.ts';
+import { runSeed } from '../../src/data/seed/seed.ts';
+import type { RowDataPacket } from 'mysql2/promise';
+import { testDatabases } from '../support/databases.ts';
+import { stallingRelay } from '../support/stalling-relay.ts';
+import { DiscordStandIn, IDS, type Pending, type User } from './standin.ts';
+
+/**
+ * The real bot with HTTP_PORT set: /healthz, /readyz and /metrics, scraped before and after a short run
+ * of interactions through the loopback Discord; the counters move by exactly what was done.
+ */
+
+const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
+const db = testDatabases('ops', { TZ: 'America/New_York' });
+const discord = new DiscordStandIn(TOKEN);
+let coordinator: User;
+let outsider: User;
+
+interface Bot {
+  proc: ChildProcess;
+  url: string;
+  logs: () => string;
+  exited: Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+async function startBot(extra: Record<string, string> = {}): Promise<Bot> {
+  const port = await freePort();
+  const proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...db.env,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_APPLICATION_ID: IDS.application,
+      DISCORD_GUILD_ID: IDS.guild,
+      DISCORD_API_BASE: discord.apiBase,
+      ROLE_REPORT_IDS: IDS.roles.reports,
+      HTTP_PORT: String(port),
+      LOG_LEVEL: 'info',
+      ...extra,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let logs = '';
+  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
+  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  await discord.waitFor(
+    () => logs.includes('hers-bot is connected to Discord') || undefined,
+    30_000,
+    `the bot to connect; logs:\n${logs}`,
+  );
+  return { proc, url: `http://127.0.0.1:${port}`, logs: () => logs, exited };
+}
+
+async function stopBot(bot: Bot | undefined): Promise<void> {
+  if (!bot) return;
+  if (bot.proc.exitCode === null) bot.proc.kill('SIGTERM');
+  await bot.exited;
+}
+
+/** /metrics as a map from series (name and labels, as printed) to value. */
+async function scrape(bot: Bot): Promise<Map<string, number>> {
+  const res = await fetch(`${bot.url}/metrics`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+  const series = new Map<string, number>();
+  for (const line of (await res.text()).split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const at = line.lastIndexOf(' ');
+    series.set(line.slice(0, at), Number(line.slice(at + 1)));
+  }
+  return series;
+}
+
+const moved = (before: Map<string, number>, after: Map<string, number>, key: string) =>
+  (after.get(key) ?? 0) - (before.get(key) ?? 0);
+
+async function audited(pending: Pending[]): Promise<void> {
+  const c = await connect(db.mysqlUrl);
+  try {
+    for (let i = 0; i < 200; i++) {
+      const [rows] = await c.query<RowDataPacket[]>(
+        'SELECT COUNT(*) AS n FROM audit_event WHERE interaction_id IN (?)',
+        [pending.map((p) => p.id)],
+      );
+      if (Number(rows[0]?.n) >= pending.length) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the audit rows did not appear');
+  } finally {
+    await c.end();
+  }
+}
+
+let bot: Bot | undefined;
+
+beforeAll(async () => {
+  await migrate(db.mysqlUrl);
+  await runSeed(db.config, { scale: 0.01, seed: 11, end: Date.now() }, () => undefined);
+  await discord.start();
+  coordinator = discord.addUser('coordinator', [IDS.roles.reports]);
+  outsider = discord.addUser('outsider', []);
+}, 120_000);
+
+afterAll(async () => {
+  await stopBot(bot);
+  await discord.stop();
+  await db.drop();
+});
+
+describe('health and metrics', () => {
+  it('answers /healthz and /readyz, and /metrics counts exactly the interactions it handled', async () => {
+    bot = await startBot();
+    const health = await fetch(`${bot.url}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, 'ok\n']);
+    const ready = await fetch(`${bot.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      ready: true,
+      failing: [],
+      checks: { discord: 'ok', mysql: 'ok', mongo: 'ok' },
+    });
+
+    const before = await scrape(bot);
+    const asked = [
+      discord.command(coordinator, 'staff', 'specialties', {}),
+      discord.command(coordinator, 'staff', 'specialties', { private: true }),
+      discord.command(outsider, 'staff', 'specialties', {}),
+      discord.command(coordinator, 'er', 'arrivals', { window: 'yesterday-ish' }),
+    ];
+    await audited(asked);
+    // The answer is observed once handling is over, just after the audit row: give it a moment.
+    let after = await scrape(bot);
+    for (
+      let i = 0;
+      i < 40 && moved(before, after, 'hers_interaction_answer_seconds_count{type="command"}') < 4;
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+      after = await scrape(bot);
+    }
+
+    const commands = (command: string, outcome: string) =>
+      moved(before, after, `hers_commands_total{command="${command}",source="discord",outcome="${outcome}"}`);
+    expect(commands('/staff specialties', 'ok')).toBe(2);
+    expect(commands('/staff specialties', 'denied')).toBe(1);
+    expect(commands('/er arrivals', 'invalid')).toBe(1);
+    expect(moved(before, after, 'hers_interaction_ack_seconds_count{type="command"}')).toBe(4);
+    expect(moved(before, after, 'hers_interaction_answer_seconds_count{type="command"}')).toBe(4);
+    expect(moved(before, after, 'hers_db_query_seconds_count{query="PhysicianSpecialties"}')).toBe(2);
+    expect(moved(before, after, 'hers_db_query_seconds_count{query="InsertAuditEvent"}')).toBe(4);
+    expect(after.get('hers_audit_write_failures_total')).toBe(0);
+    expect(after.get('hers_rate_limited_total')).toBeUndefined(); // no series until something is refused
+    expect(after.get('hers_gateway_reconnects_total')).toBe(0);
+    expect(after.get('process_resident_memory_bytes')).toBeGreaterThan(10_000_000);
+    expect(after.get('hers_mysql_pool_connections{pool="primary",state="waiting"}')).toBe(0);
+    expect(after.get('hers_mysql_pool_connections{pool="primary",state="idle"}')).toBeGreaterThan(0);
+    // Labels name commands and outcomes only: no option value reaches /metrics.
+    expect([...after.keys()].some((k) => k.includes('yesterday-ish'))).toBe(false);
+
+    const other = await fetch(`${bot.url}/patients`);
+    expect(other.status).toBe(404);
+    await stopBot(bot);
+    bot = undefined;
+  });
+
+  it('says /readyz 503 naming MySQL when the primary cannot be reached', async () => {
+    const target = new URL(db.mysqlUrl);
+    const relay = await stallingRelay({ host: target.hostname, port: Number(target.port) }, 'never-sent');
+    const viaRelay = new URL(db.mysqlUrl);
+    viaRelay.port = String(relay.port);
+    bot = await startBot({ MYSQL_URL: viaRelay.toString() });
+    expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
+
+    await relay.close();
+    const started = performance.now();
+    const res = await fetch(`${bot.url}/readyz`);
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { ready: boolean; failing: string[]; checks: Record<string, string> };
+    expect(body.ready).toBe(false);
+    expect(body.failing).toEqual(['mysql']);
+    expect(body.checks.mysql).toMatch(/^failed \((ECONNREFUSED|PROTOCOL_CONNECTION_LOST|ECONNRESET)\)$/);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+});
