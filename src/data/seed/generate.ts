@@ -1274,7 +1274,7 @@ const slotKey = (doctorId: number, startsAt: number) => `${doctorId}@${startsAt}
 
 /** Chance that a walk-in leaves unseen: low-acuity patients, and more so when the department is busy. */
 function lwbsChance(triage: number, busy: number): number {
-  const base = [0, 0, 0.001, 0.006, 0.03, 0.045][triage] ?? 0;
+  const base = [0, 0, 0, 0.006, 0.03, 0.045][triage] ?? 0;
   return base * Math.min(2.5, Math.max(0.4, busy) ** 1.5);
 }
 
