@@ -1120,7 +1120,7 @@ class Generator {
     }
   }
 
-  /** No-shows and cancellations differ by department, weekday and hour (see APPOINTMENT_RATES). */
+  /** No-shows and cancellations differ by department, weekday and hour (see appointmentRates). */
   private appointmentStatus(startsAt: number, endsAt: number, department: string, followUp = false): string {
     const info = this.localInfo(startsAt);
     const { noShow, cancelled } = appointmentRates(department, info.weekday, info.hour, followUp);
