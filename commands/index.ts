@@ -2,6 +2,7 @@ import type { Command } from '../src/runner/command.ts';
 import admin from './admin/index.ts';
 import ambulance from './ambulance/index.ts';
 import appointments from './appointments/index.ts';
+import care from './care/index.ts';
 import er from './er/index.ts';
 import meds from './meds/index.ts';
 import patient from './patient/index.ts';
@@ -9,6 +10,6 @@ import staff from './staff/index.ts';
 import summary from './summary/index.ts';
 
 /** Every slash command, listed explicitly (style.md rule 1), keyed by its name. */
-const all: Command[] = [patient, er, staff, ambulance, appointments, meds, summary, admin];
+const all: Command[] = [patient, er, staff, ambulance, appointments, care, meds, summary, admin];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]));

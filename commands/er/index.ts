@@ -11,6 +11,9 @@ import census from './census.ts';
 import lengthOfStay from './length-of-stay.ts';
 import symptom from './symptom.ts';
 import assessments from './assessments.ts';
+import flow from './flow.ts';
+import returns from './returns.ts';
+import returnsList from './returns-list.ts';
 
 export default defineCommand({
   name: 'er',
@@ -28,5 +31,8 @@ export default defineCommand({
     lengthOfStay,
     symptom,
     assessments,
+    flow,
+    returns,
+    returnsList,
   ],
 });

@@ -128,3 +128,31 @@ export function scatterChart(
     ...SIZE,
   };
 }
+
+/** Several lines over the same labels (one colour each); a null leaves a gap for a day without data. */
+export function linesChart(
+  title: string,
+  labels: string[],
+  series: { label: string; data: (number | null)[] }[],
+  axes: { x: string; y: string },
+): ReplyChart {
+  return {
+    config: {
+      type: 'line',
+      data: {
+        labels,
+        datasets: series.map((s, i) => ({
+          label: s.label,
+          data: s.data,
+          borderColor: PALETTE[i % PALETTE.length],
+          backgroundColor: PALETTE[i % PALETTE.length],
+          fill: false,
+          tension: 0.2,
+          pointRadius: 2,
+        })),
+      },
+      options: baseOptions(title, axes.x, axes.y),
+    },
+    ...SIZE,
+  };
+}

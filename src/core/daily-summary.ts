@@ -16,6 +16,12 @@ export interface PeriodFigures {
   dispositions: Record<string, number>;
   /** Arrival instants bucketed per 15 minutes: bucket -> count. */
   arrivalBuckets: Map<number, number>;
+  /** ED flow (domain.md): visits arriving in the period that left without being seen. */
+  lwbs: number;
+  /** Arrival to first treatment, minutes, one per treated visit arriving in the period. */
+  doorToTreatment: number[];
+  /** 72-hour returns arriving in the period. */
+  returns: number;
 }
 
 export interface SummaryInput {
@@ -136,6 +142,16 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     );
   for (const d of DECISIONS)
     count(`disposition.${d}`, 'dispositions', d, day.dispositions[d] ?? 0, baseline.dispositions[d] ?? 0);
+  count('lwbs', 'flow', 'left without being seen', day.lwbs, baseline.lwbs);
+  figures.push({
+    key: 'door-to-treatment.median',
+    group: 'flow',
+    label: 'door to treatment median, min',
+    value: round1(median(day.doorToTreatment)),
+    average: round1(median(baseline.doorToTreatment)),
+    isCount: false,
+  });
+  count('returns', 'flow', '72-hour returns', day.returns, baseline.returns);
   figures.push({
     key: 'census',
     group: 'census',

@@ -3,7 +3,8 @@
 export function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
+  // Multiply before dividing: (0.9 * 67) is 60.300000000000004, (67 * 90) / 100 is 60.3.
+  const rank = ((sorted.length - 1) * p) / 100;
   const lo = Math.floor(rank);
   const hi = Math.ceil(rank);
   const a = sorted[lo] ?? 0;

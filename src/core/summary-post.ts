@@ -48,6 +48,7 @@ const FIELDS: [string, string[]][] = [
   ['Triage', ['arrivals by triage']],
   ['Treatments', ['treatments', 'treatments by type']],
   ['Dispositions', ['dispositions']],
+  ['ED flow', ['flow']],
   ['Census', ['census']],
 ];
 

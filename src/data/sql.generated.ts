@@ -39,6 +39,10 @@ export const QUERIES = {
   AuditChainLinkBefore: { file: 'audit.sql', kind: 'one', params: ['headId', 'back'] },
   AuditRowCount: { file: 'audit.sql', kind: 'one', params: [] },
   RecentAuditEvents: { file: 'audit.sql', kind: 'many', params: ['actorId', 'patientId', 'limit'] },
+  DischargeFollowUps: { file: 'care.sql', kind: 'many', params: ['from', 'to'] },
+  CareGaps: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now', 'limit'] },
+  AppointmentOutcomes: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now'] },
+  PrescriptionsEnding: { file: 'care.sql', kind: 'many', params: ['today', 'lastDay', 'limit'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -55,6 +59,9 @@ export const QUERIES = {
   CallCount: { file: 'er.sql', kind: 'one', params: ['from', 'to'] },
   DispatchesBySeverity: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   PatientNamesByIds: { file: 'er.sql', kind: 'many', params: ['ids'] },
+  FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
+  ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
+  ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   TopMedications: { file: 'meds.sql', kind: 'many', params: ['fromDate', 'toDate', 'limit'] },
   DataOverview: { file: 'overview.sql', kind: 'one', params: [] },
   LatestMigration: { file: 'overview.sql', kind: 'one', params: [] },
@@ -136,6 +143,10 @@ export interface QueryParams {
   AuditChainLinkBefore: { headId: SqlValue; back: SqlValue };
   AuditRowCount: null;
   RecentAuditEvents: { actorId: SqlValue; patientId: SqlValue; limit: SqlValue };
+  DischargeFollowUps: { from: SqlValue; to: SqlValue };
+  CareGaps: { from: SqlValue; to: SqlValue; now: SqlValue; limit: SqlValue };
+  AppointmentOutcomes: { from: SqlValue; to: SqlValue; now: SqlValue };
+  PrescriptionsEnding: { today: SqlValue; lastDay: SqlValue; limit: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchResponseLegs: { from: SqlValue; to: SqlValue };
@@ -152,6 +163,9 @@ export interface QueryParams {
   CallCount: { from: SqlValue; to: SqlValue };
   DispatchesBySeverity: { from: SqlValue; to: SqlValue };
   PatientNamesByIds: { ids: SqlValue };
+  FlowVisits: { from: SqlValue; to: SqlValue };
+  ReturnVisits: { from: SqlValue; to: SqlValue };
+  ReturnCandidates: { from: SqlValue; to: SqlValue };
   TopMedications: { fromDate: SqlValue; toDate: SqlValue; limit: SqlValue };
   DataOverview: null;
   LatestMigration: null;

@@ -1,4 +1,5 @@
 import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
+import { isLwbs } from '../core/flow.ts';
 import { legsOf } from '../core/response-times.ts';
 import { addDays, atLocal } from '../core/time.ts';
 import { localDay } from '../core/window.ts';
@@ -12,18 +13,22 @@ import {
   eventBuckets,
   treatmentsByType,
 } from './er.queries.ts';
+import { flowVisits, returnVisits } from './flow.queries.ts';
 import { one, type Db } from './queries.ts';
 
 async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigures> {
-  const [calls, dispatches, legs, arrivals, treatments, dispositions, buckets] = await Promise.all([
-    callCount(db, from, to),
-    dispatchesBySeverity(db, from, to),
-    dispatchResponseLegs(db, from, to),
-    arrivalsByCondition(db, from, to),
-    treatmentsByType(db, from, to),
-    dispositionCounts(db, from, to),
-    eventBuckets(db, 'arrivals', from, to),
-  ]);
+  const [calls, dispatches, legs, arrivals, treatments, dispositions, buckets, flow, returns] =
+    await Promise.all([
+      callCount(db, from, to),
+      dispatchesBySeverity(db, from, to),
+      dispatchResponseLegs(db, from, to),
+      arrivalsByCondition(db, from, to),
+      treatmentsByType(db, from, to),
+      dispositionCounts(db, from, to),
+      eventBuckets(db, 'arrivals', from, to),
+      flowVisits(db, from, to),
+      returnVisits(db, from, to),
+    ]);
   const byTriage: Record<number, number> = {};
   for (const r of arrivals) for (const l of TRIAGE_LEVELS) byTriage[l] = (byTriage[l] ?? 0) + r[`esi${l}`];
   const byDecision: Record<string, number> = {};
@@ -37,6 +42,11 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
     treatmentsByType: Object.fromEntries(treatments.map((r) => [r.type, r.n])),
     dispositions: byDecision,
     arrivalBuckets: new Map(buckets.map((b) => [b.bucket, b.n])),
+    lwbs: flow.filter(isLwbs).length,
+    doorToTreatment: flow.flatMap((v) =>
+      v.first_treatment_at ? [(v.first_treatment_at.getTime() - v.arrived_at.getTime()) / 60_000] : [],
+    ),
+    returns: returns.length,
   };
 }
 

@@ -152,9 +152,9 @@ describe('registration', () => {
     const first = await runScript('src/cli/register.ts', [], botEnv());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('registering 8 commands in guild');
+    expect(first.stdout).toContain('registering 9 commands in guild');
     expect(first.stdout).toContain(
-      'added: /patient, /er, /staff, /ambulance, /appointments, /meds, /summary, /admin',
+      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /admin',
     );
     const put = discord.requests.filter(
       (r) =>
@@ -169,6 +169,7 @@ describe('registration', () => {
       'staff',
       'ambulance',
       'appointments',
+      'care',
       'meds',
       'summary',
       'admin',
@@ -185,7 +186,7 @@ describe('registration', () => {
     discord.commands = [];
     const r = await runScript('src/cli/register.ts', ['--dry-run'], botEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('would register 8 commands');
+    expect(r.stdout).toContain('would register 9 commands');
     expect(r.stdout).toContain('dry run: nothing was sent.');
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
@@ -255,6 +256,13 @@ describe('commands through Discord', () => {
     ['ambulance', 'fleet', {}],
     ['appointments', 'patient', { patient: 'MRN1000001' }],
     ['meds', 'top', { window: '30d' }],
+    ['er', 'flow', { window: '7d', by: 'condition' }],
+    ['er', 'returns', { window: '30d' }],
+    ['er', 'returns-list', { window: '30d' }],
+    ['care', 'follow-up', { window: '30d' }],
+    ['care', 'gaps', { window: '30d' }],
+    ['care', 'no-shows', { window: '30d', department: 'Cardiology' }],
+    ['meds', 'ending', { days: 7 }],
     ['summary', '', {}],
     ['admin', 'audit', { count: 5 }],
   ] as const)('/%s %s answers through Discord', async (name, sub, options) => {
@@ -298,6 +306,33 @@ describe('access', () => {
       command: '/patient search',
     });
   });
+
+  it.each([
+    ['er', 'returns-list'],
+    ['care', 'gaps'],
+    ['meds', 'ending'],
+  ] as const)(
+    '/%s %s: a patient list, denied to a role without patient records, private with it',
+    async (name, sub) => {
+      const denied = await ask(coordinator, name, sub);
+      expect(body(denied.callback)).toMatchObject({
+        type: 4,
+        data: {
+          content: expect.stringContaining('Your roles do not allow patient records') as unknown,
+          flags: 64,
+        },
+      });
+      const allowed = await ask(clinician, name, sub);
+      expect(body(allowed.callback)).toEqual({ type: 5, data: { flags: 64 } });
+      const edit = await discord.waitFor(originalOf(allowed.p), 15_000, 'the edited reply');
+      expect(body(edit).content).toMatch(/^\*\*.+\*\*\n/);
+      const [row] = await auditOf(allowed.p.id, 1);
+      expect(row).toMatchObject({
+        command: `/${name} ${sub}`,
+        outcome: expect.stringMatching(/^(ok|empty)$/) as unknown,
+      });
+    },
+  );
 
   it('denies reports to someone with no role', async () => {
     const { callback } = await ask(outsider, 'er', 'census');

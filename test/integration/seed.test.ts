@@ -122,10 +122,12 @@ describe('seeded data keeps the invariants of domain.md', () => {
       await count(`SELECT COUNT(*) AS n FROM disposition_decision d JOIN er_visit v ON v.id = d.visit_id
                    WHERE d.decided_at < v.arrived_at OR v.departed_at < d.decided_at OR d.patient_id <> v.patient_id`),
     ).toBe(0);
-    // A visit that has left has a decision; only visits still in the ER may lack one.
+    // A visit that has left without a decision left without being seen: a walk-in, never treated.
     expect(
       await count(
-        `SELECT COUNT(*) AS n FROM er_visit v LEFT JOIN disposition_decision d ON d.visit_id = v.id WHERE v.departed_at IS NOT NULL AND d.id IS NULL`,
+        `SELECT COUNT(*) AS n FROM er_visit v LEFT JOIN disposition_decision d ON d.visit_id = v.id
+         WHERE v.departed_at IS NOT NULL AND d.id IS NULL
+           AND (v.arrival_mode <> 'walk_in' OR EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id))`,
       ),
     ).toBe(0);
   });
@@ -227,6 +229,94 @@ describe('seeded data looks like an emergency department', () => {
     expect(median).toBeGreaterThan(5);
     expect(median).toBeLessThan(20);
     expect(p90).toBeGreaterThan(median * 1.3);
+  });
+});
+
+describe('seeded data has the patient flow of domain.md (LWBS, boarding, returns, follow-up)', () => {
+  it('has 1-6% of walk-ins leave without being seen, more often at triage 4-5 than at 3, never at 1-2', async () => {
+    const lwbs = await rows<{ triage_level: number; n: number }>(
+      `SELECT v.triage_level, COUNT(*) AS n FROM er_visit v
+       WHERE v.departed_at IS NOT NULL
+         AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id)
+         AND NOT EXISTS (SELECT 1 FROM disposition_decision d WHERE d.visit_id = v.id)
+       GROUP BY v.triage_level`,
+    );
+    const walkIns = await rows<{ triage_level: number; n: number }>(
+      `SELECT triage_level, COUNT(*) AS n FROM er_visit WHERE arrival_mode = 'walk_in' GROUP BY triage_level`,
+    );
+    const at = (r: { triage_level: number; n: number }[], l: number) =>
+      Number(r.find((x) => Number(x.triage_level) === l)?.n ?? 0);
+    const total = (r: { n: number }[]) => r.reduce((n, x) => n + Number(x.n), 0);
+    const rate = total(lwbs) / total(walkIns);
+    expect(rate).toBeGreaterThan(0.01);
+    expect(rate).toBeLessThan(0.06);
+    expect(at(lwbs, 1) + at(lwbs, 2)).toBe(0);
+    expect((at(lwbs, 4) + at(lwbs, 5)) / (at(walkIns, 4) + at(walkIns, 5))).toBeGreaterThan(
+      at(lwbs, 3) / at(walkIns, 3),
+    );
+  });
+
+  it('boards admitted and transferred patients for hours after the decision, longer at night', async () => {
+    const stays = await rows<{ m: number; night: number }>(
+      `SELECT TIMESTAMPDIFF(MINUTE, d.decided_at, v.departed_at) AS m,
+              HOUR(CONVERT_TZ(d.decided_at, '+00:00', '-05:00')) NOT BETWEEN 7 AND 19 AS night
+       FROM disposition_decision d JOIN er_visit v ON v.id = d.visit_id
+       WHERE d.decision <> 'Discharge' AND v.departed_at IS NOT NULL`,
+    );
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    const all = stays.map((r) => Number(r.m));
+    expect(all.length).toBeGreaterThan(50);
+    expect(Math.min(...all)).toBeGreaterThanOrEqual(20);
+    expect(med(all)).toBeGreaterThan(120);
+    expect(med(stays.filter((r) => Number(r.night) === 1).map((r) => Number(r.m)))).toBeGreaterThan(
+      med(stays.filter((r) => Number(r.night) === 0).map((r) => Number(r.m))),
+    );
+  });
+
+  it('brings 3-8% of discharged patients back within 72 hours, as a new visit of the same patient', async () => {
+    const [r] = await rows<{ discharged: number; returned: number }>(
+      `SELECT COUNT(*) AS discharged,
+              SUM(EXISTS (SELECT 1 FROM er_visit b WHERE b.patient_id = v.patient_id AND b.arrived_at > v.departed_at
+                          AND b.arrived_at <= v.departed_at + INTERVAL 72 HOUR)) AS returned
+       FROM er_visit v JOIN disposition_decision d ON d.visit_id = v.id
+       WHERE d.decision = 'Discharge' AND v.departed_at IS NOT NULL`,
+    );
+    const rate = Number(r?.returned) / Number(r?.discharged);
+    expect(rate).toBeGreaterThan(0.03);
+    expect(rate).toBeLessThan(0.08);
+  });
+
+  it('books most discharged patients into a clinic within 7 days, and leaves some without', async () => {
+    const [r] = await rows<{ due: number; followed: number }>(
+      `SELECT COUNT(*) AS due,
+              SUM(EXISTS (SELECT 1 FROM appointment a WHERE a.patient_id = v.patient_id AND a.status <> 'cancelled'
+                          AND a.starts_at > v.departed_at AND a.starts_at <= v.departed_at + INTERVAL 7 DAY)) AS followed
+       FROM er_visit v JOIN disposition_decision d ON d.visit_id = v.id
+       WHERE d.decision = 'Discharge' AND v.departed_at <= '2026-03-08 14:00:00'`,
+    );
+    const share = Number(r?.followed) / Number(r?.due);
+    expect(share).toBeGreaterThan(0.5);
+    expect(share).toBeLessThan(0.9);
+    // Follow-ups start after the departure, in a clinic's working hours, never double-booking a doctor.
+    expect(
+      await count(`SELECT COUNT(*) AS n FROM (SELECT staff_id, starts_at FROM appointment
+                   GROUP BY staff_id, starts_at HAVING COUNT(*) > 1) x`),
+    ).toBe(0);
+  });
+
+  it('has no-show rates that differ by department and by weekday', async () => {
+    const rates = async (key: string) =>
+      (
+        await rows<{ k: string; r: number }>(
+          `SELECT ${key} AS k, SUM(a.status = 'no_show') / COUNT(*) AS r FROM appointment a
+           JOIN department dp ON dp.id = a.department_id
+           WHERE a.status IN ('completed', 'no_show') GROUP BY k`,
+        )
+      ).map((x) => Number(x.r));
+    for (const key of ['dp.name', 'DAYOFWEEK(a.starts_at)']) {
+      const r = await rates(key);
+      expect(Math.max(...r) - Math.min(...r), key).toBeGreaterThan(0.03);
+    }
   });
 });
 

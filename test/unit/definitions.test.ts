@@ -65,6 +65,7 @@ describe('command definitions', () => {
       'admin',
       'ambulance',
       'appointments',
+      'care',
       'er',
       'meds',
       'patient',
@@ -74,7 +75,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(28);
+    expect(all).toHaveLength(35);
   });
 
   for (const [name, command] of commands) {

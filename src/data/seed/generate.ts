@@ -225,6 +225,8 @@ class Generator {
   private readonly allStaff: StaffMember[] = [];
   private readonly medicationWeights: (readonly [number, number])[] = [];
   private readonly medicationForm = new Map<number, string>();
+  /** Patient flow (issue 11): returns waiting for their hour, follow-ups to book, recent arrivals. */
+  private readonly flow: FlowState = { returns: [], followUps: [], booked: new Set(), recent: [] };
   /** Local day index (days since start, local) of each UTC hour, cached: Intl is slow per event. */
   private readonly localHourCache = new Map<number, { hour: number; weekday: number; dayStart: number }>();
 
@@ -531,7 +533,8 @@ class Generator {
     if (this.patients.length > 50 && this.r.chance(returning)) {
       const pool = this.frequent.length > 0 && this.r.chance(0.33) ? this.frequent : this.patients;
       const p = this.r.pick(pool);
-      if (p.birth < at - DAY_MS && p.busyUntil < at) return p;
+      // Coming back within days is what planned returns model (planReturn); a chance visit comes later.
+      if (p.birth < at - DAY_MS && p.busyUntil < at - 4 * DAY_MS) return p;
     }
     return this.newPatient(at);
   }
@@ -550,8 +553,16 @@ class Generator {
       const n = this.r.poisson(lambda);
       const times: number[] = [];
       for (let i = 0; i < n; i++) times.push(hourStart + Math.floor(this.r.next() * 3600) * 1000);
+      const returns = this.dueReturns(hourStart + HOUR_MS);
+      times.push(...returns.map((r) => r.at));
       times.sort((a, b) => a - b);
       for (const t of times) {
+        const back = returns.find((r) => r.at === t);
+        if (back) {
+          returns.splice(returns.indexOf(back), 1);
+          this.returnVisit(back);
+          continue;
+        }
         const mode = this.r.weighted([
           ['ambulance', 30],
           ['walk_in', 62],
@@ -639,6 +650,8 @@ class Generator {
     }
     const lastArrival = Math.max(...legs.map((l) => l.arrival));
     if (lastArrival > this.end) return;
+    // Taken from the first call on: a planned return visit cannot overlap the ride in.
+    for (const l of legs) l.patient.busyUntil = Math.max(l.patient.busyUntil, l.arrival);
 
     for (const plan of plans) {
       const mine = legs.filter((l) => plans[l.unitIndex] === plan);
@@ -872,6 +885,11 @@ class Generator {
     const triage = this.triage(condition);
     const visitId = this.nextId('er_visit');
     const age = this.ageAt(patient, arrival);
+    const busy = this.noteArrival(arrival);
+    if (mode === 'walk_in' && this.r.chance(lwbsChance(triage, busy))) {
+      this.leftWithoutBeingSeen(visitId, arrival, patient, condition, triage, reason, treatmentMix);
+      return;
+    }
 
     // Treatments: the sicker, the more; the first after a wait that grows with the triage level.
     const count =
@@ -927,9 +945,11 @@ class Generator {
     const decided = this.sec(
       lastEvent + Math.max(5 * MINUTE_MS, this.r.logNormal(70 * MINUTE_MS * stayFactor, 0.5)),
     );
-    const departed = this.sec(
-      decided + Math.max(5 * MINUTE_MS, this.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)),
-    );
+    const decision = this.decision(condition);
+    const departed =
+      decision === 'Discharge'
+        ? this.sec(decided + Math.max(5 * MINUTE_MS, this.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)))
+        : this.sec(decided + this.boardingMs(decided));
 
     patient.busyUntil = departed;
     this.add('er_visit', [
@@ -947,8 +967,8 @@ class Generator {
     const [code, description] = this.r.pick(diagnoses);
     this.add('diagnosis', [this.nextId('diagnosis'), visitId, code, description]);
 
-    if (decided > this.end || departed > this.end) return;
-    const decision = this.decision(condition);
+    // A patient may be decided on and still boarding when the data ends.
+    if (decided > this.end) return;
     const status =
       decision === 'Discharge'
         ? this.r.weighted([
@@ -981,6 +1001,11 @@ class Generator {
     if (decision === 'Discharge' && this.r.chance(0.35)) {
       const n = this.r.chance(0.3) ? 2 : 1;
       for (let i = 0; i < n; i++) this.prescription(patient.id, visitId, decider, decided, this.r.int(3, 14));
+    }
+    if (decision === 'Discharge' && departed <= this.end) {
+      const seen = { patient, departed, condition, reason, treatments: treatmentMix };
+      this.planReturn(seen, returnChance(condition, reason));
+      this.planFollowUp(seen);
     }
   }
 
@@ -1046,6 +1071,7 @@ class Generator {
   // ---- care coordination: clinic appointments and long-term prescriptions -------------------------
 
   private makeClinic(): void {
+    this.bookFollowUps();
     const horizonEnd = this.end + 30 * DAY_MS;
     const clinicPatients = this.patients.slice();
     for (
@@ -1060,15 +1086,15 @@ class Generator {
             DEPARTMENTS.find((d) => this.departmentId.get(d) === doc.department) ?? 'Family Medicine';
           const reasons = APPOINTMENT_REASONS[department] ?? ['consultation'];
           for (let slot = 0; slot < 16; slot++) {
-            if (!this.r.chance(0.55)) continue;
             const startsAt = atLocal(this.tz, date, 8 + Math.floor(slot / 2), (slot % 2) * 30);
+            if (this.flow.booked.has(slotKey(doc.id, startsAt)) || !this.r.chance(0.55)) continue;
             const endsAt = startsAt + (this.r.chance(0.8) ? 30 : 20) * MINUTE_MS;
             const patient =
               clinicPatients.length > 100 && this.r.chance(0.85)
                 ? (clinicPatients[Math.floor(clinicPatients.length * this.r.next() ** 2)] ??
                   this.newPatient(startsAt))
                 : this.newPatient(Math.min(startsAt, this.end));
-            const status = this.appointmentStatus(startsAt, endsAt);
+            const status = this.appointmentStatus(startsAt, endsAt, department);
             this.add('appointment', [
               this.nextId('appointment'),
               patient.id,
@@ -1094,17 +1120,219 @@ class Generator {
     }
   }
 
-  private appointmentStatus(startsAt: number, endsAt: number): string {
+  /** No-shows and cancellations differ by department, weekday and hour (see appointmentRates). */
+  private appointmentStatus(startsAt: number, endsAt: number, department: string, followUp = false): string {
+    const info = this.localInfo(startsAt);
+    const { noShow, cancelled } = appointmentRates(department, info.weekday, info.hour, followUp);
     if (endsAt <= this.end)
       return this.r.weighted([
-        ['completed', 80],
-        ['no_show', 8],
-        ['cancelled', 12],
+        ['completed', 100 - noShow - cancelled],
+        ['no_show', noShow],
+        ['cancelled', cancelled],
       ] as const);
     if (startsAt <= this.end) return 'checked_in';
     return this.r.weighted([
-      ['scheduled', 92],
-      ['cancelled', 8],
+      ['scheduled', 100 - cancelled * 0.6],
+      ['cancelled', cancelled * 0.6],
     ] as const);
   }
+
+  // ---- patient flow: left without being seen, boarding, 72-hour returns, follow-ups (issue 11) ------
+
+  /** How busy the department is at `at`: arrivals of the last two hours against the average. */
+  private noteArrival(at: number): number {
+    const recent = this.flow.recent;
+    recent.push(at);
+    while (recent.length > 0 && (recent[0] ?? at) <= at - 2 * HOUR_MS) recent.shift();
+    return recent.length / Math.max(1, this.visitsPerDay / 12);
+  }
+
+  /** A walk-in who leaves before any treatment or decision: departed, nothing else recorded. */
+  private leftWithoutBeingSeen(
+    visitId: number,
+    arrival: number,
+    patient: Patient,
+    condition: Condition,
+    triage: number,
+    reason: string,
+    treatments: readonly (readonly [TreatmentType, number])[],
+  ): void {
+    const departed = this.sec(arrival + Math.max(15 * MINUTE_MS, this.r.logNormal(100 * MINUTE_MS, 0.5)));
+    patient.busyUntil = departed;
+    this.add('er_visit', [
+      visitId,
+      patient.id,
+      toSqlDateTime(arrival),
+      'walk_in',
+      null,
+      condition,
+      triage,
+      reason,
+      departed <= this.end ? toSqlDateTime(departed) : null,
+    ]);
+    if (departed <= this.end) this.planReturn({ patient, departed, condition, reason, treatments }, 0.1);
+  }
+
+  /** Admitted and transferred patients wait for a bed: hours, longer at night. */
+  private boardingMs(decided: number): number {
+    const hour = this.localInfo(decided).hour;
+    const night = hour >= 20 || hour < 7;
+    return Math.max(20 * MINUTE_MS, this.r.logNormal((night ? 5 : 2.5) * HOUR_MS, 0.6));
+  }
+
+  /** Some patients come back: most within 72 hours of leaving, a few later (not counted as returns). */
+  private planReturn(seen: SeenVisit, chance: number): void {
+    if (this.r.chance(chance)) {
+      const after = Math.min(71.5 * HOUR_MS, Math.max(2 * HOUR_MS, this.r.logNormal(20 * HOUR_MS, 0.8)));
+      this.flow.returns.push({ ...seen, at: this.sec(seen.departed + after) });
+    } else if (this.r.chance(0.01)) {
+      this.flow.returns.push({ ...seen, at: this.sec(seen.departed + this.r.int(73, 120) * HOUR_MS) });
+    }
+  }
+
+  /** Returns arriving before `until`, taken off the queue. */
+  private dueReturns(until: number): PlannedReturn[] {
+    const due = this.flow.returns.filter((r) => r.at < until && r.at <= this.end);
+    this.flow.returns = this.flow.returns.filter((r) => r.at >= until);
+    return due;
+  }
+
+  /** The same patient, the same complaint, sometimes worse; unless they are in the ER already. */
+  private returnVisit(back: PlannedReturn): void {
+    if (back.patient.busyUntil >= back.at) return;
+    const i = CONDITIONS.indexOf(back.condition);
+    const condition = this.r.chance(0.35)
+      ? (CONDITIONS[Math.max(0, i - 1)] ?? back.condition)
+      : back.condition;
+    this.erVisit(back.at, 'walk_in', back.patient, undefined, {
+      condition,
+      reason: back.reason,
+      treatments: back.treatments,
+    });
+  }
+
+  /** Most discharged patients are booked into a clinic within a week; some later, some never. */
+  private planFollowUp(seen: SeenVisit): void {
+    if (!this.r.chance(seen.condition === 'minor' || seen.condition === 'stable' ? 0.78 : 0.9)) return;
+    const department =
+      this.ageAt(seen.patient, seen.departed) < 18 ? 'Pediatrics' : followUpDepartment(seen.reason);
+    const doctors = this.clinicPhysicians.filter((m) => m.department === this.dept(department));
+    const days = this.r.chance(0.9) ? this.r.int(1, 5) : this.r.int(8, 12);
+    let date = addDays(localDate(this.tz, seen.departed), days);
+    while ([0, 6].includes(localParts(this.tz, atLocal(this.tz, date) + 12 * HOUR_MS).weekday))
+      date = addDays(date, 1);
+    const doctor = this.r.pick(doctors);
+    for (let tries = 0, slot = this.r.int(0, 15); tries < 16; tries++, slot = (slot + 1) % 16) {
+      const startsAt = atLocal(this.tz, date, 8 + Math.floor(slot / 2), (slot % 2) * 30);
+      if (startsAt <= seen.departed || this.flow.booked.has(slotKey(doctor.id, startsAt))) continue;
+      this.flow.booked.add(slotKey(doctor.id, startsAt));
+      this.flow.followUps.push({ patient: seen.patient, doctor, department, startsAt });
+      return;
+    }
+  }
+
+  private bookFollowUps(): void {
+    for (const f of this.flow.followUps) {
+      const endsAt = f.startsAt + 30 * MINUTE_MS;
+      this.add('appointment', [
+        this.nextId('appointment'),
+        f.patient.id,
+        f.doctor.id,
+        f.doctor.department,
+        toSqlDateTime(f.startsAt),
+        toSqlDateTime(endsAt),
+        this.appointmentStatus(f.startsAt, endsAt, f.department, true),
+        'ER follow-up',
+      ]);
+    }
+  }
+}
+
+// ---- patient flow tables (issue 11) -----------------------------------------------------------------
+
+/** A visit that ended in discharge or with the patient leaving unseen: what a return or follow-up needs. */
+interface SeenVisit {
+  patient: Patient;
+  departed: number;
+  condition: Condition;
+  reason: string;
+  treatments: readonly (readonly [TreatmentType, number])[];
+}
+interface PlannedReturn extends SeenVisit {
+  at: number;
+}
+interface FlowState {
+  returns: PlannedReturn[];
+  followUps: { patient: Patient; doctor: StaffMember; department: string; startsAt: number }[];
+  /** Clinic slots taken by follow-ups, `slotKey(doctor, start)`. */
+  booked: Set<string>;
+  /** Arrival instants of the last two hours. */
+  recent: number[];
+}
+
+const slotKey = (doctorId: number, startsAt: number) => `${doctorId}@${startsAt}`;
+
+/** Chance that a walk-in leaves unseen: low-acuity patients, and more so when the department is busy. */
+function lwbsChance(triage: number, busy: number): number {
+  const base = [0, 0, 0, 0.006, 0.03, 0.045][triage] ?? 0;
+  return base * Math.min(2.5, Math.max(0.4, busy) ** 1.5);
+}
+
+/** Complaints that bring discharged patients back more often than the usual 4%. */
+const RETURN_PRONE: Record<string, number> = {
+  'abdominal pain': 2,
+  'chest pain': 1.6,
+  'asthma attack': 1.8,
+  vomiting: 1.5,
+  fever: 1.3,
+  'shortness of breath': 1.4,
+};
+
+function returnChance(condition: Condition, reason: string): number {
+  const sicker = condition === 'serious' || condition === 'moderate' ? 1.3 : 1;
+  return 0.035 * sicker * (RETURN_PRONE[reason] ?? 1);
+}
+
+/** The clinic that sees a discharged adult again, by their ER complaint. */
+function followUpDepartment(reason: string): string {
+  if (['chest pain'].includes(reason)) return 'Cardiology';
+  if (['shortness of breath', 'asthma attack'].includes(reason)) return 'Pulmonology';
+  if (['severe headache', 'seizure', 'confusion', 'dizziness'].includes(reason)) return 'Neurology';
+  if (['fractured limb', 'sprained ankle', 'back pain'].includes(reason)) return 'Orthopedics';
+  if (['abdominal pain', 'laceration', 'burns'].includes(reason)) return 'General Surgery';
+  return 'Family Medicine';
+}
+
+/** Relative no-show and cancellation rates: by department, by weekday (Sunday first), by local hour. */
+const NO_SHOW_BY_DEPARTMENT: Record<string, number> = {
+  Cardiology: 0.9,
+  Radiology: 0.6,
+  Neurology: 1,
+  Orthopedics: 1.1,
+  Pediatrics: 1.4,
+  'Family Medicine': 1.3,
+  'General Surgery': 0.8,
+  'Internal Medicine': 1.2,
+  Pulmonology: 1.2,
+  Oncology: 0.4,
+};
+const NO_SHOW_BY_WEEKDAY = [1, 1.35, 1, 0.85, 0.95, 1.3, 1];
+const CANCELLED_BY_WEEKDAY = [1, 1.2, 0.85, 0.85, 0.9, 1.35, 1];
+
+/** Percentages of no-shows and cancellations for an appointment. */
+function appointmentRates(
+  department: string,
+  weekday: number,
+  hour: number,
+  followUp: boolean,
+): { noShow: number; cancelled: number } {
+  const atEdges = hour < 9 || hour >= 16 ? 1.3 : 1;
+  const noShow =
+    8 *
+    (NO_SHOW_BY_DEPARTMENT[department] ?? 1) *
+    (NO_SHOW_BY_WEEKDAY[weekday] ?? 1) *
+    atEdges *
+    (followUp ? 1.4 : 1);
+  const cancelled = 11 * (CANCELLED_BY_WEEKDAY[weekday] ?? 1);
+  return { noShow, cancelled };
 }

@@ -1,0 +1,122 @@
+import { barChart } from '../charts.ts';
+import { footer, plural } from '../format.ts';
+import type { Cell, ReplyBody } from '../reply.ts';
+import { round1 } from '../stats.ts';
+import { localParts } from '../time.ts';
+import type { TimeWindow } from '../window.ts';
+
+/** Appointments of one department, start and status. */
+export interface AppointmentOutcome {
+  department: string;
+  starts_at: Date;
+  status: string;
+  n: number;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+interface Tally {
+  appointments: number;
+  noShows: number;
+  cancelled: number;
+}
+
+const pct = (n: number, of: number) => (of === 0 ? null : round1((100 * n) / of));
+/** No-show rate: no-shows of the appointments that were not cancelled (domain.md). */
+const noShowRate = (t: Tally) => pct(t.noShows, t.appointments - t.cancelled);
+const cancelRate = (t: Tally) => pct(t.cancelled, t.appointments);
+
+function tally(rows: readonly AppointmentOutcome[]): Tally {
+  const t: Tally = { appointments: 0, noShows: 0, cancelled: 0 };
+  for (const r of rows) {
+    t.appointments += r.n;
+    if (r.status === 'no_show') t.noShows += r.n;
+    if (r.status === 'cancelled') t.cancelled += r.n;
+  }
+  return t;
+}
+
+/**
+ * No-show and cancellation rates of appointments that started in the window (up to now): by department,
+ * by weekday and by local hour of the start, with a grouped bar chart by department.
+ */
+export function noShowsReport(
+  rows: readonly AppointmentOutcome[],
+  department: string | undefined,
+  w: Pick<TimeWindow, 'label' | 'phrase'>,
+  timeZone: string,
+  now: number,
+): ReplyBody {
+  const parts = rows.map((r) => ({ r, p: localParts(timeZone, r.starts_at.getTime()) }));
+  const departments = [...new Set(rows.map((r) => r.department))].sort();
+  const weekdays = [1, 2, 3, 4, 5, 6, 0].filter((d) => parts.some((x) => x.p.weekday === d));
+  const hours = [...new Set(parts.map((x) => x.p.hour))].sort((a, b) => a - b);
+  const ofWeekday = (d: number) => tally(parts.filter((x) => x.p.weekday === d).map((x) => x.r));
+  const line = (label: string, t: Tally): Cell[] => [
+    label,
+    t.appointments,
+    t.noShows,
+    noShowRate(t),
+    t.cancelled,
+    cancelRate(t),
+  ];
+  const all = tally(rows);
+  const byDepartment = departments.map((d) => tally(rows.filter((r) => r.department === d)));
+  const table: Cell[][] =
+    rows.length === 0
+      ? []
+      : [
+          ...departments.map((d, i) => line(d, byDepartment[i] ?? tally([]))),
+          ...weekdays.map((d) => line(WEEKDAYS[d] ?? '', ofWeekday(d))),
+          ...hours.map((h) =>
+            line(
+              `${String(h).padStart(2, '0')}:00`,
+              tally(parts.filter((x) => x.p.hour === h).map((x) => x.r)),
+            ),
+          ),
+          line('all', all),
+        ];
+  const scope = department ? `${department} appointments` : 'Appointments';
+  return {
+    title: department ? `No-shows and cancellations: ${department}` : 'No-shows and cancellations',
+    summary:
+      rows.length === 0
+        ? `No ${department ? `${department} ` : ''}appointments started ${w.phrase}.`
+        : `${scope} that started ${w.phrase}: ${plural(all.appointments, 'appointment')}, no-show rate ${noShowRate(all) ?? '–'}% (of those not cancelled), cancellation rate ${cancelRate(all) ?? '–'}%. Rows: by department, then weekday, then hour of the day (local).`,
+    table: {
+      columns: [
+        { name: 'group' },
+        { name: 'appointments', align: 'right' },
+        { name: 'no-shows', align: 'right' },
+        { name: 'no-show %', align: 'right' },
+        { name: 'cancelled', align: 'right' },
+        { name: 'cancelled %', align: 'right' },
+      ],
+      rows: table,
+    },
+    chart:
+      rows.length === 0
+        ? undefined
+        : department
+          ? barChart(
+              `${department}: no-show and cancellation rates by weekday (${w.label})`,
+              weekdays.map((d) => WEEKDAYS[d] ?? ''),
+              rateSeries(weekdays.map(ofWeekday)),
+              { x: 'weekday', y: '%' },
+            )
+          : barChart(
+              `No-show and cancellation rates by department (${w.label})`,
+              departments,
+              rateSeries(byDepartment),
+              { x: 'department', y: '%' },
+            ),
+    footer: footer(timeZone, now, w.label),
+  };
+}
+
+function rateSeries(tallies: Tally[]) {
+  return [
+    { label: 'no-show %', data: tallies.map((t) => noShowRate(t) ?? 0) },
+    { label: 'cancelled %', data: tallies.map((t) => cancelRate(t) ?? 0) },
+  ];
+}

@@ -1,0 +1,99 @@
+import { barChart } from '../charts.ts';
+import { LWBS_LABEL } from '../flow.ts';
+import { footer, plural } from '../format.ts';
+import type { Cell, ReplyBody } from '../reply.ts';
+import { round1 } from '../stats.ts';
+import { CONDITIONS } from '../vocabulary.ts';
+import type { TimeWindow } from '../window.ts';
+
+/** A 72-hour return (domain.md) and the visit it came back after. */
+export interface ReturnVisit {
+  return_id: number;
+  patient_id: number;
+  mrn: string;
+  first_name: string;
+  last_name: string;
+  first_id: number;
+  first_arrived_at: Date;
+  first_departed_at: Date;
+  first_condition: string;
+  first_reason: string;
+  /** `Discharge`, or LWBS_LABEL. */
+  first_decision: string;
+  return_arrived_at: Date;
+  return_condition: string;
+  return_reason: string;
+  return_triage: number;
+}
+
+/** Visits that could lead to a return (discharged or unseen) that departed in the window. */
+export interface ReturnCandidateCount {
+  condition: string;
+  decision: string;
+  n: number;
+}
+
+const ENDINGS = ['Discharge', LWBS_LABEL] as const;
+const pct = (n: number, of: number) => (of === 0 ? null : round1((100 * n) / of));
+
+/**
+ * 72-hour returns arriving in the window, by the first visit's condition and how it ended. The rate is per
+ * discharged or unseen visit that departed in the window (returns belong to the window by their arrival).
+ */
+export function returnsReport(
+  returns: readonly Pick<ReturnVisit, 'first_condition' | 'first_decision'>[],
+  candidates: readonly ReturnCandidateCount[],
+  w: Pick<TimeWindow, 'label' | 'phrase'>,
+  timeZone: string,
+  now: number,
+): ReplyBody {
+  const returned = (f: (r: Pick<ReturnVisit, 'first_condition' | 'first_decision'>) => boolean) =>
+    returns.filter(f).length;
+  const left = (f: (c: ReturnCandidateCount) => boolean) => candidates.filter(f).reduce((n, c) => n + c.n, 0);
+  const totalLeft = left(() => true);
+  const rows: Cell[][] = [];
+  if (returns.length > 0 || totalLeft > 0) {
+    for (const c of CONDITIONS) {
+      const n = returned((r) => r.first_condition === c);
+      const of = left((x) => x.condition === c);
+      if (n > 0 || of > 0) rows.push([`condition: ${c}`, n, of, pct(n, of)]);
+    }
+    for (const d of ENDINGS) {
+      const n = returned((r) => r.first_decision === d);
+      const of = left((x) => x.decision === d);
+      rows.push([`first visit: ${d}`, n, of, pct(n, of)]);
+    }
+    rows.push(['all', returns.length, totalLeft, pct(returns.length, totalLeft)]);
+  }
+  const conditions = CONDITIONS.filter((c) => returns.some((r) => r.first_condition === c));
+  return {
+    title: '72-hour returns',
+    summary:
+      returns.length === 0 && totalLeft === 0
+        ? `No discharges and no 72-hour returns ${w.phrase}.`
+        : `${plural(returns.length, 'return visit')} within 72 hours ${w.phrase}; ${plural(totalLeft, 'patient')} discharged or left unseen in that time, a rate of ${pct(returns.length, totalLeft) ?? '–'}%. Returns count by their own arrival and by the condition and ending of the visit before.`,
+    table: {
+      columns: [
+        { name: 'group' },
+        { name: 'returns', align: 'right' },
+        { name: 'discharged or unseen', align: 'right' },
+        { name: 'rate %', align: 'right' },
+      ],
+      rows,
+    },
+    chart:
+      returns.length === 0
+        ? undefined
+        : barChart(
+            `72-hour returns by condition on the first visit (${w.label})`,
+            [...conditions],
+            ENDINGS.map((d) => ({
+              label: d,
+              data: conditions.map((c) => returned((r) => r.first_condition === c && r.first_decision === d)),
+            })),
+            { x: 'condition on the first visit', y: 'returns' },
+            true,
+          ),
+    footer: footer(timeZone, now, w.label),
+  };
+}
