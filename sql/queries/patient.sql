@@ -129,12 +129,16 @@ ORDER BY pp.treatments DESC, p.last_name, p.first_name, p.id
 LIMIT :limit;
 
 -- name: PatientsNeverTreatedWith :many
--- Patients with an ER visit in [from, to) who have never had a treatment of the type.
-SELECT p.id, p.mrn, p.first_name, p.last_name, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival,
-  COUNT(*) OVER () AS total
-FROM er_visit v JOIN patient p ON p.id = v.patient_id
-WHERE v.arrived_at >= :from AND v.arrived_at < :to
-  AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = v.patient_id AND t.type = :type)
-GROUP BY p.id, p.mrn, p.first_name, p.last_name
-ORDER BY last_arrival DESC, p.id
+-- Patients with an ER visit in [from, to) who have never had a treatment of the type: the window's visits
+-- per patient first, then one indexed look-up per patient.
+SELECT p.id, p.mrn, p.first_name, p.last_name, w.visits, w.last_arrival, COUNT(*) OVER () AS total
+FROM (
+  SELECT v.patient_id, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival
+  FROM er_visit v
+  WHERE v.arrived_at >= :from AND v.arrived_at < :to
+  GROUP BY v.patient_id
+) w
+JOIN patient p ON p.id = w.patient_id
+WHERE NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = w.patient_id AND t.type = :type)
+ORDER BY w.last_arrival DESC, p.id
 LIMIT :limit;
