@@ -15,17 +15,23 @@ GROUP BY condition_on_arrival
 ORDER BY condition_on_arrival;
 
 -- name: LatestTreatmentPerPatient :many
--- Each patient's latest ER treatment in [from, to), newest first.
-SELECT x.patient_id, x.mrn, x.first_name, x.last_name, x.type, x.performed_at, x.outcome, COUNT(*) OVER () AS total
+-- Each patient's latest ER treatment in [from, to), newest first. Patients are looked up only for the rows
+-- returned; the total counts every patient treated in the window.
+SELECT x.patient_id, p.mrn, p.first_name, p.last_name, x.type, x.performed_at, x.outcome, x.total
 FROM (
-  SELECT t.patient_id, p.mrn, p.first_name, p.last_name, t.type, t.performed_at, t.outcome,
-    ROW_NUMBER() OVER (PARTITION BY t.patient_id ORDER BY t.performed_at DESC, t.id DESC) AS rn
-  FROM er_treatment t JOIN patient p ON p.id = t.patient_id
-  WHERE t.performed_at >= :from AND t.performed_at < :to
+  SELECT patient_id, type, performed_at, outcome, COUNT(*) OVER () AS total
+  FROM (
+    SELECT t.patient_id, t.type, t.performed_at, t.outcome,
+      ROW_NUMBER() OVER (PARTITION BY t.patient_id ORDER BY t.performed_at DESC, t.id DESC) AS rn
+    FROM er_treatment t
+    WHERE t.performed_at >= :from AND t.performed_at < :to
+  ) ranked
+  WHERE rn = 1
+  ORDER BY performed_at DESC, patient_id
+  LIMIT :limit
 ) x
-WHERE x.rn = 1
-ORDER BY x.performed_at DESC, x.patient_id
-LIMIT :limit;
+JOIN patient p ON p.id = x.patient_id
+ORDER BY x.performed_at DESC, x.patient_id;
 
 -- name: DispatchResponseLegs :many
 -- Each dispatch in [from, to): its first call, the first unit on scene and its type, and that unit's first
