@@ -15,36 +15,54 @@ GROUP BY condition_on_arrival
 ORDER BY condition_on_arrival;
 
 -- name: LatestTreatmentPerPatient :many
--- Each patient's latest ER treatment in [from, to), newest first.
-SELECT x.patient_id, x.mrn, x.first_name, x.last_name, x.type, x.performed_at, x.outcome, COUNT(*) OVER () AS total
+-- Each patient's latest ER treatment in [from, to), newest first. Patients are looked up only for the rows
+-- returned; the total counts every patient treated in the window.
+SELECT x.patient_id, p.mrn, p.first_name, p.last_name, x.type, x.performed_at, x.outcome, x.total
 FROM (
-  SELECT t.patient_id, p.mrn, p.first_name, p.last_name, t.type, t.performed_at, t.outcome,
-    ROW_NUMBER() OVER (PARTITION BY t.patient_id ORDER BY t.performed_at DESC, t.id DESC) AS rn
-  FROM er_treatment t JOIN patient p ON p.id = t.patient_id
-  WHERE t.performed_at >= :from AND t.performed_at < :to
+  SELECT patient_id, type, performed_at, outcome, COUNT(*) OVER () AS total
+  FROM (
+    SELECT t.patient_id, t.type, t.performed_at, t.outcome,
+      ROW_NUMBER() OVER (PARTITION BY t.patient_id ORDER BY t.performed_at DESC, t.id DESC) AS rn
+    FROM er_treatment t
+    WHERE t.performed_at >= :from AND t.performed_at < :to
+  ) ranked
+  WHERE rn = 1
+  ORDER BY performed_at DESC, patient_id
+  LIMIT :limit
 ) x
-WHERE x.rn = 1
-ORDER BY x.performed_at DESC, x.patient_id
-LIMIT :limit;
+JOIN patient p ON p.id = x.patient_id
+ORDER BY x.performed_at DESC, x.patient_id;
 
 -- name: DispatchResponseLegs :many
 -- Each dispatch in [from, to): its first call, the first unit on scene and its type, and that unit's first
--- transport (pick-up, drop-off) with the ER arrival it led to.
-SELECT d.id, d.severity, d.dispatched_at,
-  (SELECT MIN(c.received_at) FROM emergency_call c WHERE c.dispatch_id = d.id) AS first_call,
+-- transport (pick-up, drop-off) with the ER arrival it led to. Every part is read once for the window's
+-- dispatches and ranked with ROW_NUMBER(), instead of a subquery per dispatch.
+WITH d AS (
+  SELECT id, severity, dispatched_at FROM ambulance_dispatch
+  WHERE dispatched_at >= :from AND dispatched_at < :to
+), first_call AS (
+  SELECT c.dispatch_id, MIN(c.received_at) AS received_at
+  FROM d JOIN emergency_call c ON c.dispatch_id = d.id
+  GROUP BY c.dispatch_id
+), units AS (
+  SELECT u.dispatch_id, u.ambulance_id, u.on_scene_at,
+    ROW_NUMBER() OVER (PARTITION BY u.dispatch_id ORDER BY u.on_scene_at, u.ambulance_id) AS rn
+  FROM d JOIN dispatch_unit u ON u.dispatch_id = d.id
+  WHERE u.on_scene_at IS NOT NULL
+), transports AS (
+  SELECT t.id, t.dispatch_id, t.ambulance_id, t.pickup_at, t.dropoff_at,
+    ROW_NUMBER() OVER (PARTITION BY t.dispatch_id, t.ambulance_id ORDER BY t.pickup_at, t.id) AS rn
+  FROM d JOIN transport t ON t.dispatch_id = d.id
+)
+SELECT d.id, d.severity, d.dispatched_at, fc.received_at AS first_call,
   fu.on_scene_at AS first_on_scene, a.type AS unit_type,
   t.pickup_at, t.dropoff_at, v.arrived_at
-FROM ambulance_dispatch d
-JOIN dispatch_unit fu ON fu.dispatch_id = d.id AND fu.ambulance_id = (
-  SELECT u.ambulance_id FROM dispatch_unit u
-  WHERE u.dispatch_id = d.id AND u.on_scene_at IS NOT NULL
-  ORDER BY u.on_scene_at, u.ambulance_id LIMIT 1)
+FROM d
+JOIN units fu ON fu.dispatch_id = d.id AND fu.rn = 1
 JOIN ambulance a ON a.id = fu.ambulance_id
-LEFT JOIN transport t ON t.id = (
-  SELECT t2.id FROM transport t2 WHERE t2.dispatch_id = d.id AND t2.ambulance_id = fu.ambulance_id
-  ORDER BY t2.pickup_at, t2.id LIMIT 1)
+LEFT JOIN first_call fc ON fc.dispatch_id = d.id
+LEFT JOIN transports t ON t.dispatch_id = d.id AND t.ambulance_id = fu.ambulance_id AND t.rn = 1
 LEFT JOIN er_visit v ON v.transport_id = t.id
-WHERE d.dispatched_at >= :from AND d.dispatched_at < :to
 ORDER BY d.id;
 
 -- name: DispositionCounts :many

@@ -115,26 +115,36 @@ ORDER BY at, seq
 LIMIT 500;
 
 -- name: FrequentlyTreatedPatients :many
--- Patients with more ER treatments in [from, to) than the average treated patient.
-WITH per_patient AS (
-  SELECT patient_id, COUNT(*) AS treatments FROM er_treatment
-  WHERE performed_at >= :from AND performed_at < :to GROUP BY patient_id
-), average AS (
-  SELECT AVG(treatments) AS average, COUNT(*) AS treated FROM per_patient
-)
-SELECT p.id, p.mrn, p.first_name, p.last_name, pp.treatments, a.average, a.treated, COUNT(*) OVER () AS total
-FROM per_patient pp JOIN patient p ON p.id = pp.patient_id CROSS JOIN average a
-WHERE pp.treatments > a.average
-ORDER BY pp.treatments DESC, p.last_name, p.first_name, p.id
+-- Patients with more ER treatments in [from, to) than the average treated patient: one pass counts each
+-- patient's treatments (window functions over the counts give the average and how many were treated), and
+-- only the patients above the average are looked up.
+SELECT p.id, p.mrn, p.first_name, p.last_name, f.treatments, f.average, f.treated, COUNT(*) OVER () AS total
+FROM (
+  SELECT patient_id, treatments, average, treated
+  FROM (
+    SELECT patient_id, COUNT(*) AS treatments, AVG(COUNT(*)) OVER () AS average, COUNT(*) OVER () AS treated
+    FROM er_treatment
+    WHERE performed_at >= :from AND performed_at < :to
+    GROUP BY patient_id
+  ) pp
+  WHERE pp.treatments > pp.average
+) f
+JOIN patient p ON p.id = f.patient_id
+ORDER BY f.treatments DESC, p.last_name, p.first_name, p.id
 LIMIT :limit;
 
 -- name: PatientsNeverTreatedWith :many
--- Patients with an ER visit in [from, to) who have never had a treatment of the type.
-SELECT p.id, p.mrn, p.first_name, p.last_name, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival,
-  COUNT(*) OVER () AS total
-FROM er_visit v JOIN patient p ON p.id = v.patient_id
-WHERE v.arrived_at >= :from AND v.arrived_at < :to
-  AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = v.patient_id AND t.type = :type)
-GROUP BY p.id, p.mrn, p.first_name, p.last_name
-ORDER BY last_arrival DESC, p.id
-LIMIT :limit;
+-- Patients with an ER visit in [from, to) who have never had a treatment of the type: the window's visits
+-- per patient first, and only the patients returned are looked up (the total counts them all).
+SELECT p.id, p.mrn, p.first_name, p.last_name, w.visits, w.last_arrival, w.total
+FROM (
+  SELECT v.patient_id, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival, COUNT(*) OVER () AS total
+  FROM er_visit v
+  WHERE v.arrived_at >= :from AND v.arrived_at < :to
+    AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.patient_id = v.patient_id AND t.type = :type)
+  GROUP BY v.patient_id
+  ORDER BY last_arrival DESC, v.patient_id
+  LIMIT :limit
+) w
+JOIN patient p ON p.id = w.patient_id
+ORDER BY w.last_arrival DESC, p.id;

@@ -1,4 +1,4 @@
-import { median, percentile, round1 } from './stats.ts';
+import { percentileOfSorted, round1 } from './stats.ts';
 
 /**
  * The three legs of an emergency response, in minutes: call-to-scene (first call to first unit on
@@ -35,8 +35,8 @@ export interface LegStats {
 }
 
 export function legStats(values: (number | null)[]): LegStats {
-  const v = values.filter((x): x is number => x !== null);
-  return { n: v.length, median: round1(median(v)), p90: round1(percentile(v, 90)) };
+  const v = Float64Array.from(values.filter((x): x is number => x !== null)).sort();
+  return { n: v.length, median: round1(percentileOfSorted(v, 50)), p90: round1(percentileOfSorted(v, 90)) };
 }
 
 export interface GroupStats {
@@ -47,20 +47,26 @@ export interface GroupStats {
   callToArrival: LegStats;
 }
 
-/** Median and 90th percentile of each leg per group, groups in the given order, then "all". */
+/**
+ * Median and 90th percentile of each leg per group, groups in the given order, then "all". `legs` are the
+ * rows' legs (`rows.map(legsOf)`), when the caller already has them: each row's legs are computed once.
+ */
 export function responseStats<R extends LegTimes>(
-  rows: R[],
+  rows: readonly R[],
   groupOf: (r: R) => string,
   order: readonly string[],
+  legs: readonly Legs[] = rows.map(legsOf),
 ): GroupStats[] {
   const groups = new Map<string, Legs[]>();
-  for (const r of rows) {
+  rows.forEach((r, i) => {
+    const l = legs[i];
+    if (!l) return;
     const g = groupOf(r);
-    const list = groups.get(g) ?? [];
-    list.push(legsOf(r));
-    groups.set(g, list);
-  }
-  const stats = (group: string, legs: Legs[]): GroupStats => ({
+    const list = groups.get(g);
+    if (list) list.push(l);
+    else groups.set(g, [l]);
+  });
+  const stats = (group: string, legs: readonly Legs[]): GroupStats => ({
     group,
     dispatches: legs.length,
     callToScene: legStats(legs.map((l) => l.callToScene)),
@@ -68,5 +74,5 @@ export function responseStats<R extends LegTimes>(
     callToArrival: legStats(legs.map((l) => l.callToArrival)),
   });
   const ordered = order.filter((g) => groups.has(g)).map((g) => stats(g, groups.get(g) ?? []));
-  return [...ordered, stats('all', rows.map(legsOf))];
+  return [...ordered, stats('all', legs)];
 }

@@ -1,8 +1,15 @@
 /** Report math over plain numbers. Percentiles use linear interpolation between closest ranks. */
 
 export function percentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
+}
+
+/** `percentile` of values already sorted ascending (a sorted Float64Array, say), without copying them. */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number | null {
+  if (sorted.length === 0) return null;
   // Multiply before dividing: (0.9 * 67) is 60.300000000000004, (67 * 90) / 100 is 60.3.
   const rank = ((sorted.length - 1) * p) / 100;
   const lo = Math.floor(rank);

@@ -27,12 +27,13 @@ export function responseTimesReport(
   timeZone: string,
   now: number,
 ): ReplyBody {
+  const minutes = legs.map(legsOf);
   const stats =
     by === 'severity'
-      ? responseStats(legs, (r) => r.severity, SEVERITIES)
-      : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES);
+      ? responseStats(legs, (r) => r.severity, SEVERITIES, minutes)
+      : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES, minutes);
   const all = stats[stats.length - 1];
-  const callToScene = legs.map((r) => legsOf(r).callToScene).filter((m): m is number => m !== null);
+  const callToScene = minutes.map((l) => l.callToScene).filter((m): m is number => m !== null);
   const bins = histogram(callToScene, 2, 30);
   return {
     title: `Response times by ${by === 'severity' ? 'severity' : 'ambulance type'}`,

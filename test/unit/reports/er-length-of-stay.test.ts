@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lengthOfStayReport, MAX_POINTS, type Stay } from '../../../src/core/reports/er-length-of-stay.ts';
+import { median, percentile, round1 } from '../../../src/core/stats.ts';
 
 const TZ = 'America/New_York';
 const NOW = Date.UTC(2026, 2, 15, 14, 0);
@@ -52,5 +53,32 @@ describe('lengthOfStayReport', () => {
       title: { text: 'Age against length of stay (last 30 days, every 2th visit)' },
     });
     expect(r.summary).toBe('1,501 completed visits; median stay 2 h, 90th percentile 2 h.');
+  });
+
+  it('on 20,000 random stays, gives every band and the summary the figures of sorting each band on its own', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const stays: Stay[] = Array.from({ length: 20_000 }, () => ({
+      age: Math.floor(random() * 105),
+      minutes: Math.floor(random() * 2000),
+    }));
+    const bands: [string, number, number][] = [
+      ['0-17', 0, 17],
+      ['18-44', 18, 44],
+      ['45-64', 45, 64],
+      ['65-79', 65, 79],
+      ['80+', 80, 200],
+    ];
+    const r = lengthOfStayReport(stays, MONTH, TZ, NOW);
+    expect(r.table?.rows).toEqual(
+      bands.map(([band, lo, hi]) => {
+        const h = stays.filter((s) => s.age >= lo && s.age <= hi).map((s) => s.minutes / 60);
+        return [band, h.length, round1(median(h)), round1(percentile(h, 90))];
+      }),
+    );
+    const all = stays.map((s) => s.minutes / 60);
+    expect(r.summary).toBe(
+      `20,000 completed visits; median stay ${round1(median(all))} h, 90th percentile ${round1(percentile(all, 90))} h.`,
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trendsReport, type EventBucket } from '../../../src/core/reports/er-trends.ts';
+import { localDate, localDatesBetween } from '../../../src/core/time.ts';
 import { resolveWindow } from '../../../src/core/window.ts';
 
 const TZ = 'America/New_York';
@@ -57,5 +58,26 @@ describe('trendsReport', () => {
     expect(r.summary).toBe(
       '1 treatment over 8 days; 0.1 a day on average (the first and last days are partial).',
     );
+  });
+
+  it('over a year spanning both daylight-saving changes, counts each bucket on the same local day as a per-bucket time-zone lookup', () => {
+    const year = resolveWindow({ from: '2025-06-01', to: '2026-05-31' }, '30d', NOW, TZ);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const first = Math.ceil(year.from.getTime() / 900_000);
+    const last = Math.floor((year.to.getTime() - 1) / 900_000);
+    const buckets: EventBucket[] = [];
+    for (let b = first; b <= last; b++)
+      if (random() < 0.3) buckets.push({ bucket: b, n: 1 + Math.floor(random() * 4) });
+    const expected = new Map(
+      localDatesBetween(TZ, year.from.getTime(), year.to.getTime()).map((d) => [d, 0]),
+    );
+    for (const b of buckets) {
+      const day = localDate(TZ, b.bucket * 900_000);
+      expected.set(day, (expected.get(day) ?? 0) + b.n);
+    }
+    const r = trendsReport(buckets, 'arrivals', year, false, TZ, NOW);
+    expect(r.table?.rows).toEqual([...expected]);
+    expect(r.table?.rows).toHaveLength(365);
   });
 });

@@ -1,0 +1,488 @@
+/**
+ * The speed benchmark (issue 10). Seeds a hospital at scale 1 and 5 into databases of its own
+ * (hers_bench_s1, hers_bench_s5; kept for --reuse), then runs every SQL-backed subcommand with its widest
+ * window (1y) and its default, each end-to-end run through execute() followed by the same statements
+ * replayed raw on the pool, and prints one table. Also measures start-up (`npm run console` as a whole
+ * process), the first chart in a process, RSS after 500 mixed commands, and seeding time and peak RSS.
+ * Writes the same figures as JSON. Reports; asserts nothing (these machines are shared and noisy).
+ *
+ *   npm run bench                        seed both scales afresh (slow: scale 5 takes minutes), then measure
+ *   npm run bench -- --reuse             reuse databases seeded by an earlier run (same seed and end)
+ *   npm run bench -- --reuse --runs 5 --scales 5 --commands 'workload|fleet' --mixed 100 --out x.json
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { RowDataPacket } from 'mysql2/promise';
+import { commands } from '../../commands/index.ts';
+import { servicesUp } from '../../dev/services.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { parseCommandLine } from '../../src/console/parse.ts';
+import { openContext } from '../../src/context.ts';
+import { percentile } from '../../src/core/stats.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { connectMongo } from '../../src/data/mongo.ts';
+import { connect, serverUrl } from '../../src/data/mysql.ts';
+import type { Db } from '../../src/data/queries.ts';
+import { execute } from '../../src/runner/execute.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
+const TZ = 'America/New_York';
+const SEED = 1;
+/** Where the data ends, and the "now" of every command: fixed, so reused databases answer the same. */
+const END = '2026-11-01T12:00:00Z';
+const PATIENT = 'MRN1000080';
+
+/** Every SQL-backed subcommand: its default, then its widest window where it has one. */
+const LINES: { line: string; kind: 'now' | 'patient' | 'window' }[] = [
+  { line: '/er census', kind: 'now' },
+  { line: '/staff on-shift', kind: 'now' },
+  { line: '/staff on-shift department:Emergency', kind: 'now' },
+  { line: '/ambulance fleet', kind: 'now' },
+  { line: '/appointments day', kind: 'now' },
+  { line: '/staff specialties', kind: 'now' },
+  { line: `/patient lookup patient:${PATIENT}`, kind: 'patient' },
+  { line: `/patient history patient:${PATIENT}`, kind: 'patient' },
+  { line: `/meds patient patient:${PATIENT}`, kind: 'patient' },
+  { line: `/appointments patient patient:${PATIENT}`, kind: 'patient' },
+  { line: '/patient search name:lee', kind: 'window' },
+  { line: '/summary', kind: 'window' },
+  ...[
+    '/patient frequent',
+    '/patient never-treated type:Surgery',
+    '/er recent-treatments',
+    '/er arrivals',
+    '/er response-times',
+    '/er dispositions',
+    '/er trends',
+    '/er length-of-stay',
+    '/er symptom term:chest pain',
+    '/er assessments',
+    '/staff workload',
+    '/staff workload role:nurse',
+    '/meds top',
+  ].flatMap((line) => [
+    { line, kind: 'window' as const },
+    { line: `${line} window:1y`, kind: 'window' as const },
+  ]),
+];
+
+const { values: flags } = parseArgs({
+  options: {
+    reuse: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    scales: { type: 'string', default: '1,5' },
+    mixed: { type: 'string', default: '500' },
+    out: { type: 'string', default: join(ROOT, '.hers/bench.json') },
+    commands: { type: 'string' },
+    'rss-child': { type: 'string' },
+  },
+});
+
+const ms = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+const median = (xs: number[]) => percentile(xs, 50) ?? 0;
+const p95 = (xs: number[]) => percentile(xs, 95) ?? 0;
+const load = () => loadavg().map((l) => Math.round(l * 100) / 100);
+
+function configFor(scale: number, mongoUri: string, mysqlServerUrl: string): Config {
+  const name = `hers_bench_s${scale}`;
+  return loadConfig({
+    MYSQL_URL: `${mysqlServerUrl}${name}`,
+    MONGODB_URI: mongoUri,
+    MONGODB_DB: name,
+    TZ,
+    LOG_LEVEL: 'silent',
+  });
+}
+
+// ---- seeding ------------------------------------------------------------------------------------------
+
+interface SeedFigures {
+  scale: number;
+  seconds: number;
+  peakRssMb: number | null;
+  sqlRows: number | null;
+  measuredAt: string;
+  loadAverage: number[];
+}
+
+const MARKER = join(ROOT, '.hers/bench-data.json');
+const readMarker = (): Record<string, SeedFigures> =>
+  existsSync(MARKER) ? (JSON.parse(readFileSync(MARKER, 'utf8')) as Record<string, SeedFigures>) : {};
+
+async function patientsHeld(config: Config): Promise<number> {
+  const c = await connect(serverUrl(config.mysql.url));
+  try {
+    const name = new URL(config.mysql.url).pathname.slice(1);
+    const [rows] = await c.query<RowDataPacket[]>(
+      `SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_schema = ? AND table_name = 'patient'`,
+      [name],
+    );
+    if (Number(rows[0]?.n) === 0) return 0;
+    const [n] = await c.query<RowDataPacket[]>(`SELECT COUNT(*) AS n FROM \`${name}\`.patient`);
+    return Number(n[0]?.n);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Runs db:seed as a child process (as a person would), timing it and reading its peak RSS. */
+async function seed(config: Config, scale: number): Promise<SeedFigures> {
+  const name = new URL(config.mysql.url).pathname.slice(1);
+  const c = await connect(serverUrl(config.mysql.url));
+  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  await c.end();
+  const m = await connectMongo(config.mongo.uri);
+  await m.db(name).dropDatabase();
+  await m.close();
+  await migrate(config.mysql.url);
+  const loadAverage = load();
+  const args = ['--import', TSX, join(ROOT, 'src/cli/seed.ts'), '--scale', String(scale)];
+  args.push('--seed', String(SEED), '--end', END);
+  const timed = existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const child = spawn(
+    timed ? '/usr/bin/time' : process.execPath,
+    timed ? ['-v', process.execPath, ...args] : args,
+    {
+      env: {
+        ...process.env,
+        MYSQL_URL: config.mysql.url,
+        MONGODB_URI: config.mongo.uri,
+        MONGODB_DB: config.mongo.database,
+        TZ,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0) throw new Error(`db:seed --scale ${scale} failed (${code}):\n${err.slice(-2000)}`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+  const rows = /([\d,]+) SQL rows/.exec(out);
+  return {
+    scale,
+    seconds: Math.round(seconds * 10) / 10,
+    peakRssMb: rss ? Math.round(Number(rss[1]) / 1024) : null,
+    sqlRows: rows ? Number(rows[1]?.replaceAll(',', '')) : null,
+    measuredAt: new Date().toISOString(),
+    loadAverage,
+  };
+}
+
+// ---- commands ---------------------------------------------------------------------------------------
+
+interface Captured {
+  args: unknown[];
+}
+
+/** Records the SELECTs a command sends through the pool (the audit insert goes through a connection). */
+function capture(pool: Db): { take: () => Captured[] } {
+  let statements: Captured[] = [];
+  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+    const first = args[0];
+    const sql = typeof first === 'string' ? first : (first as { sql?: string }).sql;
+    if (sql && /^(\s*--[^\n]*\n)*\s*(SELECT|WITH|\()/i.test(sql)) statements.push({ args });
+    return query(...args);
+  };
+  return {
+    take: () => {
+      const s = statements;
+      statements = [];
+      return s;
+    },
+  };
+}
+
+interface CommandFigures {
+  scale: number;
+  command: string;
+  kind: string;
+  rows: number;
+  statements: number;
+  e2eMedian: number | null;
+  e2eP95: number | null;
+  rawMedian: number | null;
+  ratio: number | null;
+}
+
+async function benchCommands(config: Config, scale: number, runs: number): Promise<CommandFigures[]> {
+  const now = Date.parse(END);
+  const { ctx, close } = await openContext(config, () => now);
+  const recorder = capture(ctx.sql);
+  const actor = { source: 'console' as const, actorId: 'bench' };
+  const results: CommandFigures[] = [];
+  try {
+    const only = flags.commands === undefined ? undefined : new RegExp(flags.commands);
+    for (const { line, kind } of LINES.filter((l) => !only || only.test(l.line))) {
+      const e2e: number[] = [];
+      const raw: number[] = [];
+      let rows = 0;
+      let statements = 0;
+      // One warm-up run, not counted, then each end-to-end run followed by its statements replayed raw.
+      for (let i = 0; i <= runs; i++) {
+        recorder.take();
+        const t0 = performance.now();
+        const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
+        const t1 = performance.now();
+        if (outcome.kind !== 'reply') throw new Error(`${line}: ${outcome.kind}`);
+        rows = outcome.reply.table?.totalRows ?? outcome.reply.table?.rows.length ?? 0;
+        const captured = recorder.take();
+        statements = captured.length;
+        const t2 = performance.now();
+        for (const s of captured) await (ctx.sql.query as (...a: unknown[]) => Promise<unknown>)(...s.args);
+        const t3 = performance.now();
+        recorder.take();
+        if (i > 0) {
+          e2e.push(t1 - t0);
+          raw.push(t3 - t2);
+        }
+      }
+      const r: CommandFigures = {
+        scale,
+        command: line,
+        kind,
+        rows,
+        statements,
+        e2eMedian: ms(median(e2e)),
+        e2eP95: ms(p95(e2e)),
+        rawMedian: ms(median(raw)),
+        ratio: median(raw) > 0 ? Math.round((median(e2e) / median(raw)) * 100) / 100 : null,
+      };
+      results.push(r);
+      console.error(
+        `  scale ${scale}  ${String(r.e2eMedian).padStart(8)} ms e2e  ${String(r.rawMedian).padStart(8)} ms raw  ${line}`,
+      );
+    }
+  } finally {
+    await close();
+  }
+  return results;
+}
+
+// ---- start-up, first chart, memory ------------------------------------------------------------------
+
+function consoleStartup(config: Config, runs: number): { min: number; median: number; max: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync('npm', ['run', '--silent', 'console', '--', '/staff specialties'], {
+      cwd: ROOT,
+      env: { ...process.env, MYSQL_URL: config.mysql.url, MONGODB_URI: config.mongo.uri, TZ },
+      encoding: 'utf8',
+    });
+    times.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`npm run console failed (${r.status}): ${r.stderr}`);
+  }
+  return {
+    min: ms(Math.min(...times)) ?? 0,
+    median: ms(median(times)) ?? 0,
+    max: ms(Math.max(...times)) ?? 0,
+  };
+}
+
+/** In a fresh process: the first chart's render time, then RSS after `count` mixed commands (charts drawn). */
+function childFigures(
+  config: Config,
+  count: number,
+): { firstChartMs: number; nextChartMs: number; rssAfterMb: number; rssPeakMb: number; count: number } {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', TSX, fileURLToPath(import.meta.url), '--rss-child', String(count)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        MYSQL_URL: config.mysql.url,
+        MONGODB_URI: config.mongo.uri,
+        MONGODB_DB: config.mongo.database,
+        TZ,
+      },
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+    },
+  );
+  if (r.status !== 0) throw new Error(`memory child failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ReturnType<typeof childFigures>;
+}
+
+async function rssChild(count: number): Promise<void> {
+  const { renderChart } = await import('../../src/render/chart.ts');
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const now = Date.parse(END);
+  const { ctx, close } = await openContext(config, () => now);
+  const actor = { source: 'console' as const, actorId: 'bench' };
+  let firstChartMs = 0;
+  let nextChartMs = 0;
+  let charts = 0;
+  let peak = 0;
+  // Defaults only: what people mostly ask (the 1y variants are the table's business).
+  const mixed = LINES.filter((l) => !l.line.endsWith('window:1y'));
+  for (let i = 0; i < count; i++) {
+    const line = mixed[i % mixed.length]?.line ?? '/er census';
+    const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
+    if (outcome.kind === 'reply' && outcome.reply.chart) {
+      const t = performance.now();
+      await renderChart(outcome.reply.chart, config.charts);
+      const took = performance.now() - t;
+      if (charts === 0) firstChartMs = took;
+      else if (charts === 1) nextChartMs = took;
+      charts++;
+    }
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  await close();
+  const mb = (b: number) => Math.round(b / 2 ** 20);
+  console.log(
+    JSON.stringify({
+      firstChartMs: ms(firstChartMs),
+      nextChartMs: ms(nextChartMs),
+      rssAfterMb: mb(process.memoryUsage().rss),
+      rssPeakMb: mb(peak),
+      count,
+    }),
+  );
+}
+
+// ---- versions and output ----------------------------------------------------------------------------
+
+async function versions(config: Config, mongoKind: string): Promise<{ mysql: string; mongo: string }> {
+  const c = await connect(serverUrl(config.mysql.url));
+  const [rows] = await c.query<RowDataPacket[]>('SELECT VERSION() AS v');
+  await c.end();
+  const m = await connectMongo(config.mongo.uri);
+  const info = (await m.db('admin').command({ buildInfo: 1 })) as {
+    version?: string;
+    ferretdbVersion?: string;
+  };
+  await m.close();
+  return {
+    mysql: String(rows[0]?.v),
+    mongo: `${mongoKind} ${info.ferretdbVersion ?? ''} (MongoDB ${info.version ?? '?'} wire)`,
+  };
+}
+
+function table(all: CommandFigures[], scales: number[]): string {
+  const top = Math.max(...scales);
+  const low = Math.min(...scales);
+  const header = ['command', 'rows', 'e2e p50', 'e2e p95', 'raw p50', 'e2e/raw', `growth ${top}/${low}`];
+  const lines = LINES.filter(({ line }) => all.some((r) => r.command === line)).map(({ line }) => {
+    const hi = all.find((r) => r.scale === top && r.command === line);
+    const lo = all.find((r) => r.scale === low && r.command === line);
+    const growth =
+      hi?.e2eMedian && lo?.e2eMedian && top !== low ? (hi.e2eMedian / lo.e2eMedian).toFixed(2) : '';
+    return [
+      line,
+      String(hi?.rows ?? ''),
+      String(hi?.e2eMedian ?? ''),
+      String(hi?.e2eP95 ?? ''),
+      String(hi?.rawMedian ?? ''),
+      hi?.ratio === null || hi?.ratio === undefined ? '' : hi.ratio.toFixed(2),
+      growth,
+    ];
+  });
+  const rows = [header, ...lines];
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const fmt = (r: string[]) =>
+    `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join(' | ')} |`;
+  return [
+    fmt(header),
+    `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+  ]
+    .concat(lines.map(fmt))
+    .join('\n');
+}
+
+// ---- main -------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const scales = flags.scales
+    .split(',')
+    .map(Number)
+    .sort((a, b) => a - b);
+  const runs = Number(flags.runs);
+  const loadBefore = load();
+  const services = await servicesUp({ mongoUri: process.env.MONGODB_URI });
+  try {
+    const marker = readMarker();
+    const seeding: SeedFigures[] = [];
+    const results: CommandFigures[] = [];
+    for (const scale of scales) {
+      const config = configFor(scale, services.mongoUri, services.mysqlServerUrl);
+      const held = await patientsHeld(config);
+      const previous = marker[String(scale)];
+      if (flags.reuse && held > 0) {
+        console.error(`scale ${scale}: reusing hers_bench_s${scale} (${held} patients)`);
+        if (previous) seeding.push(previous);
+      } else {
+        console.error(`scale ${scale}: seeding hers_bench_s${scale} (db:seed in a child process)`);
+        const figures = await seed(config, scale);
+        marker[String(scale)] = figures;
+        mkdirSync(dirname(MARKER), { recursive: true });
+        writeFileSync(MARKER, JSON.stringify(marker, null, 2));
+        seeding.push(figures);
+      }
+      await migrate(config.mysql.url);
+      results.push(...(await benchCommands(config, scale, runs)));
+    }
+    const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
+    console.error('start-up: npm run console -- "/staff specialties" (3 runs)');
+    const startup = consoleStartup(top, 3);
+    console.error(`memory: ${flags.mixed} mixed commands in a fresh process`);
+    const child = childFigures(top, Number(flags.mixed));
+    const report = {
+      measuredAt: new Date().toISOString(),
+      seconds: Math.round((performance.now() - started) / 1000),
+      reuse: flags.reuse,
+      runs,
+      scales,
+      dataEnd: END,
+      loadAverage: { before: loadBefore, after: load() },
+      versions: await versions(top, services.mongoKind),
+      node: process.version,
+      commands: results,
+      startup,
+      firstChartMs: child.firstChartMs,
+      nextChartMs: child.nextChartMs,
+      rssAfterMixedMb: child.rssAfterMb,
+      rssPeakMixedMb: child.rssPeakMb,
+      mixedCommands: child.count,
+      seeding,
+    };
+    mkdirSync(dirname(flags.out), { recursive: true });
+    writeFileSync(flags.out, JSON.stringify(report, null, 2));
+    console.log(table(results, scales));
+    console.log(
+      [
+        '',
+        `npm run console -- "/staff specialties" as a process: min ${startup.min} ms, median ${startup.median} ms, max ${startup.max} ms`,
+        `first chart in a process: ${child.firstChartMs} ms (the next: ${child.nextChartMs} ms)`,
+        `RSS after ${child.count} mixed commands (charts drawn): ${child.rssAfterMb} MB (peak ${child.rssPeakMb} MB)`,
+        ...seeding.map(
+          (s) =>
+            `seeding scale ${s.scale}: ${s.seconds} s, peak RSS ${s.peakRssMb ?? '?'} MB, ${s.sqlRows?.toLocaleString('en-US') ?? '?'} SQL rows ` +
+            `(${s.sqlRows ? Math.round(s.sqlRows / s.seconds).toLocaleString('en-US') : '?'} rows/s overall; measured ${s.measuredAt}, load ${s.loadAverage.join(' ')})`,
+        ),
+        `load average: before ${loadBefore.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
+        `databases: ${report.versions.mysql}, ${report.versions.mongo}; Node ${process.version}`,
+        `${runs} runs per command after a warm-up; e2e is execute() (validation, queries, report, audit row); raw is the same SELECTs replayed on the pool`,
+        `finished in ${report.seconds} s; JSON in ${flags.out}`,
+      ].join('\n'),
+    );
+  } finally {
+    await services.stop();
+  }
+}
+
+if (flags['rss-child'] !== undefined) await rssChild(Number(flags['rss-child']));
+else await main();
