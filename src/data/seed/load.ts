@@ -1,7 +1,8 @@
-import type { Db, Document } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { RowDataPacket } from 'mysql2/promise';
 import { UserError } from '../../core/errors.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
+import { isBucketCollection, writeErDocuments } from '../er.buckets.ts';
 import { ensureMongoSchema } from '../mongo.ts';
 import { connect, describeMysqlError, type Connection } from '../mysql.ts';
 import { TABLE_ORDER, type Cell, type Dataset, type TableData } from './generate.ts';
@@ -141,24 +142,20 @@ async function loadMongo(
   dataset: Dataset,
   advance: (n: number, what: string) => void,
 ): Promise<void> {
-  for (const name of [DISPATCH_INCIDENTS, ER_TREATMENTS]) {
-    await db
-      .collection(name)
-      .drop()
-      .catch((err: unknown) => {
-        // Dropping a collection that does not exist is fine (code 26, NamespaceNotFound).
-        if ((err as { code?: number }).code !== 26) throw err;
-      });
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  for (const name of names.filter(
+    (n) => n === DISPATCH_INCIDENTS || n === ER_TREATMENTS || isBucketCollection(n),
+  ))
+    await db.collection(name).drop();
+  for (
+    let i = 0;
+    i < Math.max(dataset.dispatchIncidents.length, dataset.erTreatments.length);
+    i += MONGO_BATCH
+  ) {
+    const incidents = dataset.dispatchIncidents.slice(i, i + MONGO_BATCH);
+    const treatments = dataset.erTreatments.slice(i, i + MONGO_BATCH);
+    await writeErDocuments(db, incidents, treatments);
+    advance(incidents.length + treatments.length, 'dispatch incidents and ER treatments');
   }
-  const write = async (name: string, docs: readonly object[]) => {
-    const coll = db.collection(name);
-    for (let i = 0; i < docs.length; i += MONGO_BATCH) {
-      const batch = docs.slice(i, i + MONGO_BATCH);
-      await coll.insertMany(batch as Document[], { ordered: false });
-      advance(batch.length, name);
-    }
-  };
-  await write(DISPATCH_INCIDENTS, dataset.dispatchIncidents);
-  await write(ER_TREATMENTS, dataset.erTreatments);
   await ensureMongoSchema(db);
 }
