@@ -216,20 +216,25 @@ const BATCH = 1_000;
 
 /**
  * Inserts raw dispatch incidents and ER treatments and keeps their buckets in step: the buckets they touch
- * are read, merged with the new documents, and written back. Not atomic: a reader at the same moment may
+ * are read, merged with the new documents, and written back (so writing in one call is cheapest).
+ * `written` is told of each batch of raw documents inserted. Not atomic: a reader at the same moment may
  * miss a bucket being rewritten; the seed, the only writer, runs alone.
  */
 export async function writeErDocuments(
   db: Db,
   incidents: readonly DispatchIncidentDoc[],
   treatments: readonly ErTreatmentDoc[],
+  written: (n: number, collection: string) => void = () => undefined,
 ): Promise<void> {
   for (const [name, docs] of [
     [DISPATCH_INCIDENTS, incidents],
     [ER_TREATMENTS, treatments],
   ] as const) {
-    for (let i = 0; i < docs.length; i += BATCH)
-      await db.collection(name).insertMany(docs.slice(i, i + BATCH) as Document[], { ordered: false });
+    for (let i = 0; i < docs.length; i += BATCH) {
+      const batch = docs.slice(i, i + BATCH);
+      await db.collection(name).insertMany(batch as Document[], { ordered: false });
+      written(batch.length, name);
+    }
   }
   for (const [collection, docs] of bucketsOf(incidents, treatments)) {
     const coll = db.collection<{ _id: string }>(collection);

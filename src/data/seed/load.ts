@@ -18,7 +18,6 @@ export interface LoadResult {
 
 /** Keeps each INSERT well under MariaDB's default 16 MiB max_allowed_packet. */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
-const MONGO_BATCH = 5_000;
 const SQL_CONNECTIONS = 2;
 
 /**
@@ -147,15 +146,7 @@ async function loadMongo(
     (n) => n === DISPATCH_INCIDENTS || n === ER_TREATMENTS || isBucketCollection(n),
   ))
     await db.collection(name).drop();
-  for (
-    let i = 0;
-    i < Math.max(dataset.dispatchIncidents.length, dataset.erTreatments.length);
-    i += MONGO_BATCH
-  ) {
-    const incidents = dataset.dispatchIncidents.slice(i, i + MONGO_BATCH);
-    const treatments = dataset.erTreatments.slice(i, i + MONGO_BATCH);
-    await writeErDocuments(db, incidents, treatments);
-    advance(incidents.length + treatments.length, 'dispatch incidents and ER treatments');
-  }
+  // In one call, so that each bucket is written once.
+  await writeErDocuments(db, dataset.dispatchIncidents, dataset.erTreatments, advance);
   await ensureMongoSchema(db);
 }
