@@ -1,6 +1,7 @@
 import { MongoClient, type Db, type IndexDescription } from 'mongodb';
 import { UserError } from '../core/errors.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from './documents.ts';
+import { ER_TREATMENT_FIRSTS } from './er.buckets.ts';
 
 export async function connectMongo(uri: string): Promise<MongoClient> {
   const client = new MongoClient(uri, {
@@ -39,8 +40,11 @@ function redactMongoUri(uri: string): string {
   return uri.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
-/** Indexes the pipelines rely on: every pipeline starts with a $match on these fields. */
-const INDEXES: Record<string, IndexDescription[]> = {
+/**
+ * Indexes besides `_id` (which every collection has), by collection. The report pipelines read the bucket
+ * collections of er.buckets.ts by `_id`; the raw collections keep indexes for range queries on MongoDB.
+ */
+export const MONGO_INDEXES: Record<string, IndexDescription[]> = {
   [DISPATCH_INCIDENTS]: [
     { key: { dispatchedAt: 1 }, name: 'dispatchedAt' },
     { key: { severity: 1, dispatchedAt: 1 }, name: 'severity_dispatchedAt' },
@@ -51,13 +55,14 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { type: 1, performedAt: 1 }, name: 'type_performedAt' },
     { key: { patientId: 1, performedAt: 1 }, name: 'patientId_performedAt' },
   ],
+  [ER_TREATMENT_FIRSTS]: [],
 };
 
 /** Creates the collections and their indexes if missing; safe to run any number of times. */
 export async function ensureMongoSchema(db: Db): Promise<{ created: string[] }> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   const created: string[] = [];
-  for (const [name, indexes] of Object.entries(INDEXES)) {
+  for (const [name, indexes] of Object.entries(MONGO_INDEXES)) {
     if (!existing.has(name)) {
       await db.createCollection(name);
       created.push(name);

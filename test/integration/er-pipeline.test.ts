@@ -1,11 +1,7 @@
 import type { Db, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DISPATCH_INCIDENTS,
-  ER_TREATMENTS,
-  type DispatchIncidentDoc,
-  type ErTreatmentDoc,
-} from '../../src/data/documents.ts';
+import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
+import { isBucketCollection, writeErDocuments } from '../../src/data/er.buckets.ts';
 import {
   documentCounts,
   earliestTreatments,
@@ -63,22 +59,23 @@ beforeAll(async () => {
   client = await connectMongo(databases.mongoUri);
   db = client.db(databases.name);
   await ensureMongoSchema(db);
-  await db.collection<DispatchIncidentDoc>(DISPATCH_INCIDENTS).insertMany([
-    incident(1, 'high', '2026-03-02T10:00:00', 'fall'),
-    incident(2, 'high', '2026-03-05T10:00:00', 'chest pain'),
-    incident(3, 'high', '2026-03-06T10:00:00', 'fall'),
-    incident(4, 'high', '2026-03-08T00:00:00', 'fall'), // at `to`: outside the window
-    incident(5, 'medium', '2026-03-03T10:00:00', 'fall'),
-  ]);
-  await db
-    .collection<ErTreatmentDoc>(ER_TREATMENTS)
-    .insertMany([
+  await writeErDocuments(
+    db,
+    [
+      incident(1, 'high', '2026-03-02T10:00:00', 'fall'),
+      incident(2, 'high', '2026-03-05T10:00:00', 'chest pain'),
+      incident(3, 'high', '2026-03-06T10:00:00', 'fall'),
+      incident(4, 'high', '2026-03-08T00:00:00', 'fall'), // at `to`: outside the window
+      incident(5, 'medium', '2026-03-03T10:00:00', 'fall'),
+    ],
+    [
       treatment(1, 'Casting', '2026-02-20T10:00:00'),
       treatment(2, 'Casting', '2026-03-02T10:00:00'),
       treatment(3, 'Suturing', '2026-03-03T10:00:00'),
       treatment(4, 'Casting', '2026-03-04T10:00:00'),
       treatment(5, 'Suturing', '2026-03-01T00:00:00'),
-    ]);
+    ],
+  );
 });
 
 afterAll(async () => {
@@ -121,6 +118,65 @@ describe('typed dispatch and treatment queries (MongoDB)', () => {
       { _id: 1, visitId: 1001, patientId: 101, performedAt: at('2026-02-20T10:00:00'), outcome: 'improved' },
       { _id: 2, visitId: 1002, patientId: 102, performedAt: at('2026-03-02T10:00:00'), outcome: 'improved' },
     ]);
+  });
+
+  it('answers a window over a month boundary with partly covered days at both ends', async () => {
+    const from = at('2026-02-20T09:00:00');
+    const to = at('2026-03-02T10:00:01');
+    expect(await treatmentCountsByType(db, from, to)).toEqual([
+      { type: 'Casting', n: 2 },
+      { type: 'Suturing', n: 1 },
+    ]);
+    expect(await treatmentCountsByType(db, at('2026-02-20T10:00:01'), at('2026-03-02T10:00:00'))).toEqual([
+      { type: 'Suturing', n: 1 },
+    ]);
+    expect(
+      await natureCountsOfSeverity(db, 'high', at('2026-03-02T10:00:00'), at('2026-03-02T10:00:01')),
+    ).toEqual([{ nature: 'fall', n: 1 }]);
+  });
+
+  it('keeps its buckets in step when documents are written later, into days already bucketed', async () => {
+    const later = client.db(`${databases.name}_later`);
+    try {
+      await writeErDocuments(
+        later,
+        [incident(1, 'high', '2026-03-02T10:00:00', 'fall')],
+        [treatment(1, 'Casting', '2026-03-02T10:00:00'), treatment(2, 'Casting', '2026-03-02T11:00:00')],
+      );
+      await writeErDocuments(
+        later,
+        [
+          incident(2, 'high', '2026-03-02T09:00:00', 'fall'),
+          incident(3, 'high', '2026-03-02T12:00:00', 'burn'),
+        ],
+        [treatment(3, 'Casting', '2026-03-01T09:00:00'), treatment(4, 'Suturing', '2026-03-02T12:00:00')],
+      );
+      expect(await treatmentCountsByType(later, FROM, TO)).toEqual([
+        { type: 'Casting', n: 3 },
+        { type: 'Suturing', n: 1 },
+      ]);
+      expect(await treatmentCountsByType(later, at('2026-03-02T10:30:00'), TO)).toEqual([
+        { type: 'Casting', n: 1 },
+        { type: 'Suturing', n: 1 },
+      ]);
+      expect((await earliestTreatments(later, 'Casting', 5)).map((r) => r._id)).toEqual([3, 1, 2]);
+      expect((await incidentsOfSeverity(later, 'high', FROM, TO, 10)).map((r) => r._id)).toEqual([3, 1, 2]);
+      expect(await natureCountsOfSeverity(later, 'high', FROM, TO)).toEqual([
+        { nature: 'fall', n: 2 },
+        { nature: 'burn', n: 1 },
+      ]);
+    } finally {
+      await later.dropDatabase();
+    }
+  });
+
+  it('reads buckets through their _id index', async () => {
+    const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+    const buckets = names.filter(isBucketCollection);
+    expect(buckets.length).toBeGreaterThan(4);
+    for (const name of buckets) {
+      expect((await db.collection(name).indexes()).map((i) => i.key)).toContainEqual({ _id: 1 });
+    }
   });
 
   it('counts the documents of both collections', async () => {

@@ -1,7 +1,8 @@
-import type { Db, Document } from 'mongodb';
+import type { Db } from 'mongodb';
 import type { RowDataPacket } from 'mysql2/promise';
 import { UserError } from '../../core/errors.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
+import { isBucketCollection, writeErDocuments } from '../er.buckets.ts';
 import { ensureMongoSchema } from '../mongo.ts';
 import { connect, describeMysqlError, type Connection } from '../mysql.ts';
 import { TABLE_ORDER, type Cell, type Dataset, type TableData } from './generate.ts';
@@ -17,7 +18,6 @@ export interface LoadResult {
 
 /** Keeps each INSERT well under MariaDB's default 16 MiB max_allowed_packet. */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
-const MONGO_BATCH = 5_000;
 const SQL_CONNECTIONS = 2;
 
 /**
@@ -141,24 +141,12 @@ async function loadMongo(
   dataset: Dataset,
   advance: (n: number, what: string) => void,
 ): Promise<void> {
-  for (const name of [DISPATCH_INCIDENTS, ER_TREATMENTS]) {
-    await db
-      .collection(name)
-      .drop()
-      .catch((err: unknown) => {
-        // Dropping a collection that does not exist is fine (code 26, NamespaceNotFound).
-        if ((err as { code?: number }).code !== 26) throw err;
-      });
-  }
-  const write = async (name: string, docs: readonly object[]) => {
-    const coll = db.collection(name);
-    for (let i = 0; i < docs.length; i += MONGO_BATCH) {
-      const batch = docs.slice(i, i + MONGO_BATCH);
-      await coll.insertMany(batch as Document[], { ordered: false });
-      advance(batch.length, name);
-    }
-  };
-  await write(DISPATCH_INCIDENTS, dataset.dispatchIncidents);
-  await write(ER_TREATMENTS, dataset.erTreatments);
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  for (const name of names.filter(
+    (n) => n === DISPATCH_INCIDENTS || n === ER_TREATMENTS || isBucketCollection(n),
+  ))
+    await db.collection(name).drop();
+  // In one call, so that each bucket is written once.
+  await writeErDocuments(db, dataset.dispatchIncidents, dataset.erTreatments, advance);
   await ensureMongoSchema(db);
 }
