@@ -74,7 +74,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(28);
+    expect(all).toHaveLength(29);
   });
 
   for (const [name, command] of commands) {
