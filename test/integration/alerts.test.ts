@@ -392,20 +392,28 @@ describe('when Discord fails', () => {
 
     const reply = await adminAlerts(s);
     expect(reply.sensitivity).toBe('aggregate');
-    expect(reply.summary).toContain('Firing now: census.');
-    expect(reply.summary).toContain('the last census post failed (403)');
-    const census = reply.table?.rows.find((r) => r[0] === 'census');
-    expect(census?.slice(0, 4)).toEqual(['census', '3 or more patients in the ER', 'firing', 3]);
-    expect(census?.[5]).toBe(newYork(s.at(2)));
-    expect(census?.[7]).toContain('403 at');
-    expect(census?.[7]).toContain('lacks access to the alert channel');
+    expect(reply.summary).toContain(
+      `census: alerts at 3 or more patients in the ER; firing since ${newYork(s.at(2))}.`,
+    );
+    expect(reply.summary).toContain(
+      `⚠ census: the fired post of ${newYork(s.at(2))} failed (403): the bot lacks access to the alert channel`,
+    );
+    expect(reply.table?.rows.find((r) => r[0] === 'census')).toEqual([
+      'census',
+      '≥ 3 in ER',
+      'firing',
+      3,
+      newYork(s.at(2)).slice(5),
+      '-',
+      '403',
+    ]);
 
     // Access given back: the next transition posts, and the problem is shown as past.
     await minutes(s, 11, 11, [s.job(channel)]);
     expect(channel.kinds()).toEqual(['census cleared']);
     const after = await adminAlerts(s);
-    expect(after.summary).not.toContain('failed');
-    expect(after.table?.rows.find((r) => r[0] === 'census')?.[7]).toContain('(a later post went through)');
+    expect(after.summary).toContain('a later post went through');
+    expect(after.table?.rows.find((r) => r[0] === 'census')?.[6]).toBe('403, then ok');
   });
 });
 
@@ -415,12 +423,12 @@ describe('/admin alerts', () => {
     await censusScenario(s);
     await minutes(s, 0, 12, [s.job(new FakeChannel())]);
     const reply = await adminAlerts(s);
-    expect(reply.table?.rows.map((r) => r.slice(0, 3))).toEqual([
-      ['census', 'off', 'off'],
-      ['waiting', 'a triage 1-2 patient waiting over 30 min with no treatment', 'armed'],
-      ['dispatch_surge', '2 or more high-severity dispatches in 60 min', 'armed'],
+    expect(reply.table?.rows.map((r) => r.slice(0, 4))).toEqual([
+      ['census', 'off', 'off', null],
+      ['waiting', 'ESI 1-2 > 30 min', 'armed', 0],
+      ['dispatch_surge', '≥ 2 high/60 min', 'armed', 0],
     ]);
-    expect(reply.summary).toContain('No rule is firing.');
+    expect(reply.summary).toContain('census: off.');
   });
 
   it('says alerts are off without a channel', async () => {

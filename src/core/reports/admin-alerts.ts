@@ -24,9 +24,22 @@ export interface AlertPostStatus {
   last_error: string | null;
 }
 
+/** A rule's threshold in a few characters, for the table (the summary says it in words). */
+function shortCondition(rule: AlertRule, threshold: number): string {
+  switch (rule) {
+    case 'census':
+      return `≥ ${threshold} in ER`;
+    case 'waiting':
+      return `ESI 1-2 > ${threshold} min`;
+    case 'dispatch_surge':
+      return `≥ ${threshold} high/60 min`;
+  }
+}
+
 /**
- * Each alert rule: what it watches and at what threshold, its state, its latest measure, when it last
- * fired and cleared, and the latest delivery problem (a 403, say) with what to fix.
+ * Each alert rule: its threshold, its state, its latest measure, when it last fired and cleared, and
+ * whether its posts get through. The table fits a phone (short cells); the summary says in words what
+ * each rule watches, when a cooling rule re-arms, and any delivery problem with what to fix.
  */
 export function alertsReport(
   settings: readonly RuleSetting[],
@@ -36,42 +49,47 @@ export function alertsReport(
   timeZone: string,
   now: number,
 ): ReplyBody {
-  const t = (d: Date | null) => (d ? when(timeZone, d) : '-');
+  const short = (d: Date | null | undefined) => (d ? when(timeZone, d).slice(5) : '-');
+  const lines: string[] = [];
   const problems: string[] = [];
   const rows: Cell[][] = settings.map(({ rule, threshold }) => {
+    if (threshold === undefined) {
+      lines.push(`${rule}: off.`);
+      return [rule, 'off', 'off', null, '-', '-', '-'];
+    }
     const s = states.find((x) => x.rule === rule);
     const mine = posts.filter((p) => p.rule === rule);
     const failed = mine.filter((p) => p.state === 'failed').at(-1);
     const latest = mine.at(-1);
-    let problem = '-';
+    let delivery = latest ? (latest.state === 'posted' ? 'ok' : latest.state) : '-';
     if (failed) {
-      problem = `${failed.last_status ?? 'error'} at ${t(failed.happened_at)}: ${failed.last_error ?? 'not posted'}`;
-      if (latest?.state === 'posted' && latest !== failed) problem += ' (a later post went through)';
-      else problems.push(`the last ${rule} post failed (${failed.last_status ?? 'error'})`);
+      const recovered = latest?.state === 'posted' && latest !== failed;
+      delivery = `${failed.last_status ?? 'error'}${recovered ? ', then ok' : ''}`;
+      problems.push(
+        `⚠ ${rule}: the ${failed.kind} post of ${when(timeZone, failed.happened_at)} failed (${failed.last_status ?? 'error'}): ${failed.last_error ?? 'not posted'}${recovered ? '; a later post went through' : ''}.`,
+      );
     }
+    lines.push(
+      `${rule}: alerts at ${ruleCondition(rule, threshold)}; ${stateText(s, alerts.rearmMinutes, timeZone)}.`,
+    );
     return [
       rule,
-      threshold === undefined ? 'off' : ruleCondition(rule, threshold),
-      threshold === undefined ? 'off' : stateText(s, alerts.rearmMinutes, timeZone),
+      shortCondition(rule, threshold),
+      s?.state ?? 'armed',
       s?.measured ?? null,
-      t(s?.evaluated_at ?? null),
-      t(s?.fired_at ?? null),
-      t(s?.cleared_at ?? null),
-      problem,
+      short(s?.fired_at),
+      short(s?.cleared_at),
+      delivery,
     ];
   });
-  const firing = states.filter(
-    (s) => s.state === 'firing' && settings.some((x) => x.rule === s.rule && x.threshold !== undefined),
-  );
+  const measuredAt = states.map((s) => s.evaluated_at?.getTime() ?? 0).reduce((a, b) => Math.max(a, b), 0);
   const summary = !alerts.channelId
     ? 'ER surge alerts are off: ALERT_CHANNEL_ID is not set.'
     : [
-        `Alerts post to <#${alerts.channelId}> when a rule fires and when it clears; a rule that fired re-arms after ${alerts.rearmMinutes} min clear.`,
-        firing.length > 0 ? `Firing now: ${firing.map((s) => s.rule).join(', ')}.` : 'No rule is firing.',
-        problems.length > 0 ? `⚠ ${problems.join('; ')}: see the last column.` : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
+        `Alerts post to <#${alerts.channelId}> when a rule fires and when it clears; a rule that fired re-arms after ${alerts.rearmMinutes} min clear.${measuredAt > 0 ? ` Last measured ${when(timeZone, new Date(measuredAt))}.` : ''}`,
+        ...lines,
+        ...problems,
+      ].join('\n');
   return {
     title: 'ER surge alerts',
     summary,
@@ -80,11 +98,10 @@ export function alertsReport(
         { name: 'rule' },
         { name: 'alerts at' },
         { name: 'state' },
-        { name: 'measured', align: 'right' },
-        { name: 'measured at' },
+        { name: 'now', align: 'right' },
         { name: 'last fired' },
         { name: 'last cleared' },
-        { name: 'last delivery problem' },
+        { name: 'posts' },
       ],
       rows,
     },
@@ -93,9 +110,15 @@ export function alertsReport(
 }
 
 function stateText(s: AlertRuleStatus | undefined, rearmMinutes: number, timeZone: string): string {
-  if (!s) return 'armed (not evaluated yet)';
-  if (s.state !== 'cooling') return s.state;
-  if (s.clear_since === null)
-    return 'cooling: true again, re-arms once clear for ' + minutesText(rearmMinutes * 60_000);
-  return `cooling: re-arms at ${when(timeZone, new Date(s.clear_since.getTime() + rearmMinutes * 60_000))}`;
+  if (!s) return 'armed, not evaluated yet';
+  switch (s.state) {
+    case 'armed':
+      return 'armed';
+    case 'firing':
+      return `firing since ${s.fired_at ? when(timeZone, s.fired_at) : '-'}`;
+    case 'cooling':
+      return s.clear_since === null
+        ? `cooling: true again, re-arms once clear for ${minutesText(rearmMinutes * 60_000)}`
+        : `cooling: re-arms at ${when(timeZone, new Date(s.clear_since.getTime() + rearmMinutes * 60_000))}`;
+  }
 }

@@ -35,29 +35,18 @@ const post = (p: Partial<AlertPostStatus>): AlertPostStatus => ({
 describe('alertsReport', () => {
   it('before any run, lists every rule armed with its threshold', () => {
     const r = alertsReport(settings, [], [], alerts, TZ, NOW);
-    expect(r.summary).toContain('No rule is firing.');
+    expect(r.summary).toBe(
+      [
+        'Alerts post to <#123456789012345678> when a rule fires and when it clears; a rule that fired re-arms after 30 min clear.',
+        'census: alerts at 40 or more patients in the ER; armed, not evaluated yet.',
+        'waiting: alerts at a triage 1-2 patient waiting over 30 min with no treatment; armed, not evaluated yet.',
+        'dispatch_surge: alerts at 5 or more high-severity dispatches in 60 min; armed, not evaluated yet.',
+      ].join('\n'),
+    );
     expect(r.table?.rows).toEqual([
-      ['census', '40 or more patients in the ER', 'armed (not evaluated yet)', null, '-', '-', '-', '-'],
-      [
-        'waiting',
-        'a triage 1-2 patient waiting over 30 min with no treatment',
-        'armed (not evaluated yet)',
-        null,
-        '-',
-        '-',
-        '-',
-        '-',
-      ],
-      [
-        'dispatch_surge',
-        '5 or more high-severity dispatches in 60 min',
-        'armed (not evaluated yet)',
-        null,
-        '-',
-        '-',
-        '-',
-        '-',
-      ],
+      ['census', '≥ 40 in ER', 'armed', null, '-', '-', '-'],
+      ['waiting', 'ESI 1-2 > 30 min', 'armed', null, '-', '-', '-'],
+      ['dispatch_surge', '≥ 5 high/60 min', 'armed', null, '-', '-', '-'],
     ]);
   });
 
@@ -69,24 +58,31 @@ describe('alertsReport', () => {
         state({ rule: 'waiting', state: 'cooling', clear_since: at(11, 50), measured: 0 }),
         state({ rule: 'dispatch_surge', state: 'cooling', clear_since: null, measured: 6 }),
       ],
-      [],
+      [post({})],
       alerts,
       TZ,
       NOW,
     );
-    expect(r.summary).toContain('Firing now: census.');
-    expect(r.table?.rows.map((row) => row.slice(2, 6))).toEqual([
-      ['firing', 44, '2026-03-10 07:59', '2026-03-10 07:30'],
-      ['cooling: re-arms at 2026-03-10 08:20', 0, '2026-03-10 07:59', '-'],
-      ['cooling: true again, re-arms once clear for 30 min', 6, '2026-03-10 07:59', '-'],
+    expect(r.summary.split('\n')).toEqual([
+      'Alerts post to <#123456789012345678> when a rule fires and when it clears; a rule that fired re-arms after 30 min clear. Last measured 2026-03-10 07:59.',
+      'census: alerts at 40 or more patients in the ER; firing since 2026-03-10 07:30.',
+      'waiting: alerts at a triage 1-2 patient waiting over 30 min with no treatment; cooling: re-arms at 2026-03-10 08:20.',
+      'dispatch_surge: alerts at 5 or more high-severity dispatches in 60 min; cooling: true again, re-arms once clear for 30 min.',
+    ]);
+    expect(r.table?.rows.map((row) => row.slice(2))).toEqual([
+      ['firing', 44, '03-10 07:30', '-', 'ok'],
+      ['cooling', 0, '-', '-', '-'],
+      ['cooling', 6, '-', '-', '-'],
     ]);
   });
 
   it('reports a failed delivery with its status and advice, until a later post goes through', () => {
     const failed = post({ state: 'failed', last_status: 403, last_error: 'the bot lacks access' });
     const now = alertsReport(settings, [state({})], [failed], alerts, TZ, NOW);
-    expect(now.summary).toContain('⚠ the last census post failed (403)');
-    expect(now.table?.rows[0]?.[7]).toBe('403 at 2026-03-10 07:00: the bot lacks access');
+    expect(now.summary).toContain(
+      '⚠ census: the fired post of 2026-03-10 07:00 failed (403): the bot lacks access.',
+    );
+    expect(now.table?.rows[0]?.[6]).toBe('403');
     const later = alertsReport(
       settings,
       [state({})],
@@ -95,10 +91,10 @@ describe('alertsReport', () => {
       TZ,
       NOW,
     );
-    expect(later.summary).not.toContain('⚠');
-    expect(later.table?.rows[0]?.[7]).toBe(
-      '403 at 2026-03-10 07:00: the bot lacks access (a later post went through)',
+    expect(later.summary).toContain(
+      '⚠ census: the fired post of 2026-03-10 07:00 failed (403): the bot lacks access; a later post went through.',
     );
+    expect(later.table?.rows[0]?.[6]).toBe('403, then ok');
   });
 
   it('without a channel, says alerts are off; a rule turned off shows off', () => {
@@ -108,7 +104,7 @@ describe('alertsReport', () => {
     expect(r.table?.rows.map((row) => row.slice(0, 3))).toEqual([
       ['census', 'off', 'off'],
       ['waiting', 'off', 'off'],
-      ['dispatch_surge', '5 or more high-severity dispatches in 60 min', 'armed (not evaluated yet)'],
+      ['dispatch_surge', '≥ 5 high/60 min', 'armed'],
     ]);
   });
 });
