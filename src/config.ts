@@ -77,6 +77,14 @@ const IntFromEnv = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
+/** A whole number in [min, max], or `off`. (Give a default with `prefault`: `default` would replace `off` too.) */
+const IntOrOff = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^(\d+|off)$/, 'must be a whole number or off')
+    .transform((s) => (s === 'off' ? undefined : Number(s)))
+    .pipe(z.number().int().min(min).max(max).optional());
+
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -106,6 +114,12 @@ export const EnvSchema = z.object({
   SUMMARY_CRON: Cron.default('0 7 * * *'),
   SUMMARY_MIN_CELL: IntFromEnv(0, 1000).default(5),
   SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
+
+  ALERT_CHANNEL_ID: optional(Snowflake),
+  ALERT_CENSUS_AT: optional(IntOrOff(1, 100_000)),
+  ALERT_WAIT_MINUTES: IntOrOff(1, 1_440).prefault('30'),
+  ALERT_DISPATCH_AT: IntOrOff(1, 10_000).prefault('5'),
+  ALERT_REARM_MINUTES: IntFromEnv(1, 1_440).default(30),
 
   CHART_RENDERER: z.enum(['local', 'quickchart']).default('local'),
   QUICKCHART_URL: HttpUrl.default('https://quickchart.io'),
@@ -165,6 +179,14 @@ export interface Config {
   roles: { phi: string[]; reports: string[]; admin: string[] };
   phiChannelIds: string[];
   summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
+  /** ER surge alerts: a rule whose setting is undefined is off; no channel turns them all off. */
+  alerts: {
+    channelId: string | undefined;
+    censusAt: number | undefined;
+    waitMinutes: number | undefined;
+    dispatchAt: number | undefined;
+    rearmMinutes: number;
+  };
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl: string };
   consoleOutputDir: string;
   /** The in-process store of paged replies (Previous/Next and CSV buttons). */
@@ -223,6 +245,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       cron: e.SUMMARY_CRON,
       minCell: e.SUMMARY_MIN_CELL,
       catchUpDays: e.SUMMARY_CATCHUP_DAYS,
+    },
+    alerts: {
+      channelId: e.ALERT_CHANNEL_ID,
+      censusAt: e.ALERT_CENSUS_AT,
+      waitMinutes: e.ALERT_WAIT_MINUTES,
+      dispatchAt: e.ALERT_DISPATCH_AT,
+      rearmMinutes: e.ALERT_REARM_MINUTES,
     },
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,

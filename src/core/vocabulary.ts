@@ -65,6 +65,16 @@ export const AUDIT_SOURCES = ['discord', 'console', 'scheduler'] as const;
 export const AUDIT_OUTCOMES = ['ok', 'empty', 'denied', 'invalid', 'error'] as const;
 export const SUMMARY_POST_STATES = ['claimed', 'posted', 'failed'] as const;
 
+/** ER surge alerts (src/core/alerts.ts): the rules, a rule's state, and a posted transition. */
+export const ALERT_RULES = ['census', 'waiting', 'dispatch_surge'] as const;
+export type AlertRule = (typeof ALERT_RULES)[number];
+export const ALERT_STATES = ['armed', 'firing', 'cooling'] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+export const ALERT_TRANSITIONS = ['fired', 'cleared'] as const;
+export type AlertTransition = (typeof ALERT_TRANSITIONS)[number];
+export const ALERT_POST_STATES = ['claimed', 'posted', 'failed', 'superseded'] as const;
+export type AlertPostState = (typeof ALERT_POST_STATES)[number];
+
 /** Every ENUM column of the schema, `table.column`, with the list it must equal (order included). */
 export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'staff.staff_type': STAFF_TYPES,
@@ -85,4 +95,9 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'audit_event.source': AUDIT_SOURCES,
   'audit_event.outcome': AUDIT_OUTCOMES,
   'summary_post.state': SUMMARY_POST_STATES,
+  'alert_rule_state.rule': ALERT_RULES,
+  'alert_rule_state.state': ALERT_STATES,
+  'alert_post.rule': ALERT_RULES,
+  'alert_post.kind': ALERT_TRANSITIONS,
+  'alert_post.state': ALERT_POST_STATES,
 };

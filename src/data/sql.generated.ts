@@ -4,6 +4,55 @@ import type { SqlValue } from './sql-source.ts';
 
 /** Every named query: the file it is in, what it returns, and its parameters. */
 export const QUERIES = {
+  AlertCensus: { file: 'alerts.sql', kind: 'one', params: ['at'] },
+  AlertWaiting: { file: 'alerts.sql', kind: 'one', params: ['arrivedBy', 'at'] },
+  AlertHighDispatches: { file: 'alerts.sql', kind: 'one', params: ['from', 'at'] },
+  AlertRuleStates: { file: 'alerts.sql', kind: 'many', params: ['channel'] },
+  InsertAlertRuleState: { file: 'alerts.sql', kind: 'execrows', params: ['channel', 'rule'] },
+  UpdateAlertRuleState: {
+    file: 'alerts.sql',
+    kind: 'execrows',
+    params: [
+      'state',
+      'transitions',
+      'clearSince',
+      'measured',
+      'now',
+      'firedAt',
+      'clearedAt',
+      'id',
+      'seenVersion',
+    ],
+  },
+  InsertAlertPost: {
+    file: 'alerts.sql',
+    kind: 'exec',
+    params: [
+      'channel',
+      'rule',
+      'seq',
+      'kind',
+      'happenedAt',
+      'firedAt',
+      'measured',
+      'threshold',
+      'instance',
+      'now',
+    ],
+  },
+  AlertPostIdBySeq: { file: 'alerts.sql', kind: 'one', params: ['channel', 'rule', 'seq'] },
+  AlertPostById: { file: 'alerts.sql', kind: 'one', params: ['id'] },
+  StaleAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel', 'staleBefore'] },
+  NewerAlertPosted: { file: 'alerts.sql', kind: 'one', params: ['channel', 'rule', 'seq'] },
+  TakeOverAlertPost: {
+    file: 'alerts.sql',
+    kind: 'execrows',
+    params: ['instance', 'now', 'id', 'seenInstance', 'seenAt'],
+  },
+  CompleteAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['messageId', 'now', 'id', 'instance'] },
+  FailAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['status', 'error', 'id', 'instance'] },
+  SupersedeAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['id', 'instance'] },
+  LastAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel'] },
   DaySchedule: {
     file: 'appointments.sql',
     kind: 'many',
@@ -116,6 +165,49 @@ export type QueryName = keyof typeof QUERIES;
  * for SQL still written with ? placeholders.)
  */
 export interface QueryParams {
+  AlertCensus: { at: SqlValue };
+  AlertWaiting: { arrivedBy: SqlValue; at: SqlValue };
+  AlertHighDispatches: { from: SqlValue; at: SqlValue };
+  AlertRuleStates: { channel: SqlValue };
+  InsertAlertRuleState: { channel: SqlValue; rule: SqlValue };
+  UpdateAlertRuleState: {
+    state: SqlValue;
+    transitions: SqlValue;
+    clearSince: SqlValue;
+    measured: SqlValue;
+    now: SqlValue;
+    firedAt: SqlValue;
+    clearedAt: SqlValue;
+    id: SqlValue;
+    seenVersion: SqlValue;
+  };
+  InsertAlertPost: {
+    channel: SqlValue;
+    rule: SqlValue;
+    seq: SqlValue;
+    kind: SqlValue;
+    happenedAt: SqlValue;
+    firedAt: SqlValue;
+    measured: SqlValue;
+    threshold: SqlValue;
+    instance: SqlValue;
+    now: SqlValue;
+  };
+  AlertPostIdBySeq: { channel: SqlValue; rule: SqlValue; seq: SqlValue };
+  AlertPostById: { id: SqlValue };
+  StaleAlertPosts: { channel: SqlValue; staleBefore: SqlValue };
+  NewerAlertPosted: { channel: SqlValue; rule: SqlValue; seq: SqlValue };
+  TakeOverAlertPost: {
+    instance: SqlValue;
+    now: SqlValue;
+    id: SqlValue;
+    seenInstance: SqlValue;
+    seenAt: SqlValue;
+  };
+  CompleteAlertPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
+  FailAlertPost: { status: SqlValue; error: SqlValue; id: SqlValue; instance: SqlValue };
+  SupersedeAlertPost: { id: SqlValue; instance: SqlValue };
+  LastAlertPosts: { channel: SqlValue };
   DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
   LockAuditChainHead: null;
   InsertAuditEvent: {

@@ -9,6 +9,8 @@ import type { Logger } from '../log.ts';
 import { createClient } from './client.ts';
 import { createHandler } from './handler.ts';
 import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
+import { scheduleAlerts } from '../jobs/alerts.job.ts';
+import { discordAlertPoster } from './alert-poster.ts';
 import { Pager } from './pager.ts';
 import { discordSummaryPoster } from './summary-poster.ts';
 import { startBotOps } from './ops.ts';
@@ -60,6 +62,14 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
         name: 'daily-summary',
       })
     : undefined;
+  // ER surge alerts: evaluated every minute when ALERT_CHANNEL_ID is set.
+  const alerts = scheduleAlerts({
+    sql: ctx.sql,
+    config,
+    log,
+    now: Date.now,
+    poster: discordAlertPoster(config, () => client.user?.id),
+  });
   const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
 
   // One bad interaction or a stray rejection is logged, never fatal.
@@ -92,6 +102,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   } catch (err) {
     await task?.stop();
     await ops.stop();
+    await alerts?.stop();
     await close();
     pager.stop();
     await client.destroy();
@@ -110,6 +121,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   log.info({ signal, inFlight: inFlight.size }, 'shutting down');
   accepting = false;
   await task?.stop();
+  await alerts?.stop();
   const hardStop = setTimeout(() => {
     log.error('shutdown took longer than 10 s; exiting');
     process.exit(1);

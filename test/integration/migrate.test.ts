@@ -45,6 +45,7 @@ describe('migrate', () => {
       '003_audit_append_only.sql',
       '004_audit_chain.sql',
       '006_speed.sql',
+      '008_alerts.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -56,7 +57,7 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1); // domain, platform, audit chain head, ledger
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2); // domain, platform, audit chain head, ledger, alerts
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -65,7 +66,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 5 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 6 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

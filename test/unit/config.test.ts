@@ -125,4 +125,50 @@ describe('loadConfig', () => {
       'HTTP_HOST',
     ]);
   });
+
+  it('with no alert settings, keeps alerts off and the other rules at their defaults', () => {
+    expect(loadConfig({}).alerts).toEqual({
+      channelId: undefined,
+      censusAt: undefined,
+      waitMinutes: 30,
+      dispatchAt: 5,
+      rearmMinutes: 30,
+    });
+  });
+
+  it('with alert settings, parses them, and off turns a rule off', () => {
+    const c = loadConfig({
+      ALERT_CHANNEL_ID: '123456789012345678',
+      ALERT_CENSUS_AT: '40',
+      ALERT_WAIT_MINUTES: 'off',
+      ALERT_DISPATCH_AT: '8',
+      ALERT_REARM_MINUTES: '15',
+    });
+    expect(c.alerts).toEqual({
+      channelId: '123456789012345678',
+      censusAt: 40,
+      waitMinutes: undefined,
+      dispatchAt: 8,
+      rearmMinutes: 15,
+    });
+    expect(loadConfig({ ALERT_CENSUS_AT: 'off' }).alerts.censusAt).toBeUndefined();
+    expect(loadConfig({ ALERT_CENSUS_AT: '' }).alerts.censusAt).toBeUndefined();
+  });
+
+  it('with bad alert settings, names each key with what it takes', () => {
+    const problems = problemsOf({
+      ALERT_CHANNEL_ID: '#alerts',
+      ALERT_CENSUS_AT: 'forty',
+      ALERT_WAIT_MINUTES: '0',
+      ALERT_DISPATCH_AT: '2.5',
+      ALERT_REARM_MINUTES: 'off',
+    });
+    expect(Object.fromEntries(problems.map((p) => [p.key, p.message]))).toEqual({
+      ALERT_CHANNEL_ID: 'must be a Discord id (17 to 20 digits)',
+      ALERT_CENSUS_AT: 'must be a whole number or off',
+      ALERT_WAIT_MINUTES: expect.stringContaining('>=1'),
+      ALERT_DISPATCH_AT: 'must be a whole number or off',
+      ALERT_REARM_MINUTES: 'must be a whole number',
+    });
+  });
 });
