@@ -1,3 +1,4 @@
+import { UserError } from '../../src/core/errors.ts';
 import { auditReport } from '../../src/core/reports/admin-audit.ts';
 import { describeChain, verifyAuditChain } from '../../src/data/audit.ts';
 import { recentAuditEvents } from '../../src/data/audit.queries.ts';
@@ -15,10 +16,20 @@ export default defineSubcommand({
   capability: 'admin',
   options: {
     user: opt.user({ description: 'Only events by this user' }),
-    patient: opt.string({ description: 'Only events that disclosed this patient (MRN or id)', max: 100 }),
+    patient: opt.string({
+      description: 'Only events that disclosed this patient (id; MRN or name with the patient-records role)',
+      max: 100,
+    }),
     count: opt.integer({ description: 'How many (default 25)', min: 1, max: 200 }),
   },
-  async run(o, ctx) {
+  async run(o, ctx, caller) {
+    // Turning a name or an MRN into a patient, or showing an MRN, is for the patient-records role only.
+    const phi = caller.may('phi');
+    if (o.patient !== undefined && !phi && !/^\d+$/.test(o.patient.trim()))
+      throw new UserError(
+        'forbidden',
+        'Without a patient-records role (ROLE_PHI_IDS), choose the patient by numeric id, e.g. patient:42.',
+      );
     const patient = o.patient === undefined ? undefined : await resolvePatient(ctx.sql, o.patient);
     const [events, chain] = await Promise.all([
       recentAuditEvents(ctx.sql, {
@@ -29,7 +40,7 @@ export default defineSubcommand({
       // The newest links only: `npm run audit:verify` walks the whole chain.
       verifyAuditChain(ctx.sql, { newest: CHAIN_CHECKED }),
     ]);
-    const scope = { userId: o.user, patientMrn: patient?.mrn };
+    const scope = { userId: o.user, patient: patient && (phi ? patient.mrn : `patient ${patient.id}`) };
     const report = auditReport(events, scope, ctx.config.timeZone, ctx.now());
     return {
       ...report,

@@ -8,6 +8,7 @@ import { resolveDepartment, resolveStaff } from '../../src/data/staff.queries.ts
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
 import { suggestDepartments } from '../shared/suggest.ts';
+import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({
   name: 'day',
@@ -18,7 +19,7 @@ export default defineSubcommand({
     department: opt.string({ description: 'Only this department', max: 80, suggest: suggestDepartments }),
     provider: opt.string({ description: 'Only this provider: staff id or name', max: 80 }),
   },
-  async run(o, ctx) {
+  async run(o, ctx, caller) {
     const tz = ctx.config.timeZone;
     const date = o.date ?? localDate(tz, ctx.now());
     const w = localDay(date, tz);
@@ -32,6 +33,6 @@ export default defineSubcommand({
       limit: MAX_ROWS,
     });
     const scope = [department, provider ? fullName(provider) : null].filter(Boolean).join(', ');
-    return dayScheduleReport(date, scope, rows, tz, ctx.now());
+    return shownTo(caller, ctx, dayScheduleReport(date, scope, rows, tz, ctx.now()));
   },
 });

@@ -11,7 +11,7 @@ export default defineSubcommand({
   options: { window: opt.window('30d') },
   async run({ window: w }, ctx) {
     const now = ctx.now();
-    const gaps = await careGaps(ctx.sql, w.from, w.to, new Date(now), MAX_ROWS);
+    const gaps = await careGaps(ctx.read, w.from, w.to, new Date(now), MAX_ROWS);
     return {
       ...gapsReport(gaps, w, ctx.config.timeZone, now),
       patientIds: [...new Set(gaps.map((g) => g.patient_id))],

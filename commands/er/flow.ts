@@ -3,12 +3,14 @@ import { flowVisits } from '../../src/data/flow.queries.ts';
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
 
-// TODO(lead): counts in a public (non-private) reply are not small-cell suppressed yet; apply
-// src/core/public-view.ts here once it lands (issue 11: "the same small-cell rule as the daily summary").
+// Answered privately: its tables overlap (several breakdowns of the same visits plus an `all` row), which
+// the public view's small-cell rule (src/core/public-view.ts) does not yet cover, so it is never posted in
+// the channel.
 export default defineSubcommand({
   name: 'flow',
   description: 'Door to treatment, length of stay, boarding and left without being seen',
   sensitivity: 'aggregate',
+  private: true,
   options: {
     window: opt.window('7d'),
     by: opt.choice(FLOW_GROUPINGS, {
@@ -17,7 +19,7 @@ export default defineSubcommand({
     }),
   },
   async run({ by, window: w }, ctx) {
-    const visits = await flowVisits(ctx.sql, w.from, w.to);
+    const visits = await flowVisits(ctx.read, w.from, w.to);
     return flowReport(visits, by ?? 'triage', w, ctx.config.timeZone, ctx.now());
   },
 });

@@ -2,6 +2,7 @@ import { RESPONSE_GROUPS, responseTimesReport } from '../../src/core/reports/er-
 import { dispatchResponseLegs } from '../../src/data/er.queries.ts';
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
+import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({
   name: 'response-times',
@@ -14,8 +15,12 @@ export default defineSubcommand({
     }),
     window: opt.window('7d'),
   },
-  async run({ by, window: w }, ctx) {
+  async run({ by, window: w }, ctx, caller) {
     const legs = await dispatchResponseLegs(ctx.read, w.from, w.to);
-    return responseTimesReport(by ?? 'severity', legs, w, ctx.config.timeZone, ctx.now());
+    return shownTo(
+      caller,
+      ctx,
+      responseTimesReport(by ?? 'severity', legs, w, ctx.config.timeZone, ctx.now()),
+    );
   },
 });

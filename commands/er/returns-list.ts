@@ -10,7 +10,7 @@ export default defineSubcommand({
   sensitivity: 'phi',
   options: { window: opt.window('7d') },
   async run({ window: w }, ctx) {
-    const returns = await returnVisits(ctx.sql, w.from, w.to);
+    const returns = await returnVisits(ctx.read, w.from, w.to);
     const shown = returns.slice(0, MAX_ROWS);
     return {
       ...returnsListReport(returns, w, ctx.config.timeZone, ctx.now()),

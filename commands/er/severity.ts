@@ -4,6 +4,7 @@ import { SEVERITIES } from '../../src/core/vocabulary.ts';
 import { incidentsOfSeverity, natureCountsOfSeverity } from '../../src/data/er.pipeline.ts';
 import { defineSubcommand } from '../../src/runner/command.ts';
 import { opt } from '../../src/runner/options.ts';
+import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({
   name: 'severity',
@@ -13,11 +14,11 @@ export default defineSubcommand({
     level: opt.choice(SEVERITIES, { description: 'Dispatch severity', required: true }),
     window: opt.window('7d'),
   },
-  async run({ level, window: w }, ctx) {
+  async run({ level, window: w }, ctx, caller) {
     const [incidents, natures] = await Promise.all([
       incidentsOfSeverity(ctx.mongo, level, w.from, w.to, MAX_ROWS),
       natureCountsOfSeverity(ctx.mongo, level, w.from, w.to),
     ]);
-    return severityReport(level, incidents, natures, w, ctx.config.timeZone, ctx.now());
+    return shownTo(caller, ctx, severityReport(level, incidents, natures, w, ctx.config.timeZone, ctx.now()));
   },
 });

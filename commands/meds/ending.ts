@@ -14,7 +14,7 @@ export default defineSubcommand({
     const days = o.days ?? 7;
     const today = localDate(ctx.config.timeZone, ctx.now());
     const lastDay = addDays(today, days);
-    const rows = await prescriptionsEnding(ctx.sql, today, lastDay, MAX_ROWS);
+    const rows = await prescriptionsEnding(ctx.read, today, lastDay, MAX_ROWS);
     return {
       ...medsEndingReport(rows, days, today, lastDay, ctx.config.timeZone, ctx.now()),
       patientIds: [...new Set(rows.map((r) => r.patient_id))],

@@ -1,10 +1,7 @@
 -- name: SearchPatients :many
--- Patients whose first or last name contains the text (the collation ignores case), with their first
--- emergency contact. The pattern is a LIKE pattern.
-SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, p.phone,
-  (SELECT CONCAT(c.name, ' (', c.relationship, ') ', c.phone) FROM patient_contact c
-   WHERE c.patient_id = p.id ORDER BY c.id LIMIT 1) AS contact,
-  COUNT(*) OVER () AS total
+-- Patients whose first or last name contains the text (the collation ignores case): identifiers only,
+-- with how many matched. The pattern is a LIKE pattern.
+SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, COUNT(*) OVER () AS total
 FROM patient p
 WHERE p.first_name LIKE :pattern OR p.last_name LIKE :pattern
 ORDER BY p.last_name, p.first_name, p.id

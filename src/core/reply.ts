@@ -7,6 +7,20 @@ export type Cell = string | number | null;
 export interface ReplyColumn {
   name: string;
   align?: 'left' | 'right';
+  /** A count of people or events: small ones are suppressed in a public answer (see public-view.ts). */
+  count?: boolean;
+  /** With `count`: each cell is the sum of the row's other count cells. */
+  total?: boolean;
+  /** About one person or event (a wait, a time): left out of a public answer. */
+  detail?: boolean;
+  /**
+   * Derived from counts: `share`, a percentage of the table's total (left out of a public answer when a
+   * count was suppressed); `row`, a statistic of the row's people (a median), withheld in a row whose
+   * counts were suppressed.
+   */
+  derived?: 'share' | 'row';
+  /** Clinical text (a medication, a dose, an allergy): renderers never shorten it. */
+  clinical?: boolean;
 }
 
 export interface ReplyTable {
@@ -14,6 +28,10 @@ export interface ReplyTable {
   rows: Cell[][];
   /** Rows that matched before the cap on rows held; more than rows.length when the result was cut. */
   totalRows?: number;
+  /** The last row sums the rows above it, column by column. */
+  totalRow?: boolean;
+  /** Every row is one person, visit or event: row-level detail, left out of a public answer. */
+  detail?: boolean;
 }
 
 export interface ReplyChart {
@@ -48,6 +66,13 @@ export type Sensitivity = 'phi' | 'aggregate';
 export interface Reply {
   title: string;
   summary: string;
+  /**
+   * What a public answer says instead of `summary`: no counts (they are in the table, suppressed) and no
+   * row-level detail. Without it, a public answer keeps `summary`, which must then hold neither.
+   */
+  publicSummary?: string;
+  /** What a public answer shows instead of a row-level `table` (counts by some grouping). */
+  publicTable?: ReplyTable;
   table?: ReplyTable;
   chart?: ReplyChart;
   /** `phi` when the reply shows anything about an identifiable patient. */

@@ -10,9 +10,8 @@ export interface PatientRow extends LookupPatient {
 
 export type PatientBrief = Pick<PatientRow, 'id' | 'mrn' | 'first_name' | 'last_name' | 'date_of_birth'>;
 
+/** A patient whose name matched: identifiers only, and how many matched in all. */
 export interface SearchRow extends PatientBrief {
-  phone: string | null;
-  contact: string | null;
   total: number;
 }
 

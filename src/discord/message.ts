@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.ts';
-import { renderTablePages } from '../render/table.ts';
+import { renderListPages, renderTablePages } from '../render/table.ts';
 
 /** Discord's limit on a message's content. */
 export const CONTENT_LIMIT = 2000;
@@ -8,7 +8,8 @@ const LINE_WIDTH = 100;
 
 /**
  * The content of each page of a reply: bold title, summary, the table page in a code block, and the
- * footer as subtext with the page number. Every page fits in one message.
+ * footer as subtext with the page number. Every page fits in one message. A table with clinical columns
+ * is laid out as a list that wraps instead: a fixed-width code block would cut its text.
  */
 export function replyPages(reply: Reply): string[] {
   const summary =
@@ -17,16 +18,19 @@ export function replyPages(reply: Reply): string[] {
   const foot = (page: number, of: number) => `-# ${reply.footer}${of > 1 ? ` · page ${page} of ${of}` : ''}`;
   if (!reply.table || reply.table.rows.length === 0)
     return [`${head}\n${foot(1, 1)}`.slice(0, CONTENT_LIMIT)];
-  const overhead = head.length + foot(999, 999).length + 2;
-  const tables = renderTablePages(reply.table, {
-    maxChars: CONTENT_LIMIT - overhead,
-    fence: true,
-    maxLineWidth: LINE_WIDTH,
-    maxCellWidth: 40,
-  });
   const more = reply.table.totalRows !== undefined && reply.table.totalRows > reply.table.rows.length;
+  const MORE = ' · more rows matched than are shown';
+  const overhead = head.length + foot(999, 999).length + MORE.length + 2;
+  const tables = reply.table.columns.some((c) => c.clinical)
+    ? renderListPages(reply.table, { maxChars: CONTENT_LIMIT - overhead })
+    : renderTablePages(reply.table, {
+        maxChars: CONTENT_LIMIT - overhead,
+        fence: true,
+        maxLineWidth: LINE_WIDTH,
+        maxCellWidth: 40,
+      });
   return tables.map((t, i) =>
-    `${head}\n${t}\n${foot(i + 1, tables.length)}${more && i === tables.length - 1 ? ' · more rows matched than are shown' : ''}`.slice(
+    `${head}\n${t}\n${foot(i + 1, tables.length)}${more && i === tables.length - 1 ? MORE : ''}`.slice(
       0,
       CONTENT_LIMIT,
     ),

@@ -3,7 +3,7 @@ import type { Cell, ReplyTable } from '../core/reply.ts';
 /**
  * Monospace tables for Discord messages and terminals: numbers right-aligned, long cells cut with an
  * ellipsis, and rows split into pages so no page is longer than `maxChars` (code fence included).
- * Column widths are the same on every page.
+ * Column widths are the same on every page. Clinical columns are never cut: only the others shrink.
  */
 export interface TableRenderOptions {
   /** The most characters one page may take, fence and all. */
@@ -49,7 +49,10 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   const natural = columns.map((c, i) => Math.max(len(c.name), ...text.map((r) => len(r[i] ?? ''))));
   const fence = opts.fence ? { open: '```\n', close: '\n```' } : { open: '', close: '' };
 
-  let widths = natural.map((w) => Math.max(MIN_WIDTH, Math.min(w, opts.maxCellWidth ?? 40)));
+  const clinical = columns.map((c) => c.clinical === true);
+  let widths = natural.map((w, i) =>
+    clinical[i] ? w : Math.max(MIN_WIDTH, Math.min(w, opts.maxCellWidth ?? 40)),
+  );
   const lineWidth = (ws: number[]) => ws.reduce((a, b) => a + b, 0) + GAP.length * (ws.length - 1);
   const fits = (ws: number[]) => {
     const line = lineWidth(ws);
@@ -60,8 +63,9 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
     );
   };
   while (!fits(widths)) {
-    const widest = widths.indexOf(Math.max(...widths));
-    if ((widths[widest] ?? 0) <= MIN_WIDTH) break;
+    const shrinkable = widths.map((w, i) => (clinical[i] ? 0 : w));
+    const widest = shrinkable.indexOf(Math.max(...shrinkable));
+    if ((shrinkable[widest] ?? 0) <= MIN_WIDTH) break;
     widths = widths.map((w, i) => (i === widest ? w - 1 : w));
   }
 
@@ -90,4 +94,52 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   }
   if (current.length > 0 || pages.length === 0) pages.push(current.join('\n'));
   return pages.map((p) => `${fence.open}${[...head, ...(p ? [p] : [])].join('\n')}${fence.close}`);
+}
+
+/** Discord markdown that would change how clinical text reads (bold, italics, strike-through, code). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\*_~`|]/g, (c) => `\\${c}`).replace(/^>/, '\\>');
+}
+
+/**
+ * A table as a list, for answers whose text must never be cut (clinical columns): one line per row that
+ * wraps as the reader's screen allows, "**field**: value" for two columns, else the first cell in bold
+ * and "name: value" for the others. Rows are split into pages of at most `maxChars`; a row longer than a
+ * page carries on at the top of the next page, whole.
+ */
+export function renderListPages(table: ReplyTable, opts: { maxChars: number }): string[] {
+  const { columns, rows } = table;
+  const cell = (c: Cell) => escapeMarkdown(formatCell(c));
+  const lines = rows.map((r) =>
+    columns.length === 2
+      ? `**${cell(r[0] ?? null)}**: ${cell(r[1] ?? null)}`
+      : [
+          `- **${cell(r[0] ?? null)}**`,
+          ...columns.slice(1).map((c, i) => `${escapeMarkdown(c.name)}: ${cell(r[i + 1] ?? null)}`),
+        ].join(' · '),
+  );
+  const pages: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((l) => split(l, opts.maxChars))) {
+    if (current !== '' && current.length + 1 + line.length > opts.maxChars) {
+      pages.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '' || pages.length === 0) pages.push(current);
+  return pages;
+}
+
+/** A line in pieces of at most `max` characters, broken at spaces where possible. */
+function split(line: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    const space = rest.lastIndexOf(' ', max);
+    const at = space > 0 ? space : max;
+    pieces.push(rest.slice(0, at));
+    rest = rest.slice(at).trimStart();
+  }
+  return [...pieces, rest];
 }

@@ -31,6 +31,11 @@ export interface Caller {
   /** The Discord user id, or `console:<login>` in the terminal. */
   id: string | undefined;
   may(capability: Capability): boolean;
+  /**
+   * Whether the answer goes to the asker only (a private or ephemeral answer, or the terminal). A public
+   * answer shows aggregates only, with small counts suppressed (src/core/public-view.ts).
+   */
+  private: boolean;
 }
 
 export interface Choice {

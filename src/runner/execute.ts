@@ -1,7 +1,7 @@
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { recordAudit, type AuditEvent } from '../data/audit.ts';
-import type { Caller, Capability, Command, Context } from './command.ts';
+import { isPrivateAnswer, type Caller, type Capability, type Command, type Context } from './command.ts';
 import {
   pathOf,
   resolveInvocation,
@@ -25,10 +25,12 @@ export interface Actor {
   capabilities?: ReadonlySet<Capability>;
 }
 
-function callerOf(actor: Actor): Caller {
+function callerOf(actor: Actor, answerPrivate: boolean): Caller {
   return {
     id: actor.actorId ?? undefined,
     may: (c) => actor.capabilities?.has(c) ?? true,
+    // The terminal shows its answers to its operator only.
+    private: actor.source === 'console' || answerPrivate,
   };
 }
 
@@ -116,7 +118,11 @@ export async function execute(
     const resolved = target instanceof Map ? resolveInvocation(target, inv) : (target as Resolved);
     options = validateOptions(resolved, inv.options);
     const answer = await withTimeout(
-      resolved.sub.run(runOptions(resolved.sub, options, ctx), ctx, callerOf(actor)),
+      resolved.sub.run(
+        runOptions(resolved.sub, options, ctx),
+        ctx,
+        callerOf(actor, isPrivateAnswer(resolved.sub, options)),
+      ),
       opts.timeoutMs,
     );
     // The declaration, not the answer, says how sensitive it is.

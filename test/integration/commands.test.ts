@@ -67,25 +67,48 @@ const mrnOf = (id: number) => raw.patient.find((p) => p.id === id)?.mrn;
 const name = (r: { first_name: string; last_name: string }) => `${r.first_name} ${r.last_name}`;
 
 describe('/patient', () => {
-  it('search: finds exactly the patients whose first or last name contains the text, ignoring case', async () => {
-    const text = 'LiN';
-    const expected = raw.patient
+  const matching = (text: string) =>
+    raw.patient
       .filter((p) =>
         `${p.first_name}|${p.last_name}`
           .toLowerCase()
           .split('|')
-          .some((n) => n.includes('lin')),
+          .some((n) => n.includes(text.toLowerCase())),
       )
       .sort(
         (a, b) =>
           a.last_name.localeCompare(b.last_name) || a.first_name.localeCompare(b.first_name) || a.id - b.id,
       );
+
+  it('search: finds exactly the patients whose first or last name contains the text, ignoring case, identifiers only', async () => {
+    const text = 'LiNd';
+    const expected = matching(text);
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThanOrEqual(200);
+    expect(expected.length).toBeLessThanOrEqual(25);
     const reply = await run(`/patient search name:${text}`);
     expect(new Set(col(reply, 'MRN'))).toEqual(new Set(expected.map((p) => p.mrn)));
+    expect(col(reply, 'born')).toEqual(expected.map((p) => p.date_of_birth.getUTCFullYear()));
+    expect(reply.table?.columns.map((c) => c.name)).toEqual(['MRN', 'name', 'born']);
+    // No phone, no emergency contact, no full date of birth anywhere in the answer.
+    const text_ = JSON.stringify(reply);
+    for (const p of expected) {
+      if (p.phone) expect(text_).not.toContain(p.phone);
+      expect(text_).not.toContain(p.date_of_birth.toISOString().slice(0, 10));
+    }
+    const contacts = raw.patient_contact.filter((c) => expected.some((p) => p.id === c.patient_id));
+    for (const c of contacts as { phone?: string }[]) expect(text_).not.toContain(c.phone);
     expect(reply.sensitivity).toBe('phi');
     expect(reply.patientIds.sort((a, b) => a - b)).toEqual(expected.map((p) => p.id).sort((a, b) => a - b));
+  });
+
+  it('search: with more than 25 matches, lists nobody, says how many matched and asks for a narrower term', async () => {
+    const expected = matching('an');
+    expect(expected.length).toBeGreaterThan(25);
+    const reply = await run('/patient search name:an');
+    expect(reply.summary).toContain(`${expected.length.toLocaleString('en-US')} patients match "an"`);
+    expect(reply.summary).toContain('Use a longer part of the name');
+    expect(reply.table?.rows).toEqual([]);
+    expect(reply.patientIds).toEqual([]);
   });
 
   it('lookup: shows contacts, allergies and the latest treatment of the patient named by MRN', async () => {

@@ -16,7 +16,8 @@ export interface AuditEvent {
 /** What the trail was narrowed to: events by one Discord user, events disclosing one patient. */
 export interface AuditScope {
   userId?: string | undefined;
-  patientMrn?: string | undefined;
+  /** How the patient reads: the MRN for the patient-records role, else "patient <id>". */
+  patient?: string | undefined;
 }
 
 /** The latest audit events; the patients column counts the patients each event disclosed. */
@@ -30,7 +31,7 @@ export function auditReport(
     typeof e.patient_ids === 'string' ? (JSON.parse(e.patient_ids) as number[]) : (e.patient_ids ?? []);
   const narrowed = [
     scope.userId ? `by <@${scope.userId}>` : '',
-    scope.patientMrn ? `disclosing ${scope.patientMrn}` : '',
+    scope.patient ? `disclosing ${scope.patient}` : '',
   ]
     .filter(Boolean)
     .join(', ');

@@ -31,7 +31,16 @@ export function dayScheduleReport(
       total === 0
         ? `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`
         : `${plural(total, 'appointment')}, ${active} not cancelled${shownOf(rows.length, total)}.`,
+    publicSummary:
+      total === 0
+        ? `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`
+        : `Appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
+    publicTable: {
+      columns: [{ name: 'status' }, { name: 'appointments', align: 'right', count: true }],
+      rows: statusCounts(rows),
+    },
     table: {
+      detail: true,
       columns: [
         { name: 'time' },
         { name: 'provider' },
@@ -50,4 +59,11 @@ export function dayScheduleReport(
     },
     footer: footer(timeZone, now, date),
   };
+}
+
+/** How many of the day's appointments are in each status, in the order statuses first appear. */
+function statusCounts(rows: readonly ScheduledAppointment[]): [string, number][] {
+  const n = new Map<string, number>();
+  for (const r of rows) n.set(r.status.replace('_', ' '), (n.get(r.status.replace('_', ' ')) ?? 0) + 1);
+  return [...n];
 }

@@ -30,11 +30,15 @@ export function arrivalsReport(
     title: 'ER arrivals by condition on arrival',
     summary:
       total === 0 ? `No ER arrivals ${window.phrase}.` : `${plural(total, 'arrival')} ${window.phrase}.`,
+    publicSummary:
+      total === 0
+        ? `No ER arrivals ${window.phrase}.`
+        : `ER arrivals ${window.phrase}, by condition on arrival and triage level.`,
     table: {
       columns: [
         { name: 'condition' },
-        { name: 'arrivals', align: 'right' },
-        ...esi.map((l) => ({ name: `ESI ${l}`, align: 'right' as const })),
+        { name: 'arrivals', align: 'right', count: true, total: true },
+        ...esi.map((l) => ({ name: `ESI ${l}`, align: 'right' as const, count: true })),
       ],
       rows: [
         ...rows.map((r) => [r.condition, r.arrivals, ...esi.map((l) => byEsi(r, l))]),
@@ -42,6 +46,7 @@ export function arrivalsReport(
           ? [['total', total, ...esi.map((l) => rows.reduce((n, r) => n + byEsi(r, l), 0))]]
           : []),
       ],
+      totalRow: rows.length > 1,
     },
     chart:
       total === 0

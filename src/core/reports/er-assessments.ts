@@ -25,11 +25,15 @@ export function assessmentsReport(
       patients === 0
         ? `No paramedic assessments ${w.phrase}.`
         : `${plural(total, 'assessment')} of ${plural(patients, 'patient')}: ${(total / patients).toFixed(2)} per assessed patient on average.`,
+    publicSummary:
+      patients === 0
+        ? `No paramedic assessments ${w.phrase}.`
+        : `Patients by how many paramedic assessments they had ${w.phrase}.`,
     table: {
       columns: [
         { name: 'assessments', align: 'right' },
-        { name: 'patients', align: 'right' },
-        { name: 'share %', align: 'right' },
+        { name: 'patients', align: 'right', count: true },
+        { name: 'share %', align: 'right', derived: 'share' },
       ],
       rows: rows.map((r) => [r.assessments, r.patients, round1((r.patients / patients) * 100)]),
     },

@@ -40,12 +40,15 @@ export function censusReport(
       total === 0
         ? 'Nobody is in the ER right now.'
         : `${plural(total, 'patient')} in the ER. Longest waits: ${waits.map((v) => `${hours(v.arrived_at)} h (${v.condition_on_arrival}, ESI ${v.triage_level}, ${v.reason})`).join('; ')}.`,
+    publicSummary:
+      total === 0 ? 'Nobody is in the ER right now.' : 'Who is in the ER now, by condition and triage level.',
     table: {
       columns: [
         { name: 'condition' },
-        { name: 'patients', align: 'right' },
-        ...TRIAGE_LEVELS.map((l) => ({ name: `ESI ${l}`, align: 'right' as const })),
-        { name: 'longest h', align: 'right' },
+        { name: 'patients', align: 'right', count: true, total: true },
+        ...TRIAGE_LEVELS.map((l) => ({ name: `ESI ${l}`, align: 'right' as const, count: true })),
+        // The wait of the one patient who arrived first.
+        { name: 'longest h', align: 'right', detail: true },
       ],
       rows,
     },

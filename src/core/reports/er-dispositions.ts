@@ -26,11 +26,15 @@ export function dispositionsReport(
     title: 'Disposition decisions',
     summary:
       total === 0 ? `No disposition decisions ${w.phrase}.` : `${plural(total, 'decision')} ${w.phrase}.`,
+    publicSummary:
+      total === 0
+        ? `No disposition decisions ${w.phrase}.`
+        : `Disposition decisions ${w.phrase}, by patient status.`,
     table: {
       columns: [
         { name: 'decision' },
-        ...PATIENT_STATUSES.map((s) => ({ name: s, align: 'right' as const })),
-        { name: 'total', align: 'right' },
+        ...PATIENT_STATUSES.map((s) => ({ name: s, align: 'right' as const, count: true })),
+        { name: 'total', align: 'right', count: true, total: true },
       ],
       rows: decisions.map((d) => [
         d,

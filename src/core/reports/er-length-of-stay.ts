@@ -46,12 +46,16 @@ export function lengthOfStayReport(
       stays.length === 0
         ? `No completed ER visits that arrived ${w.phrase}.`
         : `${plural(stays.length, 'completed visit')}; median stay ${round1(percentileOfSorted(all, 50))} h, 90th percentile ${round1(percentileOfSorted(all, 90))} h.`,
+    publicSummary:
+      stays.length === 0
+        ? `No completed ER visits that arrived ${w.phrase}.`
+        : `Completed ER visits that arrived ${w.phrase}, by age band.`,
     table: {
       columns: [
         { name: 'age' },
-        { name: 'visits', align: 'right' },
-        { name: 'median h', align: 'right' },
-        { name: 'p90 h', align: 'right' },
+        { name: 'visits', align: 'right', count: true },
+        { name: 'median h', align: 'right', derived: 'row' },
+        { name: 'p90 h', align: 'right', derived: 'row' },
       ],
       rows,
     },

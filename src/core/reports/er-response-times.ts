@@ -41,16 +41,20 @@ export function responseTimesReport(
       legs.length === 0
         ? `No dispatches ${window.phrase}.`
         : `${plural(legs.length, 'dispatch', 'dispatches')}; call to first unit on scene: median ${all?.callToScene.median} min, 90th percentile ${all?.callToScene.p90} min.`,
+    publicSummary:
+      legs.length === 0
+        ? `No dispatches ${window.phrase}.`
+        : `Response times of dispatches ${window.phrase}, by ${by === 'severity' ? 'severity' : 'ambulance type'}.`,
     table: {
       columns: [
         { name: by === 'severity' ? 'severity' : 'unit type' },
-        { name: 'dispatches', align: 'right' },
-        { name: 'call→scene p50', align: 'right' },
-        { name: 'p90', align: 'right' },
-        { name: 'scene→hosp p50', align: 'right' },
-        { name: 'p90', align: 'right' },
-        { name: 'call→arrival p50', align: 'right' },
-        { name: 'p90', align: 'right' },
+        { name: 'dispatches', align: 'right', count: true },
+        { name: 'call→scene p50', align: 'right', derived: 'row' },
+        { name: 'p90', align: 'right', derived: 'row' },
+        { name: 'scene→hosp p50', align: 'right', derived: 'row' },
+        { name: 'p90', align: 'right', derived: 'row' },
+        { name: 'call→arrival p50', align: 'right', derived: 'row' },
+        { name: 'p90', align: 'right', derived: 'row' },
       ],
       rows:
         legs.length === 0

@@ -39,7 +39,16 @@ export function severityReport(
       total === 0
         ? `No ${level}-severity dispatches ${window.phrase}.`
         : `${plural(total, 'dispatch', 'dispatches')}; most often ${top.join(', ')}. Median response ${round1(median(response))} min${shownOf(incidents.length, total)}.`,
+    publicSummary:
+      total === 0
+        ? `No ${level}-severity dispatches ${window.phrase}.`
+        : `${level[0]?.toUpperCase()}${level.slice(1)}-severity dispatches ${window.phrase}, by nature.`,
+    publicTable: {
+      columns: [{ name: 'nature' }, { name: 'dispatches', align: 'right', count: true }],
+      rows: natures.map((n) => [n.nature, n.n]),
+    },
     table: {
+      detail: true,
       columns: [
         { name: 'dispatch', align: 'right' },
         { name: 'time' },

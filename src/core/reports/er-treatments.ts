@@ -24,11 +24,13 @@ export function treatmentsReport(
       total === 0
         ? `No ER treatments ${window.phrase}.`
         : `${plural(total, 'treatment')} ${window.phrase}; most common: ${rows[0]?.type}.`,
+    publicSummary:
+      total === 0 ? `No ER treatments ${window.phrase}.` : `ER treatments ${window.phrase}, by type.`,
     table: {
       columns: [
         { name: 'type' },
-        { name: 'treatments', align: 'right' },
-        { name: 'share %', align: 'right' },
+        { name: 'treatments', align: 'right', count: true },
+        { name: 'share %', align: 'right', derived: 'share' },
       ],
       rows: rows.map((r) => [r.type, r.n, round1((r.n / total) * 100)]),
     },

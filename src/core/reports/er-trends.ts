@@ -52,8 +52,9 @@ export function trendsReport(
       total === 0
         ? `No ER ${metric} ${w.phrase}.`
         : `${plural(total, metric.slice(0, -1))} over ${plural(days.length, 'day')}; ${round1(mean(days.map(([, c]) => c)))} a day on average${rolling ? ' (the first and last days are partial)' : ''}.`,
+    publicSummary: total === 0 ? `No ER ${metric} ${w.phrase}.` : `ER ${metric} per day ${w.phrase}.`,
     table: {
-      columns: [{ name: 'date' }, { name: metric, align: 'right' }],
+      columns: [{ name: 'date' }, { name: metric, align: 'right', count: true }],
       rows: days.map(([d, c]) => [d, c]),
     },
     chart:

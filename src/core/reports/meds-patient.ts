@@ -26,9 +26,9 @@ export function medsPatientReport(
       rows.length === 0 ? 'No active prescriptions.' : `${plural(rows.length, 'active prescription')}.`,
     table: {
       columns: [
-        { name: 'medication' },
-        { name: 'dose' },
-        { name: 'frequency' },
+        { name: 'medication', clinical: true },
+        { name: 'dose', clinical: true },
+        { name: 'frequency', clinical: true },
         { name: 'since' },
         { name: 'until' },
         { name: 'prescriber' },

@@ -35,8 +35,8 @@ export function medsTopReport(
       columns: [
         { name: 'medication' },
         { name: 'form' },
-        { name: 'prescriptions', align: 'right' },
-        { name: 'patients', align: 'right' },
+        { name: 'prescriptions', align: 'right', count: true },
+        { name: 'patients', align: 'right', count: true },
       ],
       rows: rows.map((r) => [label(r), r.form, r.prescriptions, r.patients]),
     },

@@ -21,7 +21,7 @@ export function historyReport(
         ? 'No calls, dispatches, visits or treatments on record.'
         : `${plural(events.length, 'event')}, oldest first.`,
     table: {
-      columns: [{ name: 'time' }, { name: 'event' }, { name: 'detail' }],
+      columns: [{ name: 'time' }, { name: 'event' }, { name: 'detail', clinical: true }],
       rows: events.slice(0, MAX_ROWS).map((e) => [when(timeZone, e.at), e.event, e.detail]),
       totalRows: events.length,
     },

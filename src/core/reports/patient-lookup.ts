@@ -99,7 +99,7 @@ export function lookupReport(
     summary: latest
       ? `Latest ER treatment: ${latest.type} (${latest.outcome}) on ${when(timeZone, latest.performed_at)}.`
       : 'Never treated in the ER.',
-    table: { columns: [{ name: 'field' }, { name: 'value' }], rows },
+    table: { columns: [{ name: 'field' }, { name: 'value', clinical: true }], rows },
     footer: footer(timeZone, now),
   };
 }

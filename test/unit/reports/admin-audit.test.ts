@@ -27,10 +27,10 @@ describe('auditReport', () => {
     expect(auditReport([], { userId: '123456789012345678' }, TZ, NOW).title).toBe(
       'Audit trail (by <@123456789012345678>)',
     );
-    expect(auditReport([], { patientMrn: 'MRN000042' }, TZ, NOW).title).toBe(
+    expect(auditReport([], { patient: 'MRN000042' }, TZ, NOW).title).toBe(
       'Audit trail (disclosing MRN000042)',
     );
-    expect(auditReport([], { userId: '123456789012345678', patientMrn: 'MRN000042' }, TZ, NOW).title).toBe(
+    expect(auditReport([], { userId: '123456789012345678', patient: 'MRN000042' }, TZ, NOW).title).toBe(
       'Audit trail (by <@123456789012345678>, disclosing MRN000042)',
     );
   });

@@ -37,7 +37,7 @@ describe('trendsReport', () => {
       NOW,
     );
     expect(r.title).toBe('ER arrivals per day');
-    expect(r.table?.columns).toEqual([{ name: 'date' }, { name: 'arrivals', align: 'right' }]);
+    expect(r.table?.columns).toEqual([{ name: 'date' }, { name: 'arrivals', align: 'right', count: true }]);
     expect(r.table?.rows).toEqual([
       ['2026-03-07', 2],
       ['2026-03-08', 4],

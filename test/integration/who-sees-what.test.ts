@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import { parseCommandLine } from '../../src/console/parse.ts';
+import { openContext } from '../../src/context.ts';
+import { buildDailySummary } from '../../src/core/daily-summary.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import { summaryPost } from '../../src/core/summary-post.ts';
+import { addDays } from '../../src/core/time.ts';
+import { DECISIONS } from '../../src/core/vocabulary.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { connect } from '../../src/data/mysql.ts';
+import { runSeed } from '../../src/data/seed/seed.ts';
+import { summaryInput } from '../../src/data/summary.queries.ts';
+import type { Capability, Context } from '../../src/runner/command.ts';
+import { execute, type Actor } from '../../src/runner/execute.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loadRaw, type Raw } from '../support/raw.ts';
+
+/**
+ * Who sees what, through the real runner against a seeded database: a public aggregate answer shows
+ * aggregates only with the channel summary's small-cell rule; identifiers need the patient-records role.
+ */
+const TZ = 'America/New_York';
+const END = Date.parse('2026-03-15T14:00:00Z');
+const MIN_CELL = 5;
+
+const db = testDatabases('who_sees', { TZ, SUMMARY_MIN_CELL: String(MIN_CELL) });
+let ctx: Context;
+let close: () => Promise<void>;
+let raw: Raw;
+
+beforeAll(async () => {
+  await migrate(db.mysqlUrl);
+  await runSeed(db.config, { scale: 0.02, seed: 5, end: END }, () => undefined);
+  ({ ctx, close } = await openContext(db.config, () => END));
+  const conn = await connect(db.mysqlUrl);
+  raw = await loadRaw(conn);
+  await conn.end();
+});
+
+afterAll(async () => {
+  await close?.();
+  await db.drop();
+});
+
+/** A Discord member with these capabilities, in a channel. */
+const member = (...caps: Capability[]): Actor => ({
+  source: 'discord',
+  actorId: `member-${caps.join('-') || 'none'}`,
+  capabilities: new Set(caps),
+  interactionId: null,
+});
+
+async function outcome(line: string, actor: Actor) {
+  return execute(commands, parseCommandLine(line, commands), ctx, actor);
+}
+
+async function reply(line: string, actor: Actor): Promise<Reply> {
+  const o = await outcome(line, actor);
+  if (o.kind !== 'reply')
+    throw new Error(`${line}: ${o.kind === 'user_error' ? o.error.message : String(o.error)}`);
+  return o.reply;
+}
+
+const text = (r: Reply) => JSON.stringify([r.title, r.summary, r.table, r.footer]);
+const reports = member('reports');
+
+describe('a public aggregate answer', () => {
+  it('/er dispositions for a day shows "<5" where the channel summary shows "<5", and the exact count privately', async () => {
+    // The seeded days, newest first, until one whose summary withholds a disposition count.
+    let found: { date: string; decision: string; exact: number } | undefined;
+    for (let i = 1; i <= 14 && !found; i++) {
+      const date = addDays('2026-03-15', -i);
+      const summary = buildDailySummary(await summaryInput(ctx.sql, date, TZ));
+      const shown = summaryPost(summary, MIN_CELL).shown;
+      const decision = DECISIONS.find((d) => shown[`disposition.${d}`] === `<${MIN_CELL}`);
+      const exact = summary.figures.find((f) => f.key === `disposition.${decision}`)?.value;
+      if (decision && exact) found = { date, decision, exact };
+    }
+    if (!found) throw new Error('no seeded day has a small disposition count');
+    const { date, decision, exact } = found;
+
+    const open = await reply(`/er dispositions from:${date} to:${date}`, reports);
+    const row = open.table?.rows.find((r) => r[0] === decision);
+    const total = open.table?.columns.findIndex((c) => c.name === 'total') ?? -1;
+    expect(row?.[total]).toBe(`<${MIN_CELL}`);
+    expect(open.chart).toBeUndefined();
+    expect(open.summary).toContain(`Counts below ${MIN_CELL} show as <${MIN_CELL}`);
+    // No small count anywhere in the table, in whatever column.
+    for (const r of open.table?.rows ?? [])
+      for (const cell of r) if (typeof cell === 'number') expect(cell === 0 || cell >= MIN_CELL).toBe(true);
+
+    const own = await reply(`/er dispositions from:${date} to:${date} private:true`, reports);
+    expect(own.table?.rows.find((r) => r[0] === decision)?.[total]).toBe(exact);
+  });
+
+  it('/er census leaves out the longest waits and their reasons; privately they are there', async () => {
+    const open = await reply('/er census', reports);
+    expect(open.summary).not.toMatch(/Longest waits|ESI \d, /);
+    expect(open.table?.columns.map((c) => c.name)).not.toContain('longest h');
+    expect(open.summary).toContain('Row-level detail is shown only privately');
+    const own = await reply('/er census private:true', reports);
+    expect(own.summary).toContain('Longest waits');
+    expect(own.table?.columns.map((c) => c.name)).toContain('longest h');
+  });
+
+  it('/er severity shows counts by nature, not each dispatch; privately each dispatch', async () => {
+    const open = await reply('/er severity level:high window:30d', reports);
+    expect(open.table?.columns.map((c) => c.name)).toEqual(['nature', 'dispatches']);
+    const own = await reply('/er severity level:high window:30d private:true', reports);
+    expect(own.table?.columns.map((c) => c.name)).toContain('district');
+    const ids = new Set(own.table?.rows.map((r) => String(r[0])));
+    expect(ids.size).toBeGreaterThan(0);
+    expect(open.table?.rows.flat().some((c) => typeof c === 'number' && ids.has(String(c)))).toBe(false);
+  });
+
+  it('/appointments day shows counts by status, not each appointment; privately each one with its reason', async () => {
+    const day = raw.appointment.find((a) => a.starts_at.getTime() < END)?.starts_at;
+    if (!day) throw new Error('seed has no appointment');
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(day);
+    const open = await reply(`/appointments day date:${date}`, reports);
+    expect(open.table?.columns.map((c) => c.name)).toEqual(['status', 'appointments']);
+    const own = await reply(`/appointments day date:${date} private:true`, reports);
+    expect(own.table?.columns.map((c) => c.name)).toEqual([
+      'time',
+      'provider',
+      'department',
+      'status',
+      'reason',
+    ]);
+    const reasons = new Set(own.table?.rows.map((r) => r[4]));
+    expect(text(open)).not.toMatch(
+      new RegExp([...reasons].map((r) => String(r).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+    );
+  });
+});
+
+describe('/admin audit', () => {
+  const admin = member('admin', 'reports');
+  const phiAdmin = member('admin', 'reports', 'phi');
+
+  it('without the patient-records role, refuses a name or an MRN, naming the role setting, and shows no patient', async () => {
+    const lee = raw.patient.find((p) => raw.patient.filter((q) => q.last_name === p.last_name).length > 1);
+    if (!lee) throw new Error('seed has no shared last name');
+    for (const patient of [lee.last_name, `${lee.first_name} ${lee.last_name}`, lee.mrn]) {
+      const o = await outcome(`/admin audit patient:"${patient}"`, admin);
+      expect(o.kind).toBe('user_error');
+      const message = o.kind === 'user_error' ? o.error.message : '';
+      expect(message).toContain('ROLE_PHI_IDS');
+      expect(message).not.toContain(lee.mrn.slice(3));
+      expect(message).not.toMatch(/Several patients match/);
+    }
+  });
+
+  it('without the patient-records role, takes a numeric patient id and shows no MRN', async () => {
+    const p = raw.patient[0];
+    if (!p) throw new Error('seed has no patient');
+    await reply(`/patient lookup patient:${p.mrn}`, phiAdmin);
+    const r = await reply(`/admin audit patient:${p.id}`, admin);
+    expect(r.title).toBe(`Audit trail (disclosing patient ${p.id})`);
+    expect(text(r)).not.toContain(p.mrn);
+    expect(r.table?.rows.length).toBeGreaterThan(0);
+  });
+
+  it('with the patient-records role, still resolves an MRN and shows it', async () => {
+    const p = raw.patient[1];
+    if (!p) throw new Error('seed has no patient');
+    const r = await reply(`/admin audit patient:${p.mrn}`, phiAdmin);
+    expect(r.title).toBe(`Audit trail (disclosing ${p.mrn})`);
+  });
+});
