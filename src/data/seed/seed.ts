@@ -18,7 +18,7 @@ export interface SeedOptions {
   scale: number;
   seed: number;
   end: number;
-  /** Replace a database that already holds patients (otherwise db:seed refuses to touch it). */
+  /** Replace stores that already hold domain data (otherwise db:seed refuses to touch them). */
   replace?: boolean;
 }
 
@@ -33,7 +33,7 @@ export interface HeldData {
   holding: { name: string; count: number; unit: 'row' | 'document' }[];
 }
 
-/** Asked, after --replace, before replacing a database that holds patients; false changes nothing. */
+/** Asked, after --replace, before replacing stores that hold domain data; false changes nothing. */
 export type ConfirmReplace = (held: HeldData) => Promise<boolean>;
 
 export const MAX_SCALE = 5;
