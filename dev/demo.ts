@@ -3,7 +3,7 @@ import { progressReporter } from '../src/cli/progress.ts';
 import { parseFlags, runCli } from '../src/cli/run.ts';
 import { loadConfig, processEnv } from '../src/config.ts';
 import { migrate } from '../src/data/migrate.ts';
-import { heldData, parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
+import { describeHolding, heldData, parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
 import { servicesUp } from './services.ts';
 
 const USAGE = 'npm run demo [-- --scale S]';
@@ -23,11 +23,11 @@ runCli('demo', USAGE, async () => {
   const result = await migrate(config.mysql.url, step);
   if (result.applied.length === 0) step('schema is up to date');
 
-  // Never replaces data: a database that already holds patients is used as it is.
-  const held = await heldData(config.mysql.url);
-  if (held.patients > 0) {
+  // Never replaces data: stores that already hold domain data are used as they are.
+  const held = await heldData(config);
+  if (held.holding.length > 0) {
     step(
-      `${held.database} already holds ${held.patients.toLocaleString('en-US')} patients; using them ` +
+      `${held.database} already holds data (${describeHolding(held)}); using it ` +
         '(npm run db:seed -- --replace loads a fresh hospital)',
     );
   } else {

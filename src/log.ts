@@ -85,16 +85,22 @@ function typeName(value: object): string {
   return value.constructor?.name ?? 'Object';
 }
 
+/** A message without the values it may echo (see `maskMessage`), cut short. */
+function safeMessage(message: string, fromDatabase: boolean): string {
+  const m = maskMessage(message, fromDatabase);
+  return m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m;
+}
+
 /**
  * A message without the values it may echo: quoted text is masked ("Duplicate entry '…' for key '…'"),
- * MRNs too, and it is cut short. A database's syntax error quotes the statement: cut at "near".
+ * MRNs too. A database's syntax error quotes the statement: cut at "near". Logs use it, and so does the
+ * error text an audit row keeps (src/data/audit.ts).
  */
-function safeMessage(message: string, fromDatabase: boolean): string {
-  const m = maskQuoted(fromDatabase ? message.replace(/\s+near\s[\s\S]*$/, ' near …') : message).replace(
+export function maskMessage(message: string, fromDatabase: boolean): string {
+  return maskQuoted(fromDatabase ? message.replace(/\s+near\s[\s\S]*$/, ' near …') : message).replace(
     /\bMRN\d+/gi,
     'MRN…',
   );
-  return m.length > MAX_MESSAGE ? `${m.slice(0, MAX_MESSAGE)}…` : m;
 }
 
 /** Each quoted span becomes '…'; an unmatched quote ends the message. */

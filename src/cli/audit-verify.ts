@@ -3,11 +3,14 @@ import { describeChain, verifyAuditChain } from '../data/audit-chain.ts';
 import { connect, describeMysqlError } from '../data/mysql.ts';
 import { parseFlags, readConfig, runCli } from './run.ts';
 
+/** Breaks listed one per line; the summary line counts them all. */
+const SHOWN = 20;
+
 const USAGE = 'npm run audit:verify [-- --head HASH]';
 const HELP = `usage: ${USAGE}
 
-Walks the audit trail's hash chain and prints "intact: N rows, head <hash>" (exit 0) or the first
-broken link, "broken at id X: what is wrong" (exit 1). Record the head hash somewhere the database's
+Walks the audit trail's hash chain and prints "intact: N rows, head <hash>" (exit 0), or a summary
+and every broken link, one "id X (kind): what is wrong" line each, the first ${SHOWN} of them (exit 1). Record the head hash somewhere the database's
 administrators cannot change: removing the newest rows can only be proven against it.
   --head HASH   a head printed by an earlier run; the chain must still contain it`;
 
@@ -27,7 +30,11 @@ runCli('audit:verify', USAGE, async () => {
   try {
     const report = await verifyAuditChain(conn, { knownHead: values.head });
     console.log(describeChain(report));
-    if (!report.intact) process.exitCode = 1;
+    if (!report.intact) {
+      for (const b of report.breaks.slice(0, SHOWN)) console.log(`  id ${b.id} (${b.kind}): ${b.problem}`);
+      if (report.breakCount > SHOWN) console.log(`  … and ${report.breakCount - SHOWN} more`);
+      process.exitCode = 1;
+    }
   } catch (err) {
     throw describeMysqlError(err, config.mysql.url);
   } finally {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { MAX_SCALE, parseSeedOptions, runSeed, type HeldData } from '../data/seed/seed.ts';
+import { describeHolding, MAX_SCALE, parseSeedOptions, runSeed, type HeldData } from '../data/seed/seed.ts';
 import { progressReporter } from './progress.ts';
 import { parseFlags, readConfig, runCli } from './run.ts';
 
@@ -7,19 +7,19 @@ const USAGE = 'npm run db:seed -- [--scale S] [--seed N] [--end DATE] [--replace
 const HELP = `usage: ${USAGE}
 
 Loads synthetic hospital data into MySQL and MongoDB (same ids in both), replacing their domain data.
-A database that already holds patients is refused unless --replace is given; on a terminal you are then
-asked to type the database name.
+Stores that already hold any domain data (any of its MySQL tables, or either MongoDB collection) are
+refused unless --replace is given; on a terminal you are then asked to type the database name.
   --scale S   size: 1 is one year of a busy ER (about 100,000 visits); 0 < S <= ${MAX_SCALE}; default 0.1
   --seed N    random seed; the same seed and --end give the same data; default 1
   --end DATE  when the data ends: 2026-03-01 (end of that UTC day) or 2026-03-01T06:00:00Z; default now
-  --replace   replace a database that already holds patients`;
+  --replace   replace stores that already hold data`;
 
 /** On a terminal, --replace is confirmed by typing the database name back. */
 async function typedBack(held: HeldData): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     const answer = await rl.question(
-      `db:seed: ${held.database} holds ${held.patients.toLocaleString('en-US')} patients and ` +
+      `db:seed: ${held.database} holds ${describeHolding(held)}, and ` +
         `${held.auditRows.toLocaleString('en-US')} audit rows. Type the database name to replace them: `,
     );
     return answer.trim() === held.database;

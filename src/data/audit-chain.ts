@@ -5,7 +5,8 @@ import type { Db } from './queries.ts';
 /**
  * The audit trail as a hash chain (migration 004): each row's `hash` is SHA-256 over a canonical
  * serialization of its content and `prev_hash`, the hash of the row before it. Changing, deleting or
- * inserting a row anywhere but at the end breaks a link that `verifyAuditChain` reports. Removing the
+ * inserting a row anywhere but at the end breaks a link that `verifyAuditChain` reports (every one, not
+ * only the first; migration 009 has the database refuse unlinked rows too). Removing the
  * newest rows is caught against `audit_chain_head` unless that is rewritten too, and in any case against
  * a head hash recorded elsewhere (`knownHead`).
  */
@@ -75,6 +76,24 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
+/** What kind of fault a break is. */
+export type BreakKind =
+  | 'head-missing'
+  | 'unhashed'
+  | 'link'
+  | 'content'
+  | 'after-head'
+  | 'head-behind'
+  | 'head-hash'
+  | 'known-head';
+
+export interface ChainBreak {
+  /** The audit_event id where the chain breaks (0 when no row is involved). */
+  id: number;
+  kind: BreakKind;
+  problem: string;
+}
+
 export type ChainReport =
   | {
       intact: true;
@@ -88,12 +107,18 @@ export type ChainReport =
     }
   | {
       intact: false;
-      /** Rows checked and found sound before the first broken link. */
+      /** Rows checked that hash and link as written. */
       rows: number;
-      /** The audit_event id where the chain breaks. */
+      /** The first break's id and problem. */
       id: number;
       problem: string;
+      /** Every break in chain order, up to MAX_BREAKS of them; `breakCount` counts them all. */
+      breaks: ChainBreak[];
+      breakCount: number;
     };
+
+/** How many breaks a report lists; beyond that they are only counted. */
+export const MAX_BREAKS = 1_000;
 
 const PAGE = 2_000;
 const short = (hash: string) => hash.slice(0, 12);
@@ -109,8 +134,8 @@ export interface VerifyOptions {
 }
 
 /**
- * Walks the chain in one consistent snapshot and reports the first broken link, or that it is intact with
- * its head hash.
+ * Walks the chain in one consistent snapshot and reports every broken link, or that it is intact with its
+ * head hash.
  */
 export function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promise<ChainReport> {
   return onOneConnection(db, async (conn) => {
@@ -135,18 +160,34 @@ export async function onOneConnection<T>(db: Db, fn: (conn: Db) => Promise<T>): 
   }
 }
 
+/**
+ * Checks every row and goes on past a break: a row that does not link to the one before it is checked
+ * against its own prev_hash, a row without a hash is left out (the next row may link past it), and a row
+ * whose content fails its hash still anchors the next row by its stored hash (or, if it was forged beside
+ * the chain, the next row may link to the row before it). So one rogue row is reported once, and every
+ * later break is reported too.
+ */
 async function walk(db: Db, knownHead: string | undefined, newest: number | undefined): Promise<ChainReport> {
   const head = await chainHead(db);
-  if (!head)
-    return { intact: false, rows: 0, id: 0, problem: 'the chain head (audit_chain_head) is missing' };
+  const breaks: ChainBreak[] = [];
+  let breakCount = 0;
+  const broken = (id: number, kind: BreakKind, problem: string) => {
+    breakCount++;
+    if (breaks.length < MAX_BREAKS) breaks.push({ id, kind, problem });
+  };
+  if (!head) {
+    broken(0, 'head-missing', 'the chain head (audit_chain_head) is missing');
+    return brokenReport(0, breaks, breakCount);
+  }
   const headId = head.last_event_id === null ? null : Number(head.last_event_id);
   const legacyLastId = head.legacy_last_id === null ? 0 : Number(head.legacy_last_id);
 
   let rows = 0;
   let legacyRows = 0;
   let previous: { id: number; hash: string } | undefined;
+  /** The row before a row whose content fails its hash: if that row was forged, the next links here. */
+  let beforeBad: { id: number; hash: string } | undefined;
   let knownHeadSeen = knownHead === undefined || knownHead === GENESIS_HASH;
-  const broken = (id: number, problem: string): ChainReport => ({ intact: false, rows, id, problem });
 
   let after = 0;
   let partial = false;
@@ -165,68 +206,93 @@ async function walk(db: Db, knownHead: string | undefined, newest: number | unde
       const id = Number(row.id);
       after = id;
       if (row.hash === null) {
-        if (previous === undefined && id <= legacyLastId) {
-          legacyRows++;
-          continue;
-        }
-        return broken(id, `row ${id} has no hash: it was written outside the bot's audit chain`);
+        if (previous === undefined && id <= legacyLastId) legacyRows++;
+        else broken(id, 'unhashed', `row ${id} has no hash: it was written outside the bot's audit chain`);
+        continue;
       }
+      let sound = true;
       const expectedPrev = previous?.hash ?? GENESIS_HASH;
-      if (row.prev_hash !== expectedPrev) {
-        return broken(
+      if (row.prev_hash !== expectedPrev && row.prev_hash !== beforeBad?.hash) {
+        sound = false;
+        broken(
           id,
+          'link',
           previous === undefined
             ? `row ${id} is the first row but links to a row that is not there: earlier rows were deleted or the table was truncated`
             : `row ${id} does not link to row ${previous.id} before it: rows between them were deleted, or row ${id} was written outside the chain`,
         );
       }
-      if (linkHash(row.prev_hash, row) !== row.hash) {
-        return broken(
+      beforeBad = undefined;
+      if (row.prev_hash === null || linkHash(row.prev_hash, row) !== row.hash) {
+        sound = false;
+        beforeBad = previous ?? { id: 0, hash: GENESIS_HASH };
+        broken(
           id,
+          'content',
           `row ${id}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
         );
       }
       if (headId === null || id > headId) {
-        return broken(
+        sound = false;
+        broken(
           id,
+          'after-head',
           `row ${id} comes after the chain head (${headId === null ? 'no rows' : `row ${headId}`}): it was written outside the chain`,
         );
       }
       if (row.hash === knownHead) knownHeadSeen = true;
       previous = { id, hash: row.hash };
-      rows++;
+      if (sound) rows++;
     }
     if (page.length < PAGE) break;
   }
 
-  if (headId !== null && previous?.id !== headId) {
-    const id = previous?.id ?? headId;
-    return broken(
-      id,
+  const last = previous?.hash ?? GENESIS_HASH;
+  const rowsAfterHead = headId === null ? previous !== undefined : (previous?.id ?? 0) > headId;
+  const headBehind = headId !== null && (previous === undefined || previous.id < headId);
+  if (headId !== null && headBehind) {
+    broken(
+      previous?.id ?? headId,
+      'head-behind',
       previous === undefined
         ? `the chain head records row ${headId}, but no chained rows are left: the table was emptied (TRUNCATE) or its rows deleted`
         : `the chain head records row ${headId}, but the chain ends at row ${previous.id}: the newest rows were deleted`,
     );
-  }
-  const last = previous?.hash ?? GENESIS_HASH;
-  if (head.hash !== last) {
-    return broken(
+  } else if (head.hash !== last && !rowsAfterHead) {
+    broken(
       previous?.id ?? 0,
+      'head-hash',
       `the chain head's hash ${short(head.hash)}… does not match the last row's ${short(last)}…: the head or that row was rewritten`,
     );
   }
   if (!knownHeadSeen && knownHead !== undefined && !partial) {
-    return broken(
+    broken(
       previous?.id ?? 0,
+      'known-head',
       `the recorded head ${short(knownHead)}… is not in the chain: rows were removed or the chain was rewritten`,
     );
   }
+  if (breakCount > 0) return brokenReport(rows, breaks, breakCount);
   return { intact: true, rows, legacyRows, head: last, partial };
 }
 
-/** One line for people: "intact: N rows, head <hash>" or "broken at id X: what is wrong". */
+function brokenReport(rows: number, breaks: ChainBreak[], breakCount: number): ChainReport {
+  const first = breaks[0] ?? { id: 0, problem: 'the chain is broken' };
+  return { intact: false, rows, id: first.id, problem: first.problem, breaks, breakCount };
+}
+
+/**
+ * One line for people: "intact: N rows, head <hash>", "broken at id X: what is wrong", or with several
+ * breaks "broken at id X: what is wrong (and N more breaks, the last at id Y)".
+ */
 export function describeChain(report: ChainReport): string {
-  if (!report.intact) return `broken at id ${report.id}: ${report.problem}`;
+  if (!report.intact) {
+    const first = `broken at id ${report.id}: ${report.problem}`;
+    const more = report.breakCount - 1;
+    if (more <= 0) return first;
+    const last = report.breaks.length === report.breakCount ? report.breaks.at(-1) : undefined;
+    return `${first} (and ${more} more ${more === 1 ? 'break' : 'breaks'}${last ? `, the last at id ${last.id}` : ''})`;
+  }
   const legacy =
     report.legacyRows > 0
       ? ` (${report.legacyRows} earlier ${report.legacyRows === 1 ? 'row predates' : 'rows predate'} the chain and are not covered)`

@@ -6,6 +6,7 @@ import {
   lockChainHead,
   type AuditInsert,
 } from './audit.queries.ts';
+import { maskMessage } from '../log.ts';
 import type { Db } from './queries.ts';
 import { auditWriteFailures, commandsTotal } from '../ops/metrics.ts';
 
@@ -30,11 +31,23 @@ export interface AuditEvent {
   outcome: 'ok' | 'empty' | 'denied' | 'invalid' | 'error';
   latencyMs: number | null;
   interactionId?: string | null;
+  /**
+   * What went wrong, for people reading the trail. Rows can never be removed, so it is stored masked as
+   * logs are (quoted values, MRNs, a database's statement after "near") and short; a reference is kept.
+   */
   detail?: string | null;
 }
 
 /** Attempts when the row would not be stored as hashed (the server clock moved on too far meanwhile). */
 const ATTEMPTS = 3;
+
+/**
+ * Seconds the audit transaction waits for the chain head's lock. Another writer holds it for milliseconds;
+ * a stalled one (a console suspended mid-audit) would otherwise hold every command for the server's
+ * default 50 s. On timeout the transaction is rolled back, before the runner's 3 s audit deadline, so no row
+ * commits for an answer that said "unavailable".
+ */
+export const AUDIT_LOCK_WAIT_S = 2;
 
 /**
  * Appends `e` to the audit chain: in one transaction, locks the chain head, hashes the row with the
@@ -59,6 +72,7 @@ export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
 }
 
 async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
+  await conn.query(`SET SESSION innodb_lock_wait_timeout = ${AUDIT_LOCK_WAIT_S}`);
   await conn.query('START TRANSACTION');
   try {
     const head = await lockChainHead(conn);
@@ -100,7 +114,7 @@ function auditRow(e: AuditEvent, now: Date): Content {
     outcome: e.outcome,
     latency_ms: count(e.latencyMs),
     interaction_id: e.interactionId ? text(e.interactionId, 32) : null,
-    detail: e.detail ? text(e.detail, 500) : null,
+    detail: e.detail ? text(maskMessage(e.detail, true), 500) : null,
   };
 }
 

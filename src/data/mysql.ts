@@ -24,6 +24,12 @@ const COMMON = {
 export const SESSION_SQL_MODE =
   'IGNORE_SPACE,STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION';
 const PIN_SQL_MODE = `SET SESSION sql_mode = '${SESSION_SQL_MODE}'`;
+/**
+ * UTC sessions: the audit trigger and LockAuditChainHead convert SYSDATE() from the session's zone, which in
+ * a zone with daylight saving is ambiguous in the repeated autumn hour. (The server must not run with
+ * --sysdate-is-now: SYSDATE() would then follow SET timestamp, and rows could be back-dated again.)
+ */
+const PIN_TIME_ZONE = "SET SESSION time_zone = '+00:00'";
 
 export function createPool(url: string, size: number): Pool {
   const pool = mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });
@@ -32,6 +38,9 @@ export function createPool(url: string, size: number): Pool {
   // behind it fail too: nothing runs in the server's own mode.
   pool.pool.on('connection', (c) => {
     c.query(PIN_SQL_MODE, (err) => {
+      if (err) c.destroy();
+    });
+    c.query(PIN_TIME_ZONE, (err) => {
       if (err) c.destroy();
     });
   });
@@ -46,6 +55,7 @@ export async function connect(
   try {
     conn = await mysql.createConnection({ uri: url, connectTimeout: 5_000, ...COMMON, ...options });
     await conn.query(PIN_SQL_MODE);
+    await conn.query(PIN_TIME_ZONE);
     return conn;
   } catch (err) {
     await conn?.end().catch(() => undefined);

@@ -96,6 +96,12 @@ const NO_DELETE = `CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_e
 const NO_UPDATE = `CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event FOR EACH ROW
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`;
 
+/** prev_hash and hash for a hand-written row: linked to the chain head, with a made-up hash. */
+async function linkedToHead(c: Connection): Promise<[string, string]> {
+  const [heads] = await c.query<RowDataPacket[]>('SELECT hash FROM audit_chain_head WHERE id = 1');
+  return [String(heads[0]?.hash), 'a'.repeat(64)];
+}
+
 describe('an intact audit chain', () => {
   it('written by two processes at once, verifies with every row and the last row as its head', async () => {
     const chain = await chainWith('chain_ok', 0);
@@ -163,6 +169,16 @@ describe('an intact audit chain', () => {
       /^intact: 2 rows, head [0-9a-f]{64} \(3 earlier rows predate the chain and are not covered\)$/,
     );
 
+    // A process older than the chain (one still running while the migrations ran) fails closed.
+    await expect(
+      root.query(
+        `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', '/er census', 'ok')`,
+      ),
+    ).rejects.toThrow('audit_event rows must carry a hash chained to audit_chain_head');
+    expect(await verifyAuditChain(root)).toMatchObject({ intact: true, rows: 2, legacyRows: 3 });
+
+    // Root can drop the guard; such a row is then reported.
+    await root.query('DROP TRIGGER audit_event_chain_link');
     await root.query(
       `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', '/er census', 'ok')`,
     );
@@ -182,9 +198,9 @@ describe('a tampered audit chain', () => {
     await chain.root.query('DELETE FROM audit_event WHERE id = ?', [third]);
     await chain.root.query(NO_DELETE);
     const report = await verifyAuditChain(chain.pool);
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       intact: false,
-      rows: 2,
+      rows: 3,
       id: fourth,
       problem: `row ${fourth} does not link to row ${second} before it: rows between them were deleted, or row ${fourth} was written outside the chain`,
     });
@@ -199,7 +215,8 @@ describe('a tampered audit chain', () => {
     await chain.root.query(NO_UPDATE);
     expect(await verifyAuditChain(chain.pool)).toMatchObject({
       intact: false,
-      rows: 2,
+      rows: 4,
+      breakCount: 1,
       id: third,
       problem: `row ${third}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
     });
@@ -226,6 +243,7 @@ describe('a tampered audit chain', () => {
     await chain.root.query('DROP TRIGGER audit_event_no_delete');
     await chain.root.query('DELETE FROM audit_event WHERE id = ?', [third]);
     await chain.root.query(NO_DELETE);
+    await chain.root.query('DROP TRIGGER audit_chain_head_forward');
     await chain.root.query(
       'UPDATE audit_chain_head SET last_event_id = ?, hash = (SELECT hash FROM audit_event WHERE id = ?)',
       [second, second],
@@ -238,7 +256,7 @@ describe('a tampered audit chain', () => {
     });
   });
 
-  it('truncated, breaks against the chain head, and once the bot writes again, at its first new row', async () => {
+  it('truncated, breaks against the chain head; the bot fails closed until the ids move past the head, then breaks at its first new row', async () => {
     const chain = await chainWith('chain_truncate', 3);
     const [, , third] = await chain.ids();
     await chain.root.query('TRUNCATE TABLE audit_event');
@@ -248,12 +266,19 @@ describe('a tampered audit chain', () => {
       id: third,
       problem: `the chain head records row ${third}, but no chained rows are left: the table was emptied (TRUNCATE) or its rows deleted`,
     });
+    // TRUNCATE restarts the ids, and the head only moves forward.
+    await expect(recordAudit(chain.pool, event(9))).rejects.toThrow(
+      'audit_chain_head only moves forward, to a row chained to it',
+    );
+    expect(await chain.ids()).toEqual([]);
+    await chain.root.query(`ALTER TABLE audit_event AUTO_INCREMENT = ${String(Number(third) + 1)}`);
     await recordAudit(chain.pool, event(9));
     const [first] = await chain.ids();
     expect(await verifyAuditChain(chain.pool)).toMatchObject({
       intact: false,
       rows: 0,
       id: first,
+      breakCount: 1,
       problem: `row ${first} is the first row but links to a row that is not there: earlier rows were deleted or the table was truncated`,
     });
   });
@@ -321,6 +346,136 @@ describe('a tampered audit chain', () => {
   });
 });
 
+describe('a chain with several breaks', () => {
+  it('reports every break in order, not only the first: a hash-less row root slipped in, then a row changed later', async () => {
+    const chain = await chainWith('chain_many', 2);
+    await chain.root.query('DROP TRIGGER IF EXISTS audit_event_chain_link');
+    await chain.root.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', 'rogue', 'ok')`,
+    );
+    for (let i = 3; i <= 5; i++) await recordAudit(chain.pool, event(i));
+    const [, , rogue, , changed] = await chain.ids();
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET outcome = 'empty' WHERE id = ?`, [changed]);
+    await chain.root.query(NO_UPDATE);
+
+    const report = await verifyAuditChain(chain.pool);
+    expect(report).toMatchObject({
+      intact: false,
+      rows: 4,
+      id: rogue,
+      breakCount: 2,
+      breaks: [
+        { id: rogue, kind: 'unhashed' },
+        {
+          id: changed,
+          kind: 'content',
+          problem: `row ${changed}'s contents do not match its hash: it was changed after it was written, or written outside the bot`,
+        },
+      ],
+    });
+    expect(describeChain(report)).toBe(
+      `broken at id ${rogue}: row ${rogue} has no hash: it was written outside the bot's audit chain (and 1 more break, the last at id ${changed})`,
+    );
+  });
+
+  it('with a forged row linked to the head, reports that row once and verifies the rows the bot wrote after it', async () => {
+    const chain = await chainWith('chain_forged', 2);
+    const bot = await connect(await botUser(chain));
+    cleanups.push(() => bot.end());
+    await bot.query(
+      `INSERT INTO audit_event (occurred_at, source, command, outcome, prev_hash, hash) VALUES (UTC_TIMESTAMP(3), 'console', 'forged', 'ok', ?, ?)`,
+      await linkedToHead(bot),
+    );
+    await recordAudit(bot, event(3));
+    await recordAudit(bot, event(4));
+    const [, , forged] = await chain.ids();
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({
+      intact: false,
+      rows: 4,
+      breakCount: 1,
+      breaks: [{ id: forged, kind: 'content' }],
+    });
+  });
+});
+
+describe('the database guards the chain (migration 009)', () => {
+  it("refuses, from the bot's own user, a row without a hash or not linked to the head, and any head move but forward to a linked row", async () => {
+    const chain = await chainWith('chain_guard', 2);
+    const bot = await connect(await botUser(chain));
+    cleanups.push(() => bot.end());
+    const [first] = await chain.ids();
+
+    // What a bot process older than migration 004 writes: it fails closed.
+    await expect(
+      bot.query(
+        `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'discord', '/er census', 'ok')`,
+      ),
+    ).rejects.toThrow('audit_event rows must carry a hash chained to audit_chain_head');
+    await expect(
+      bot.query(
+        `INSERT INTO audit_event (occurred_at, source, command, outcome, prev_hash, hash) VALUES (UTC_TIMESTAMP(3), 'discord', '/er census', 'ok', ?, ?)`,
+        [GENESIS_HASH, 'a'.repeat(64)],
+      ),
+    ).rejects.toThrow('audit_event.prev_hash must be the hash of audit_chain_head');
+
+    const refused = 'audit_chain_head only moves forward, to a row chained to it';
+    const moves: [string, number[]][] = [
+      [`UPDATE audit_chain_head SET last_event_id = NULL, hash = REPEAT('0', 64)`, []],
+      [
+        'UPDATE audit_chain_head SET last_event_id = ?, hash = (SELECT hash FROM audit_event WHERE id = ?)',
+        [Number(first), Number(first)],
+      ],
+      ['UPDATE audit_chain_head SET last_event_id = last_event_id + 1', []],
+      ['UPDATE audit_chain_head SET legacy_last_id = 99', []],
+      [`UPDATE audit_chain_head SET hash = REPEAT('b', 64)`, []],
+    ];
+    for (const [sql, params] of moves) await expect(bot.query(sql, params), sql).rejects.toThrow(refused);
+
+    await recordAudit(bot, event(3));
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 3 });
+  });
+});
+
+describe('the audit transaction', () => {
+  it('gives up within seconds, writing nothing, while another session holds the chain head', async () => {
+    const chain = await chainWith('chain_lock', 1);
+    const holder = await connect(chain.db.mysqlUrl);
+    cleanups.push(() => holder.end());
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+
+    const t0 = performance.now();
+    await expect(recordAudit(chain.pool, event(2))).rejects.toThrow(/Lock wait timeout/);
+    expect(performance.now() - t0).toBeLessThan(8_000);
+    await holder.query('ROLLBACK');
+
+    await recordAudit(chain.pool, event(3));
+    expect(await chain.ids()).toHaveLength(2);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 2 });
+  }, 20_000);
+
+  it("keeps the error's reference but none of the values a database error quotes", async () => {
+    const chain = await chainWith('chain_detail', 0);
+    const err = await chain.root
+      .query(`SELECT * FROM patient WHERE ORDER last_name = ? AND phone = ?`, ['Thornquist', '555-0142'])
+      .then(
+        () => new Error('expected a syntax error'),
+        (e: unknown) => e as Error,
+      );
+    expect(err.message).toContain('Thornquist');
+    await recordAudit(
+      chain.pool,
+      event(1, { outcome: 'error', patientIds: [], detail: `reference E-ABC123: ${err.message}` }),
+    );
+    const [rows] = await chain.root.query<RowDataPacket[]>('SELECT detail FROM audit_event');
+    const detail = String(rows[0]?.detail);
+    expect(detail).toMatch(/^reference E-ABC123: You have an error in your SQL syntax/);
+    expect(detail).not.toMatch(/Thornquist|555-0142/);
+    expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 1 });
+  });
+});
+
 describe('a check of the newest rows only (for /admin audit)', () => {
   it('checks the links of that many rows and the head; a change further back needs the full walk', async () => {
     const chain = await chainWith('chain_newest', 6);
@@ -347,15 +502,19 @@ describe('occurred_at', () => {
     const chain = await chainWith('chain_clock', 0);
     const bot = await connect(await botUser(chain));
     cleanups.push(() => bot.end());
+    const linked = await linkedToHead(bot);
     await bot.query(
-      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES ('2020-01-01 00:00:00', 'console', 'a', 'ok')`,
+      `INSERT INTO audit_event (occurred_at, source, command, outcome, prev_hash, hash) VALUES ('2020-01-01 00:00:00', 'console', 'a', 'ok', ?, ?)`,
+      linked,
     );
     await bot.query(
-      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, 'console', 'b', 'ok')`,
+      `INSERT INTO audit_event (occurred_at, source, command, outcome, prev_hash, hash) VALUES (UTC_TIMESTAMP(3) + INTERVAL 1 HOUR, 'console', 'b', 'ok', ?, ?)`,
+      linked,
     );
     await bot.query(`SET timestamp = UNIX_TIMESTAMP('2020-01-01 00:00:00')`);
     await bot.query(
-      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', 'c', 'ok')`,
+      `INSERT INTO audit_event (occurred_at, source, command, outcome, prev_hash, hash) VALUES (UTC_TIMESTAMP(3), 'console', 'c', 'ok', ?, ?)`,
+      linked,
     );
     await bot.query('SET timestamp = DEFAULT');
     await recordAudit(bot, event(1, { occurredAt: new Date('2020-01-01T00:00:00Z') }));
@@ -363,6 +522,8 @@ describe('occurred_at', () => {
       'SELECT command, TIMESTAMPDIFF(MICROSECOND, occurred_at, UTC_TIMESTAMP(3)) / 1e6 AS age FROM audit_event ORDER BY id',
     );
     expect(rows.map((r) => r.command)).toEqual(['a', 'b', 'c', '/patient lookup']);
+    const [zones] = await bot.query<RowDataPacket[]>('SELECT @@session.time_zone AS zone');
+    expect(zones[0]?.zone, 'sessions are pinned to UTC').toBe('+00:00');
     for (const r of rows) {
       expect(Number(r.age)).toBeGreaterThanOrEqual(0);
       expect(Number(r.age)).toBeLessThan(10);
@@ -389,9 +550,28 @@ describe('npm run audit:verify', () => {
     await chain.root.query(NO_UPDATE);
     const bad = await runScript('src/cli/audit-verify.ts', [], chain.db.env);
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toBe(
-      `broken at id ${first}: row ${first}'s contents do not match its hash: it was changed after it was written, or written outside the bot\n`,
+    const problem = `row ${first}'s contents do not match its hash: it was changed after it was written, or written outside the bot`;
+    expect(bad.stdout).toBe(`broken at id ${first}: ${problem}\n  id ${first} (content): ${problem}\n`);
+  });
+
+  it('lists the first 20 breaks and counts the rest', async () => {
+    const chain = await chainWith('chain_cli_many', 25);
+    await chain.root.query('DROP TRIGGER audit_event_no_update');
+    await chain.root.query(`UPDATE audit_event SET outcome = 'empty'`);
+    await chain.root.query(NO_UPDATE);
+    const ids = await chain.ids();
+    const r = await runScript('src/cli/audit-verify.ts', [], chain.db.env);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^broken at id ${String(ids[0])}: .+ \\(and 24 more breaks, the last at id ${String(ids[24])}\\)$`,
+      ),
     );
+    expect(lines.slice(1, 21)).toEqual(
+      ids.slice(0, 20).map((id) => expect.stringMatching(new RegExp(`^  id ${id} \\(content\\): `))),
+    );
+    expect(lines.slice(21)).toEqual(['  … and 5 more']);
   });
 
   it.each([

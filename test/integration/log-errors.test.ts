@@ -1,3 +1,4 @@
+import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
@@ -62,12 +63,15 @@ describe('a logged mysql2 error', () => {
     ],
     [
       'an audit INSERT whose options fail the JSON check',
-      () =>
-        conn.query(
-          `INSERT INTO audit_event (occurred_at, source, command, options, patient_ids, outcome)
-           VALUES (UTC_TIMESTAMP(3), 'discord', '/patient search', ?, ?, 'ok')`,
-          ['{"name":"Caleb Thornquist","term":"chest pain"', '[1000042]'],
-        ),
+      async () => {
+        // Linked to the chain head, so the chain's trigger (migration 009) lets it reach the CHECK.
+        const [heads] = await conn.query<RowDataPacket[]>('SELECT hash FROM audit_chain_head WHERE id = 1');
+        return conn.query(
+          `INSERT INTO audit_event (occurred_at, source, command, options, patient_ids, outcome, prev_hash, hash)
+           VALUES (UTC_TIMESTAMP(3), 'discord', '/patient search', ?, ?, 'ok', ?, REPEAT('a', 64))`,
+          ['{"name":"Caleb Thornquist","term":"chest pain"', '[1000042]', heads[0]?.hash],
+        );
+      },
       // MariaDB's CHECK failure, 4025 (mysql2 names codes after MySQL's, which differ from here on).
       undefined,
       4025,

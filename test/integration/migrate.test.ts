@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../../src/data/audit.ts';
 import { MIGRATIONS_DIR, migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { testDatabases, type TestDatabases } from '../support/databases.ts';
@@ -46,6 +47,7 @@ describe('migrate', () => {
       '004_audit_chain.sql',
       '006_speed.sql',
       '008_alerts.sql',
+      '009_audit_chain_guard.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -66,7 +68,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 6 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 7 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
@@ -115,9 +117,16 @@ describe('the audit trail', () => {
     const db = fresh('mig_audit');
     await migrate(db.mysqlUrl);
     const c = await connect(db.mysqlUrl);
-    await c.query(
-      `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (NOW(3), 'console', '/er census', 'ok')`,
-    );
+    await recordAudit(c, {
+      source: 'console',
+      actorId: 'console:test',
+      command: '/er census',
+      options: null,
+      patientIds: [],
+      rowCount: 1,
+      outcome: 'ok',
+      latencyMs: 1,
+    });
     await expect(c.query(`UPDATE audit_event SET outcome = 'error'`)).rejects.toThrow(
       'audit_event is append-only',
     );

@@ -21,6 +21,12 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 const SQL_CONNECTIONS = 2;
 
 /**
+ * Called on the connection that truncates, just before anything is truncated or dropped: it may check
+ * again what the stores hold (and throw to change nothing) and audit the replacement.
+ */
+export type BeforeReplace = (conn: Connection) => Promise<void>;
+
+/**
  * Replaces the domain data in both stores with `dataset`. The bot's own tables (audit_event,
  * summary_post, the ledger) are left alone. MySQL and MongoDB load at the same time.
  */
@@ -29,6 +35,7 @@ export async function loadDataset(
   mysqlUrl: string,
   mongo: Db,
   progress: Progress,
+  beforeReplace: BeforeReplace,
 ): Promise<LoadResult> {
   const sqlRows = dataset.tables.reduce((n, t) => n + t.rows.length, 0);
   const mongoDocs = dataset.dispatchIncidents.length + dataset.erTreatments.length;
@@ -45,6 +52,7 @@ export async function loadDataset(
     const first = connections[0];
     if (!first) throw new Error('no connection');
     await assertSchema(first);
+    await beforeReplace(first);
     for (const c of connections) await c.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     for (const name of [...TABLE_ORDER].reverse()) await first.query(`TRUNCATE TABLE \`${name}\``);
 
@@ -63,6 +71,17 @@ export async function loadDataset(
     await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
   }
   return { sqlRows, mongoDocs, tables: dataset.tables.map((t) => ({ name: t.name, rows: t.rows.length })) };
+}
+
+/**
+ * The rows of each domain table this module replaces (the ones it truncates), in one statement. Table
+ * names come from the constant TABLE_ORDER, never from input.
+ */
+export async function domainRowCounts(conn: Connection): Promise<{ name: string; rows: number }[]> {
+  const [rows] = await conn.query<RowDataPacket[]>(
+    TABLE_ORDER.map((t) => `SELECT '${t}' AS name, COUNT(*) AS n FROM \`${t}\``).join(' UNION ALL '),
+  );
+  return rows.map((r) => ({ name: String(r.name), rows: Number(r.n) }));
 }
 
 /** Fails early, before any generating, when MySQL is unreachable or not migrated. */

@@ -1,32 +1,38 @@
+import { userInfo } from 'node:os';
+import type { Db as MongoDb } from 'mongodb';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { UserError } from '../../core/errors.ts';
 import { parseIsoDate } from '../../core/time.ts';
 import { recordAudit } from '../audit.ts';
 import { auditRowCount } from '../audit.queries.ts';
-import { connectMongo } from '../mongo.ts';
-import { connect, databaseName, describeMysqlError } from '../mysql.ts';
-import { dataOverview } from '../overview.queries.ts';
-import type { Db } from '../queries.ts';
+import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
+import { documentCounts } from '../er.pipeline.ts';
+import { connectMongo, describeMongoError } from '../mongo.ts';
+import { connect, databaseName, describeMysqlError, type Connection } from '../mysql.ts';
 import { generate, scalePlan } from './generate.ts';
-import { checkSchema, loadDataset, type LoadResult, type Progress } from './load.ts';
+import { checkSchema, domainRowCounts, loadDataset, type LoadResult, type Progress } from './load.ts';
 
 export interface SeedOptions {
   scale: number;
   seed: number;
   end: number;
-  /** Replace a database that already holds patients (otherwise db:seed refuses to touch it). */
+  /** Replace stores that already hold domain data (otherwise db:seed refuses to touch them). */
   replace?: boolean;
 }
 
-/** What the target database holds before seeding. */
+/** What the target stores hold before seeding. */
 export interface HeldData {
+  /** The MySQL database. */
   database: string;
+  /** Rows of the patient table. */
   patients: number;
   auditRows: number;
+  /** Every domain table and Mongo collection db:seed would replace that is not empty, largest first. */
+  holding: { name: string; count: number; unit: 'row' | 'document' }[];
 }
 
-/** Asked, after --replace, before replacing a database that holds patients; false changes nothing. */
+/** Asked, after --replace, before replacing stores that hold domain data; false changes nothing. */
 export type ConfirmReplace = (held: HeldData) => Promise<boolean>;
 
 export const MAX_SCALE = 5;
@@ -95,9 +101,10 @@ export interface SeedResult extends LoadResult {
 }
 
 /**
- * Generates the dataset and replaces both stores' domain data with it. A database that already holds
- * patients is replaced only with `opts.replace` (and `confirm`, when given, agreeing); the replacement is
- * audited before anything is changed.
+ * Generates the dataset and replaces both stores' domain data with it. Stores that hold any domain data
+ * (any table it truncates, either Mongo collection) are replaced only with `opts.replace` (and `confirm`,
+ * when given, agreeing). The check is made again on the connection that truncates, just before it does,
+ * and the replacement is audited there, before anything is changed.
  */
 export async function runSeed(
   config: Config,
@@ -111,78 +118,133 @@ export async function runSeed(
       'db:seed replaces all patient data with synthetic data; it does not run with NODE_ENV=production.',
     );
   }
-  await checkSchema(config.mysql.url);
-  await guardAndAudit(config.mysql.url, opts, confirm);
-  const mongo = await connectMongo(config.mongo.uri);
+  const url = config.mysql.url;
+  await checkSchema(url);
+  const client = await connectMongo(config.mongo.uri);
   try {
+    const mongo = client.db(config.mongo.database);
+    const agreed = await agreedToReplace(url, mongo, opts, confirm);
     const t0 = performance.now();
     const dataset = generate({ ...opts, timeZone: config.timeZone });
     const t1 = performance.now();
-    const result = await loadDataset(dataset, config.mysql.url, mongo.db(config.mongo.database), progress);
+    const result = await loadDataset(dataset, url, mongo, progress, async (conn) => {
+      const held = await countHeld(conn, url, mongo);
+      if (held.holding.length > 0 && !agreed) throw refusal(held, opts);
+      await recordAudit(conn, {
+        source: 'console',
+        actorId: consoleActor(),
+        command: 'db:seed',
+        options: {
+          scale: opts.scale,
+          seed: opts.seed,
+          end: new Date(opts.end).toISOString(),
+          replace: opts.replace === true,
+        },
+        patientIds: [],
+        rowCount: null,
+        outcome: 'ok',
+        latencyMs: null,
+        detail: `replacing the domain data (${describeHolding(held)}) with synthetic data`,
+      });
+    });
     const t2 = performance.now();
     return { ...result, days: scalePlan(opts.scale).days, generateMs: t1 - t0, loadMs: t2 - t1 };
-  } finally {
-    await mongo.close();
-  }
-}
-
-/** How many patients and audit rows the database at `url` holds. */
-export async function heldData(url: string): Promise<HeldData> {
-  const conn = await connect(url);
-  try {
-    return await countHeld(conn, url);
   } catch (err) {
-    throw describeMysqlError(err, url);
+    throw describeMongoError(err, config.mongo.uri);
   } finally {
-    await conn.end();
+    await client.close();
   }
 }
 
-async function countHeld(conn: Db, url: string): Promise<HeldData> {
-  const [overview, audit] = await Promise.all([dataOverview(conn), auditRowCount(conn)]);
+/** What both stores of `config` hold (for npm run demo, which never replaces data). */
+export async function heldData(config: Config): Promise<HeldData> {
+  const url = config.mysql.url;
+  const client = await connectMongo(config.mongo.uri);
+  try {
+    const conn = await connect(url);
+    try {
+      return await countHeld(conn, url, client.db(config.mongo.database));
+    } catch (err) {
+      throw describeMysqlError(err, url);
+    } finally {
+      await conn.end();
+    }
+  } finally {
+    await client.close();
+  }
+}
+
+async function countHeld(conn: Connection, url: string, mongo: MongoDb): Promise<HeldData> {
+  const [tables, documents, audit] = await Promise.all([
+    domainRowCounts(conn),
+    documentCounts(mongo),
+    auditRowCount(conn),
+  ]);
+  const holding = [
+    ...tables.map((t) => ({ name: t.name, count: t.rows, unit: 'row' as const })),
+    { name: `MongoDB ${DISPATCH_INCIDENTS}`, count: documents.dispatchIncidents, unit: 'document' as const },
+    { name: `MongoDB ${ER_TREATMENTS}`, count: documents.erTreatments, unit: 'document' as const },
+  ]
+    .filter((h) => h.count > 0)
+    .sort((a, b) => b.count - a.count);
   return {
     database: databaseName(url),
-    patients: Number(overview?.patients ?? 0),
+    patients: tables.find((t) => t.name === 'patient')?.rows ?? 0,
     auditRows: Number(audit?.n ?? 0),
+    holding,
   };
 }
 
-async function guardAndAudit(
+/**
+ * The first check, before generating: refuses stores that hold domain data unless `opts.replace` (and
+ * `confirm`) agree. True when the person agreed to replace data they were shown.
+ */
+async function agreedToReplace(
   url: string,
+  mongo: MongoDb,
   opts: SeedOptions,
   confirm: ConfirmReplace | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const conn = await connect(url);
+  let held: HeldData;
   try {
-    const held = await countHeld(conn, url);
-    const holding = `${held.database} holds ${count(held.patients, 'patient')} and ${count(held.auditRows, 'audit row')}`;
-    if (held.patients > 0 && !opts.replace)
-      throw new UserError(
-        'forbidden',
-        `${holding}; db:seed would replace the patients with synthetic ones. Nothing was changed: run again with --replace to replace them.`,
-      );
-    if (held.patients > 0 && confirm && !(await confirm(held)))
-      throw new UserError('forbidden', `The name typed is not ${held.database}. Nothing was changed.`);
-    await recordAudit(conn, {
-      source: 'console',
-      actorId: null,
-      command: 'db:seed',
-      options: {
-        scale: opts.scale,
-        seed: opts.seed,
-        end: new Date(opts.end).toISOString(),
-        replace: opts.replace === true,
-      },
-      patientIds: [],
-      rowCount: null,
-      outcome: 'ok',
-      latencyMs: null,
-      detail: `replacing the domain data (${count(held.patients, 'patient')}) with synthetic data`,
-    });
+    held = await countHeld(conn, url, mongo);
   } catch (err) {
     throw describeMysqlError(err, url);
   } finally {
     await conn.end();
+  }
+  if (held.holding.length === 0) return false;
+  if (!opts.replace) throw refusal(held, opts);
+  if (confirm && !(await confirm(held)))
+    throw new UserError('forbidden', `The name typed is not ${held.database}. Nothing was changed.`);
+  return true;
+}
+
+function refusal(held: HeldData, opts: SeedOptions): UserError {
+  const fix = opts.replace
+    ? 'it was empty when db:seed started; run it again to be asked about what it holds now'
+    : 'run again with --replace to replace it';
+  return new UserError(
+    'forbidden',
+    `${held.database} already holds data (${describeHolding(held)}); db:seed would replace it with synthetic data. Nothing was changed: ${fix}.`,
+  );
+}
+
+/** "patient: 1,234 rows, MongoDB er_treatments: 2 documents, ... and 3 more", or "no domain data". */
+export function describeHolding(held: HeldData): string {
+  if (held.holding.length === 0) return 'no domain data';
+  const shown = held.holding.slice(0, 5).map((h) => `${h.name}: ${count(h.count, h.unit)}`);
+  const more = held.holding.length - shown.length;
+  return `${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** Who runs db:seed: the operating-system login, as console commands are audited. */
+function consoleActor(): string {
+  try {
+    return `console:${userInfo().username}`;
+  } catch {
+    return 'console:unknown';
   }
 }
 
