@@ -100,6 +100,11 @@ export const EnvSchema = z.object({
 
   PAGE_STORE_MAX_ENTRIES: IntFromEnv(1, 1_000_000).default(1_000),
   PAGE_STORE_MAX_MB: IntFromEnv(1, 65_536).default(32),
+
+  RATE_LIMIT_PHI_READS: IntFromEnv(1, 10_000).default(30),
+  RATE_LIMIT_PHI_WINDOW_MINUTES: IntFromEnv(1, 1_440).default(10),
+  RATE_LIMIT_AUTOCOMPLETE: IntFromEnv(1, 10_000).default(60),
+  RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS: IntFromEnv(1, 3_600).default(60),
 });
 
 /** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
@@ -132,6 +137,8 @@ export interface Config {
   consoleOutputDir: string;
   /** The in-process store of paged replies (Previous/Next and CSV buttons). */
   pages: { maxEntries: number; maxBytes: number };
+  /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
+  rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
 }
 
 export class ConfigError extends Error {
@@ -186,6 +193,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
     pages: { maxEntries: e.PAGE_STORE_MAX_ENTRIES, maxBytes: e.PAGE_STORE_MAX_MB * 1024 * 1024 },
+    rateLimits: {
+      phi: { max: e.RATE_LIMIT_PHI_READS, windowMs: e.RATE_LIMIT_PHI_WINDOW_MINUTES * 60_000 },
+      autocomplete: {
+        max: e.RATE_LIMIT_AUTOCOMPLETE,
+        windowMs: e.RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS * 1_000,
+      },
+    },
   };
 }
 

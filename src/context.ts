@@ -4,13 +4,15 @@ import { connectMongo } from './data/mongo.ts';
 import { createPool, describeMysqlError } from './data/mysql.ts';
 import { latestMigration } from './data/overview.queries.ts';
 import { UserError } from './core/errors.ts';
+import { COMMAND_TIMEOUT_MS } from './runner/execute.ts';
 
 /** Opens the pools a command context needs, after checking that the schema is in place. */
 export async function openContext(
   config: Config,
   now: () => number = Date.now,
 ): Promise<{ ctx: Context; close: () => Promise<void> }> {
-  const sql = createPool(config.mysql.url, config.mysql.poolSize);
+  // No statement outlives the deadline of the command that sent it.
+  const sql = createPool(config.mysql.url, config.mysql.poolSize, { statementTimeoutMs: COMMAND_TIMEOUT_MS });
   try {
     if ((await latestMigration(sql)) === null)
       throw new UserError('misconfigured', 'The database has no migrations applied: run npm run db:migrate.');

@@ -38,19 +38,20 @@ const ATTEMPTS = 3;
 /**
  * Appends `e` to the audit chain: in one transaction, locks the chain head, hashes the row with the
  * server's time and the previous hash, inserts it, checks the stored row hashes the same, and moves the
- * head. Several processes can call this at once; the lock keeps one chain.
+ * head. Several processes can call this at once; the lock keeps one chain. Once `signal` is aborted, the
+ * row is rolled back instead of committed.
  */
-export function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+export function recordAudit(db: Db, e: AuditEvent, opts: { signal?: AbortSignal } = {}): Promise<void> {
   return onOneConnection(db, async (conn) => {
     for (let attempt = 1; ; attempt++) {
-      const stored = await appendOnce(conn, e);
+      const stored = await appendOnce(conn, e, opts.signal);
       if (stored === 'ok') return;
       if (attempt >= ATTEMPTS) throw new Error(`the audit row was not stored as hashed (${stored})`);
     }
   });
 }
 
-async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
+async function appendOnce(conn: Db, e: AuditEvent, signal: AbortSignal | undefined): Promise<'ok' | string> {
   await conn.query('START TRANSACTION');
   try {
     const head = await lockChainHead(conn);
@@ -66,6 +67,8 @@ async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
       return `${differs ?? 'hash'} differs`;
     }
     await advanceChainHead(conn, back.id, hash);
+    // Given up on (the answer went out without this row): the row must not say otherwise.
+    signal?.throwIfAborted();
     await conn.query('COMMIT');
     return 'ok';
   } catch (err) {

@@ -39,6 +39,7 @@ export const QUERIES = {
   AuditChainLinkBefore: { file: 'audit.sql', kind: 'one', params: ['headId', 'back'] },
   AuditRowCount: { file: 'audit.sql', kind: 'one', params: [] },
   RecentAuditEvents: { file: 'audit.sql', kind: 'many', params: ['actorId', 'patientId', 'limit'] },
+  PatientIdsByMrn: { file: 'disclosure.sql', kind: 'many', params: ['mrns'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -74,6 +75,9 @@ export const QUERIES = {
   PatientHistory: { file: 'patient.sql', kind: 'many', params: ['patient'] },
   FrequentlyTreatedPatients: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   PatientsNeverTreatedWith: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'type', 'limit'] },
+  CountRateLimitHit: { file: 'rate-limit.sql', kind: 'exec', params: ['bucket', 'actorId', 'windowMs'] },
+  RateLimitState: { file: 'rate-limit.sql', kind: 'one', params: ['bucket', 'actorId'] },
+  DeleteEndedRateLimits: { file: 'rate-limit.sql', kind: 'execrows', params: [] },
   PhysicianSpecialties: { file: 'staff.sql', kind: 'many', params: [] },
   PhysicianWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
   NurseWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
@@ -136,6 +140,7 @@ export interface QueryParams {
   AuditChainLinkBefore: { headId: SqlValue; back: SqlValue };
   AuditRowCount: null;
   RecentAuditEvents: { actorId: SqlValue; patientId: SqlValue; limit: SqlValue };
+  PatientIdsByMrn: { mrns: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchResponseLegs: { from: SqlValue; to: SqlValue };
@@ -171,6 +176,9 @@ export interface QueryParams {
   PatientHistory: { patient: SqlValue };
   FrequentlyTreatedPatients: { from: SqlValue; to: SqlValue; limit: SqlValue };
   PatientsNeverTreatedWith: { from: SqlValue; to: SqlValue; type: SqlValue; limit: SqlValue };
+  CountRateLimitHit: { bucket: SqlValue; actorId: SqlValue; windowMs: SqlValue };
+  RateLimitState: { bucket: SqlValue; actorId: SqlValue };
+  DeleteEndedRateLimits: null;
   PhysicianSpecialties: null;
   PhysicianWorkload: { from: SqlValue; to: SqlValue };
   NurseWorkload: { from: SqlValue; to: SqlValue };
