@@ -237,8 +237,10 @@ export async function execute(
     }
     return { kind: 'user_error', error: error as Error };
   }
-  // Nothing of a patient is shown: the answer waits for its row a bounded time, and goes out regardless.
-  await auditBestEffort(ctx, event, AUDIT_TIMEOUT_MS);
+  // Nothing of a patient is shown, so the answer goes out regardless of its row. An outage's row is written
+  // once the store answers (a hung statement stops itself at the server's limit): the answer does not wait.
+  const written = auditBestEffort(ctx, event, AUDIT_TIMEOUT_MS);
   if (unavailable) return { kind: 'unavailable', error, reference };
+  await written;
   return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
 }
