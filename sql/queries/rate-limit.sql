@@ -15,4 +15,5 @@ FROM rate_limit
 WHERE bucket = :bucket AND actor_id = :actorId;
 
 -- name: DeleteEndedRateLimits :execrows
-DELETE FROM rate_limit WHERE window_ends <= UTC_TIMESTAMP(3) - INTERVAL 1 MINUTE;
+-- The counts of windows that have ended: the next use starts a new row.
+DELETE FROM rate_limit WHERE window_ends <= UTC_TIMESTAMP(3);

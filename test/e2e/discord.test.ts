@@ -389,6 +389,8 @@ describe('access', () => {
       actor_id: coordinator.id,
       command: '/patient search',
     });
+    // On record before the answer went out.
+    expect((rows[0]?.occurred_at as Date).getTime()).toBeLessThanOrEqual(callback.at);
   });
 
   it('denies reports to someone with no role', async () => {
@@ -473,6 +475,9 @@ describe('pages and buttons', () => {
     expect(body(cb)).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(cb.files[0]?.name).toBe('er-treatments.csv');
     expect(cb.files[0]?.data.toString().split('\r\n')[0]).toBe('type,treatments,share %');
+    const [row] = await auditOf(press.id, 1);
+    expect(row).toMatchObject({ command: '/er treatments (CSV)', outcome: 'ok' });
+    expect((row?.occurred_at as Date).getTime()).toBeLessThanOrEqual(cb.at);
   });
 
   it('an admin who lost the admin role but keeps the PHI role cannot page an /admin audit reply', async () => {
@@ -775,6 +780,29 @@ describe('rate limits', () => {
     expect(body(report).content).toContain('/patient lookup (rate limited)');
     expect(body(report).content).toContain('denied');
   }, 120_000);
+});
+
+describe('autocomplete rate limit', () => {
+  it('suggests nothing past 60 requests a minute, and audits the refusal', async () => {
+    const typist = discord.addUser('fast-typist', [IDS.roles.phi]);
+    const suggest = async () => {
+      const p = discord.command(typist, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+      return { p, cb: await discord.waitFor(callbackOf(p), 5_000, 'autocomplete') };
+    };
+    for (let n = 0; n < 60; n++) {
+      const { cb } = await suggest();
+      expect((body(cb).data?.choices ?? []).length, `request ${n + 1}`).toBeGreaterThan(0);
+    }
+    const { p, cb } = await suggest();
+    expect(body(cb)).toEqual({ type: 8, data: { choices: [] } });
+    const [row] = await auditOf(p.id, 1);
+    expect(row).toMatchObject({
+      command: '/patient lookup (autocomplete) (rate limited)',
+      outcome: 'denied',
+      detail: 'rate limited',
+      patient_ids: [],
+    });
+  }, 60_000);
 });
 
 describe('a hung database', () => {
