@@ -17,7 +17,6 @@ import type { Config } from '../config.ts';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { sanitizeText } from '../core/text.ts';
-import type { AuditEvent } from '../data/audit.ts';
 import { patientIdsNamedIn } from '../data/disclosure.queries.ts';
 import { hitRateLimit, type RateDecision } from '../data/rate-limit.queries.ts';
 import type { Logger } from '../log.ts';
@@ -27,6 +26,7 @@ import { isPrivateAnswer, type Capability, type Command, type Context } from '..
 import {
   AUDIT_TIMEOUT_MS,
   auditBestEffort,
+  auditedActor,
   auditFirst,
   COMMAND_TIMEOUT_MS,
   execute,
@@ -82,20 +82,6 @@ function memberOf(i: Interaction): Member {
 }
 
 const CAPABILITIES: readonly Capability[] = ['phi', 'reports', 'admin'];
-
-/** Who an audit row names: the actor without what their roles allow. */
-function auditedActor(
-  actor: Actor,
-): Omit<AuditEvent, 'command' | 'options' | 'patientIds' | 'rowCount' | 'outcome' | 'latencyMs'> {
-  return {
-    source: actor.source,
-    actorId: actor.actorId,
-    actorRoles: actor.actorRoles,
-    guildId: actor.guildId,
-    channelId: actor.channelId,
-    interactionId: actor.interactionId,
-  };
-}
 
 function actorOf(i: Interaction, member: Member, config: Config): Actor {
   return {

@@ -27,6 +27,20 @@ export interface Actor {
   capabilities?: ReadonlySet<Capability>;
 }
 
+/** Who an audit row names: the actor without what their roles allow. */
+export function auditedActor(
+  actor: Actor,
+): Pick<AuditEvent, 'source' | 'actorId' | 'actorRoles' | 'guildId' | 'channelId' | 'interactionId'> {
+  return {
+    source: actor.source,
+    actorId: actor.actorId,
+    actorRoles: actor.actorRoles,
+    guildId: actor.guildId,
+    channelId: actor.channelId,
+    interactionId: actor.interactionId,
+  };
+}
+
 function callerOf(actor: Actor): Caller {
   return {
     id: actor.actorId ?? undefined,
@@ -160,15 +174,7 @@ export async function execute(
   opts: ExecuteOptions = {},
 ): Promise<Outcome> {
   const started = performance.now();
-  const base = {
-    source: actor.source,
-    actorId: actor.actorId,
-    actorRoles: actor.actorRoles,
-    guildId: actor.guildId,
-    channelId: actor.channelId,
-    interactionId: actor.interactionId,
-    command: pathOf(inv),
-  };
+  const base = { ...auditedActor(actor), command: pathOf(inv) };
   const latencyMs = () => Math.round(performance.now() - started);
   let options: Record<string, unknown> | null = inv.options;
   let error: unknown;
