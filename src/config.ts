@@ -134,6 +134,10 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'must be a host name or an IP address, such as 127.0.0.1')
     .default('127.0.0.1'),
+  RATE_LIMIT_PHI_READS: IntFromEnv(1, 10_000).default(30),
+  RATE_LIMIT_PHI_WINDOW_MINUTES: IntFromEnv(1, 1_440).default(10),
+  RATE_LIMIT_AUTOCOMPLETE: IntFromEnv(1, 10_000).default(60),
+  RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS: IntFromEnv(1, 3_600).default(60),
 });
 
 /** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
@@ -193,6 +197,8 @@ export interface Config {
   pages: { maxEntries: number; maxBytes: number };
   /** The /healthz, /readyz and /metrics listener; off without a port. */
   http: { port: number | undefined; host: string };
+  /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
+  rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
 }
 
 export class ConfigError extends Error {
@@ -257,6 +263,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
     pages: { maxEntries: e.PAGE_STORE_MAX_ENTRIES, maxBytes: e.PAGE_STORE_MAX_MB * 1024 * 1024 },
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    rateLimits: {
+      phi: { max: e.RATE_LIMIT_PHI_READS, windowMs: e.RATE_LIMIT_PHI_WINDOW_MINUTES * 60_000 },
+      autocomplete: {
+        max: e.RATE_LIMIT_AUTOCOMPLETE,
+        windowMs: e.RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS * 1_000,
+      },
+    },
   };
 }
 

@@ -6,6 +6,7 @@ import { latestMigration } from './data/overview.queries.ts';
 import { createReadPool } from './data/read-pool.ts';
 import { UserError } from './core/errors.ts';
 import { watchPool } from './ops/metrics.ts';
+import { COMMAND_TIMEOUT_MS } from './runner/execute.ts';
 
 /** Opens the pools a command context needs, after checking that the schema is in place. */
 export async function openContext(
@@ -13,7 +14,8 @@ export async function openContext(
   now: () => number = Date.now,
   options: { onReplicaChange?: (replica: string, state: 'offline' | 'online') => void } = {},
 ): Promise<{ ctx: Context; close: () => Promise<void> }> {
-  const sql = createPool(config.mysql.url, config.mysql.poolSize);
+  // No statement outlives the deadline of the command that sent it.
+  const sql = createPool(config.mysql.url, config.mysql.poolSize, { statementTimeoutMs: COMMAND_TIMEOUT_MS });
   try {
     if ((await latestMigration(sql)) === null)
       throw new UserError('misconfigured', 'The database has no migrations applied: run npm run db:migrate.');

@@ -16,6 +16,11 @@ export class UserError extends Error {
     readonly code: UserErrorCode,
     message: string,
     readonly context: Record<string, unknown> = {},
+    /**
+     * The patients the message identifies (an answer listing several matches by MRN): the audit trail
+     * records them, and the message is shown only once that record is written.
+     */
+    readonly patientIds: readonly number[] = [],
   ) {
     super(message);
     this.name = 'UserError';

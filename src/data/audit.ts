@@ -52,15 +52,16 @@ export const AUDIT_LOCK_WAIT_S = 2;
 /**
  * Appends `e` to the audit chain: in one transaction, locks the chain head, hashes the row with the
  * server's time and the previous hash, inserts it, checks the stored row hashes the same, and moves the
- * head. Several processes can call this at once; the lock keeps one chain.
+ * head. Several processes can call this at once; the lock keeps one chain. Once `signal` is aborted, the
+ * row is rolled back instead of committed.
  */
-export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
+export async function recordAudit(db: Db, e: AuditEvent, opts: { signal?: AbortSignal } = {}): Promise<void> {
   // Every audited use passes here once: the one place that counts them for /metrics.
   commandsTotal.inc({ command: e.command, source: e.source, outcome: e.outcome });
   try {
     await onOneConnection(db, async (conn) => {
       for (let attempt = 1; ; attempt++) {
-        const stored = await appendOnce(conn, e);
+        const stored = await appendOnce(conn, e, opts.signal);
         if (stored === 'ok') return;
         if (attempt >= ATTEMPTS) throw new Error(`the audit row was not stored as hashed (${stored})`);
       }
@@ -71,7 +72,7 @@ export async function recordAudit(db: Db, e: AuditEvent): Promise<void> {
   }
 }
 
-async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
+async function appendOnce(conn: Db, e: AuditEvent, signal: AbortSignal | undefined): Promise<'ok' | string> {
   await conn.query(`SET SESSION innodb_lock_wait_timeout = ${AUDIT_LOCK_WAIT_S}`);
   await conn.query('START TRANSACTION');
   try {
@@ -88,6 +89,8 @@ async function appendOnce(conn: Db, e: AuditEvent): Promise<'ok' | string> {
       return `${differs ?? 'hash'} differs`;
     }
     await advanceChainHead(conn, back.id, hash);
+    // Given up on (the answer went out without this row): the row must not say otherwise.
+    signal?.throwIfAborted();
     await conn.query('COMMIT');
     return 'ok';
   } catch (err) {

@@ -31,13 +31,38 @@ const PIN_SQL_MODE = `SET SESSION sql_mode = '${SESSION_SQL_MODE}'`;
  */
 const PIN_TIME_ZONE = "SET SESSION time_zone = '+00:00'";
 
-export function createPool(url: string, size: number): Pool {
+/**
+ * The session setting that stops any one statement after `ms`, on this server's flavor: MariaDB's
+ * max_statement_time (seconds, every statement, lock waits included), or MySQL 8's max_execution_time
+ * (milliseconds, read-only SELECTs only).
+ */
+export function statementLimit(serverVersion: string, ms: number): string {
+  return /mariadb/i.test(serverVersion)
+    ? `max_statement_time = ${(ms / 1000).toFixed(3)}`
+    : `max_execution_time = ${Math.round(ms)}`;
+}
+
+/** The version the server announced in its handshake (mysql2 keeps it on the connection, unexported). */
+function serverVersionOf(c: unknown): string {
+  const v = (c as { _handshakePacket?: { serverVersion?: unknown } })._handshakePacket?.serverVersion;
+  return typeof v === 'string' ? v : '';
+}
+
+/**
+ * The bot's pool. `statementTimeoutMs` bounds every statement on the server, so a query still running when
+ * a command's deadline has passed stops itself instead of holding its connection (and its locks).
+ */
+export function createPool(url: string, size: number, opts: { statementTimeoutMs?: number } = {}): Pool {
   const pool = mysql.createPool({ uri: url, connectionLimit: size, connectTimeout: 5_000, ...COMMON });
   // mysql2 announces a new connection before it hands it to its first caller, so this statement is queued
   // ahead of any query the connection runs. If it fails, the connection is destroyed and the queries queued
-  // behind it fail too: nothing runs in the server's own mode.
+  // behind it fail too: nothing runs in the server's own mode, or without its limit.
   pool.pool.on('connection', (c) => {
-    c.query(PIN_SQL_MODE, (err) => {
+    const limit =
+      opts.statementTimeoutMs === undefined
+        ? ''
+        : `, ${statementLimit(serverVersionOf(c), opts.statementTimeoutMs)}`;
+    c.query(`${PIN_SQL_MODE}${limit}`, (err) => {
       if (err) c.destroy();
     });
     c.query(PIN_TIME_ZONE, (err) => {

@@ -72,14 +72,15 @@ export async function resolvePatient(db: Db, text: string): Promise<PatientRow> 
 }
 
 function ambiguous(text: string, matches: PatientBrief[]): UserError {
-  const listed = matches
-    .slice(0, 5)
-    .map(
-      (m) => `${m.first_name} ${m.last_name} (${m.mrn}, born ${m.date_of_birth.toISOString().slice(0, 10)})`,
-    );
+  const shown = matches.slice(0, 5);
+  const listed = shown.map(
+    (m) => `${m.first_name} ${m.last_name} (${m.mrn}, born ${m.date_of_birth.toISOString().slice(0, 10)})`,
+  );
   return new UserError(
     'invalid_option',
     `Several patients match "${text}": ${listed.join('; ')}${matches.length > 5 ? '; ...' : ''}. Use the MRN to choose one.`,
+    {},
+    shown.map((m) => m.id),
   );
 }
 

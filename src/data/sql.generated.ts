@@ -92,6 +92,7 @@ export const QUERIES = {
   CareGaps: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now', 'limit'] },
   AppointmentOutcomes: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now'] },
   PrescriptionsEnding: { file: 'care.sql', kind: 'many', params: ['today', 'lastDay', 'limit'] },
+  PatientIdsByMrn: { file: 'disclosure.sql', kind: 'many', params: ['mrns'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -130,6 +131,9 @@ export const QUERIES = {
   PatientHistory: { file: 'patient.sql', kind: 'many', params: ['patient'] },
   FrequentlyTreatedPatients: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   PatientsNeverTreatedWith: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'type', 'limit'] },
+  CountRateLimitHit: { file: 'rate-limit.sql', kind: 'exec', params: ['bucket', 'actorId', 'windowMs'] },
+  RateLimitState: { file: 'rate-limit.sql', kind: 'one', params: ['bucket', 'actorId'] },
+  DeleteEndedRateLimits: { file: 'rate-limit.sql', kind: 'execrows', params: [] },
   PhysicianSpecialties: { file: 'staff.sql', kind: 'many', params: [] },
   PhysicianWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
   NurseWorkload: { file: 'staff.sql', kind: 'many', params: ['from', 'to'] },
@@ -239,6 +243,7 @@ export interface QueryParams {
   CareGaps: { from: SqlValue; to: SqlValue; now: SqlValue; limit: SqlValue };
   AppointmentOutcomes: { from: SqlValue; to: SqlValue; now: SqlValue };
   PrescriptionsEnding: { today: SqlValue; lastDay: SqlValue; limit: SqlValue };
+  PatientIdsByMrn: { mrns: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchResponseLegs: { from: SqlValue; to: SqlValue };
@@ -277,6 +282,9 @@ export interface QueryParams {
   PatientHistory: { patient: SqlValue };
   FrequentlyTreatedPatients: { from: SqlValue; to: SqlValue; limit: SqlValue };
   PatientsNeverTreatedWith: { from: SqlValue; to: SqlValue; type: SqlValue; limit: SqlValue };
+  CountRateLimitHit: { bucket: SqlValue; actorId: SqlValue; windowMs: SqlValue };
+  RateLimitState: { bucket: SqlValue; actorId: SqlValue };
+  DeleteEndedRateLimits: null;
   PhysicianSpecialties: null;
   PhysicianWorkload: { from: SqlValue; to: SqlValue };
   NurseWorkload: { from: SqlValue; to: SqlValue };

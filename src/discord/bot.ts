@@ -6,6 +6,7 @@ import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
 import { openContext } from '../context.ts';
 import type { Logger } from '../log.ts';
+import { deleteEndedRateLimits } from '../data/rate-limit.queries.ts';
 import { createClient } from './client.ts';
 import { createHandler } from './handler.ts';
 import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
@@ -16,6 +17,8 @@ import { discordSummaryPoster } from './summary-poster.ts';
 import { startBotOps } from './ops.ts';
 
 const PAGE_TTL_MS = 15 * 60_000;
+/** How often the counts of ended rate limit windows are deleted. */
+const RATE_SWEEP_MS = 5 * 60_000;
 const SHUTDOWN_MS = 10_000;
 
 /**
@@ -71,6 +74,12 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     poster: discordAlertPoster(config, () => client.user?.id),
   });
   const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
+  const sweep = setInterval(() => {
+    deleteEndedRateLimits(ctx.sql).catch((err: unknown) =>
+      log.warn({ err }, 'could not delete ended rate limit counts'),
+    );
+  }, RATE_SWEEP_MS);
+  sweep.unref();
 
   // One bad interaction or a stray rejection is logged, never fatal.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
@@ -100,6 +109,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   try {
     await client.login(token);
   } catch (err) {
+    clearInterval(sweep);
     await task?.stop();
     await ops.stop();
     await alerts?.stop();
@@ -120,6 +130,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   const signal = await stopped;
   log.info({ signal, inFlight: inFlight.size }, 'shutting down');
   accepting = false;
+  clearInterval(sweep);
   await task?.stop();
   await alerts?.stop();
   const hardStop = setTimeout(() => {

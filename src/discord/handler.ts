@@ -16,12 +16,25 @@ import {
 import type { Config } from '../config.ts';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
-import { recordAudit, type AuditEvent } from '../data/audit.ts';
+import { sanitizeText } from '../core/text.ts';
+import { patientIdsNamedIn } from '../data/disclosure.queries.ts';
+import { hitRateLimit, type RateDecision } from '../data/rate-limit.queries.ts';
 import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 import { toCsv } from '../render/csv.ts';
 import { isPrivateAnswer, type Capability, type Command, type Context } from '../runner/command.ts';
-import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
+import {
+  AUDIT_TIMEOUT_MS,
+  auditBestEffort,
+  auditedActor,
+  auditFirst,
+  COMMAND_TIMEOUT_MS,
+  execute,
+  newReference,
+  optionsForTheRecord,
+  withTimeout,
+  type Actor,
+} from '../runner/execute.ts';
 import { pathOf, resolveInvocation, subcommandAt, type Invocation } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
@@ -38,7 +51,29 @@ export interface HandlerDeps {
   accepting: () => boolean;
 }
 
-const AUTOCOMPLETE_TIMEOUT_MS = 2_000;
+/** Discord waits 3 s for an autocomplete answer, and for the first answer to a button or a denial. */
+const AUTOCOMPLETE_BUDGET_MS = 2_500;
+/** Within the 3 s, how long the audit row of an answer that must be given at once may take. */
+const QUICK_AUDIT_MS = 1_500;
+/** How long a rate limit check may take. */
+const RATE_CHECK_MS = 1_000;
+
+/** "in 3 minutes", "in 1 minute", "in 40 seconds". */
+function waitWords(ms: number): string {
+  if (ms >= 60_000) {
+    const m = Math.ceil(ms / 60_000);
+    return `${m} ${m === 1 ? 'minute' : 'minutes'}`;
+  }
+  const sec = Math.max(1, Math.ceil(ms / 1_000));
+  return `${sec} ${sec === 1 ? 'second' : 'seconds'}`;
+}
+
+/** Discord's error code for a rejected request (50035, 10062...), else its HTTP status, else the error's name. */
+function discordCode(err: unknown): string {
+  if (err instanceof DiscordAPIError) return String(err.code || err.status);
+  const e = err as { code?: unknown; status?: unknown; name?: unknown } | null;
+  return String(e?.code ?? e?.status ?? e?.name ?? 'unknown');
+}
 
 function memberOf(i: Interaction): Member {
   const m = i.member;
@@ -103,26 +138,68 @@ function buttons(
 export function createHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
 
-  const audit = (e: Omit<AuditEvent, 'occurredAt'>) =>
-    recordAudit(ctx.sql, { occurredAt: new Date(ctx.now()), ...e }).catch((err: unknown) =>
-      log.error({ err }, 'could not write an audit row'),
-    );
+  /** The row of a refusal (no role, not the invoker, rate limited): it shows nothing, so it waits briefly. */
   const auditDenied = (
     actor: Actor,
     command: string,
     detail: string,
     options: Record<string, unknown> | null = null,
   ) =>
-    audit({
-      ...actor,
-      command,
-      options,
-      patientIds: [],
-      rowCount: null,
-      outcome: 'denied',
-      latencyMs: null,
-      detail,
-    });
+    auditBestEffort(
+      ctx,
+      {
+        ...auditedActor(actor),
+        command,
+        options: options === null ? null : optionsForTheRecord(options),
+        patientIds: [],
+        rowCount: null,
+        outcome: 'denied',
+        latencyMs: null,
+        detail,
+      },
+      QUICK_AUDIT_MS,
+    );
+
+  /**
+   * Counts one use against the person's limit for `bucket`. Refused (over the limit, or the count could not
+   * be kept): audited, and the words for the person returned; undefined when the use may go ahead.
+   */
+  async function overLimit(
+    bucket: 'phi' | 'autocomplete',
+    actor: Actor,
+    command: string,
+    options: Record<string, unknown> | null,
+  ): Promise<string | undefined> {
+    const limit = config.rateLimits[bucket];
+    let decision: RateDecision;
+    try {
+      decision = await withTimeout(
+        hitRateLimit(ctx.sql, { bucket, ...limit }, actor.actorId ?? ''),
+        RATE_CHECK_MS,
+      );
+    } catch (err) {
+      // Without a count there is no limit: refuse rather than read patients unmetered.
+      const reference = newReference();
+      log.warn(
+        { interactionId: actor.interactionId, command, reference, err },
+        'rate limit could not be checked',
+      );
+      return describeOutcome({ kind: 'unavailable', error: err, reference }).message;
+    }
+    if (decision.allowed) return undefined;
+    await auditDenied(actor, `${command} (rate limited)`, 'rate limited', options);
+    const what = bucket === 'phi' ? 'patient commands' : 'suggestions';
+    return `Slow down: you have reached the limit of ${limit.max} ${what} in ${waitWords(limit.windowMs)}. Try again in ${waitWords(decision.retryAfterMs)}.`;
+  }
+
+  /** Mistakes and failures are for the asker only, even after a public deferral. */
+  async function answerPrivately(i: ChatInputCommandInteraction, ephemeral: boolean, message: string) {
+    if (ephemeral) await i.editReply({ content: message });
+    else {
+      await i.deleteReply();
+      await i.followUp({ content: message, flags: MessageFlags.Ephemeral });
+    }
+  }
 
   async function command(i: ChatInputCommandInteraction): Promise<void> {
     const member = memberOf(i);
@@ -134,23 +211,35 @@ export function createHandler(deps: HandlerDeps) {
       resolved = resolveInvocation(commands, inv);
     } catch (err) {
       await i.reply({
-        content: isUserError(err) ? err.message : 'Unknown command.',
+        content: isUserError(err) ? sanitizeText(err.message) : 'Unknown command.',
         flags: MessageFlags.Ephemeral,
       });
       return;
     }
     const decision = decide(config, member, resolved.sub.capability);
     if (!decision.allowed) {
-      await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       await auditDenied(actor, path, decision.reason, inv.options);
+      await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       return;
     }
     const ephemeral = isPrivateAnswer(resolved.sub, inv.options);
     await i.deferReply({ flags: ephemeral ? MessageFlags.Ephemeral : undefined });
 
+    if (resolved.sub.sensitivity === 'phi') {
+      const refusal = await overLimit('phi', actor, path, inv.options);
+      if (refusal !== undefined) {
+        await answerPrivately(i, ephemeral, refusal);
+        return;
+      }
+    }
+
     const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
     if (outcome.kind === 'reply') {
-      await send(i, outcome.reply, path);
+      try {
+        await send(i, outcome.reply, path);
+      } catch (err) {
+        await replyRejected(i, actor, path, err);
+      }
       return;
     }
     const { message, level } = describeOutcome(outcome);
@@ -159,12 +248,43 @@ export function createHandler(deps: HandlerDeps) {
         { interactionId: i.id, command: path, reference: outcome.reference, err: outcome.error },
         outcome.kind === 'unavailable' ? 'data temporarily unavailable' : 'command failed',
       );
-    // Mistakes and failures are for the asker only, even after a public deferral.
-    if (ephemeral) await i.editReply({ content: message });
-    else {
-      await i.deleteReply();
-      await i.followUp({ content: message, flags: MessageFlags.Ephemeral });
-    }
+    await answerPrivately(i, ephemeral, message);
+  }
+
+  /**
+   * Discord refused the reply (a 400 for a message it will not take, a 5xx...): the person is told so
+   * privately, with a reference; the log line and the audit row say which interaction, command and error,
+   * and nothing of what the reply held.
+   */
+  async function replyRejected(
+    i: ChatInputCommandInteraction,
+    actor: Actor,
+    path: string,
+    err: unknown,
+  ): Promise<void> {
+    if (err instanceof DiscordAPIError && err.code === RESTJSONErrorCodes.UnknownInteraction) throw err;
+    const reference = newReference();
+    const code = discordCode(err);
+    log.error({ interactionId: i.id, command: path, code, reference }, 'Discord rejected the reply');
+    await auditBestEffort(
+      ctx,
+      {
+        ...auditedActor(actor),
+        command: path,
+        options: null,
+        patientIds: [],
+        rowCount: null,
+        outcome: 'error',
+        latencyMs: null,
+        detail: `reference ${reference}: Discord rejected the reply (error ${code}); it was not shown`,
+      },
+      AUDIT_TIMEOUT_MS,
+    );
+    await i.deleteReply().catch(() => undefined);
+    await i.followUp({
+      content: `Discord did not accept the answer (error ${code}), so it could not be shown. Please try again; if it happens again, quote reference ${reference}.`,
+      flags: MessageFlags.Ephemeral,
+    });
   }
 
   async function send(i: ChatInputCommandInteraction, reply: Reply, path: string): Promise<void> {
@@ -186,6 +306,8 @@ export function createHandler(deps: HandlerDeps) {
   }
 
   async function autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const started = performance.now();
+    const left = () => Math.max(0, AUTOCOMPLETE_BUDGET_MS - (performance.now() - started));
     const member = memberOf(i);
     const inv = invocationOf(i);
     const sub = commands.get(inv.command)?.subcommands.get(inv.subcommand);
@@ -196,33 +318,52 @@ export function createHandler(deps: HandlerDeps) {
       return;
     }
     const path = `${pathOf(inv)} (autocomplete)`;
+    const actor = actorOf(i, member, config);
+    const typed = { [focused.name]: String(focused.value) };
     const decision = decide(config, member, sub.capability);
     if (!decision.allowed) {
       // Nothing about patients (or anything else) reaches someone without the capability.
+      await auditDenied(actor, path, decision.reason, typed);
       await i.respond([]);
-      await auditDenied(actorOf(i, member, config), path, decision.reason);
       return;
     }
-    const started = performance.now();
-    const choices = await Promise.race([
-      suggest(String(focused.value), ctx),
-      new Promise<[]>((resolve) => setTimeout(() => resolve([]), AUTOCOMPLETE_TIMEOUT_MS).unref()),
-    ]).catch((err: unknown) => {
-      log.warn({ err, interactionId: i.id }, 'autocomplete failed');
-      return [];
-    });
-    await i.respond(
-      choices.slice(0, 25).map((c) => ({ name: c.name.slice(0, 100), value: c.value.slice(0, 100) })),
-    );
-    await audit({
-      ...actorOf(i, member, config),
-      command: path,
-      options: { [focused.name]: focused.value },
-      patientIds: [],
-      rowCount: choices.length,
-      outcome: choices.length === 0 ? 'empty' : 'ok',
-      latencyMs: Math.round(performance.now() - started),
-    });
+    if ((await overLimit('autocomplete', actor, path, typed)) !== undefined) {
+      await i.respond([]);
+      return;
+    }
+    let choices: { name: string; value: string }[] = [];
+    let patientIds: number[] = [];
+    try {
+      choices = (await withTimeout(suggest(String(focused.value), ctx), left()))
+        .slice(0, 25)
+        .map((c) => ({ name: sanitizeText(c.name).slice(0, 100), value: c.value.slice(0, 100) }));
+      // Every patient a suggestion names is disclosed by showing it, and audited first.
+      patientIds = await withTimeout(
+        patientIdsNamedIn(
+          ctx.sql,
+          choices.flatMap((c) => [c.name, c.value]),
+        ),
+        left(),
+      );
+      await auditFirst(
+        ctx,
+        {
+          ...auditedActor(actor),
+          command: path,
+          options: optionsForTheRecord(typed),
+          patientIds,
+          rowCount: choices.length,
+          outcome: choices.length === 0 ? 'empty' : 'ok',
+          latencyMs: Math.round(performance.now() - started),
+        },
+        left(),
+      );
+    } catch (err) {
+      // No suggestion goes out without its audit row.
+      log.warn({ interactionId: i.id, command: path, err }, 'autocomplete answered with no suggestions');
+      choices = [];
+    }
+    await i.respond(choices);
   }
 
   async function button(i: ButtonInteraction): Promise<void> {
@@ -240,11 +381,11 @@ export function createHandler(deps: HandlerDeps) {
     const actor = actorOf(i, member, config);
     const action = `${state.command} (${parsed.kind === 'csv' ? 'CSV' : 'page'})`;
     if (state.userId !== i.user.id) {
+      await auditDenied(actor, action, 'not the invoker');
       await i.reply({
         content: 'Only the person who ran this command can use its buttons.',
         flags: MessageFlags.Ephemeral,
       });
-      await auditDenied(actor, action, 'not the invoker');
       return;
     }
     // Roles can change after the command ran: check again, against what the command declares.
@@ -253,8 +394,8 @@ export function createHandler(deps: HandlerDeps) {
       ? decide(config, member, sub.capability)
       : ({ allowed: false, reason: 'This command no longer exists.' } as const);
     if (!decision.allowed) {
-      await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       await auditDenied(actor, action, decision.reason);
+      await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });
       return;
     }
     if (parsed.kind === 'page') {
@@ -267,18 +408,36 @@ export function createHandler(deps: HandlerDeps) {
     }
     if (!state.reply.table) return;
     const name = `${state.command.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-')}.csv`;
+    try {
+      await auditFirst(
+        ctx,
+        {
+          ...auditedActor(actor),
+          command: action,
+          options: null,
+          patientIds: state.reply.patientIds,
+          rowCount: state.reply.table.rows.length,
+          outcome: 'ok',
+          latencyMs: null,
+        },
+        QUICK_AUDIT_MS,
+      );
+    } catch (err) {
+      // The file is not sent without its audit row.
+      const reference = newReference();
+      log.warn(
+        { interactionId: i.id, command: action, reference, err },
+        'CSV not sent: audit row not written',
+      );
+      await i.reply({
+        content: describeOutcome({ kind: 'unavailable', error: err, reference }).message,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
     await i.reply({
       files: [new AttachmentBuilder(Buffer.from(toCsv(state.reply.table)), { name })],
       flags: MessageFlags.Ephemeral,
-    });
-    await audit({
-      ...actor,
-      command: action,
-      options: null,
-      patientIds: state.reply.patientIds,
-      rowCount: state.reply.table.rows.length,
-      outcome: 'ok',
-      latencyMs: null,
     });
   }
 

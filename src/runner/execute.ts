@@ -1,4 +1,6 @@
-import { isUserError } from '../core/errors.ts';
+import { randomBytes } from 'node:crypto';
+import { isUserError, type UserError } from '../core/errors.ts';
+import { sanitizeText } from '../core/text.ts';
 import type { Reply } from '../core/reply.ts';
 import { recordAudit, type AuditEvent } from '../data/audit.ts';
 import { isPrivateAnswer, type Caller, type Capability, type Command, type Context } from './command.ts';
@@ -23,6 +25,20 @@ export interface Actor {
    * database's own credentials and may do everything.
    */
   capabilities?: ReadonlySet<Capability>;
+}
+
+/** Who an audit row names: the actor without what their roles allow. */
+export function auditedActor(
+  actor: Actor,
+): Pick<AuditEvent, 'source' | 'actorId' | 'actorRoles' | 'guildId' | 'channelId' | 'interactionId'> {
+  return {
+    source: actor.source,
+    actorId: actor.actorId,
+    actorRoles: actor.actorRoles,
+    guildId: actor.guildId,
+    channelId: actor.channelId,
+    interactionId: actor.interactionId,
+  };
 }
 
 function callerOf(actor: Actor, answerPrivate: boolean): Caller {
@@ -66,7 +82,9 @@ const MONGO_NETWORK = new Set([
 ]);
 
 /** An audit write that takes longer means the database is in trouble: the answer must not wait on it. */
-const AUDIT_TIMEOUT_MS = 3_000;
+export const AUDIT_TIMEOUT_MS = 3_000;
+/** After giving up on an audit write, how long a COMMIT already sent may take to say whether it landed. */
+const COMMIT_GRACE_MS = 1_000;
 
 export class TimeoutError extends Error {
   constructor(ms: number) {
@@ -75,6 +93,9 @@ export class TimeoutError extends Error {
   }
 }
 
+/** A statement stopped by the server's per-statement limit (MariaDB max_statement_time, MySQL max_execution_time). */
+const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
+
 /** Whether an error means a store is unreachable or too slow, rather than a bug. */
 export function isUnavailable(err: unknown): boolean {
   const e = err as { code?: unknown; name?: unknown; errno?: unknown } | null;
@@ -82,11 +103,13 @@ export function isUnavailable(err: unknown): boolean {
   if (isUserError(err)) return err.code === 'unavailable';
   return (
     (typeof e?.code === 'string' && NETWORK_CODES.has(e.code)) ||
+    (typeof e?.errno === 'number' && STATEMENT_TIMEOUT_ERRNOS.has(e.errno)) ||
     (typeof e?.name === 'string' && MONGO_NETWORK.has(e.name))
   );
 }
 
-function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
+/** `work`, or a TimeoutError after `ms` (the work itself goes on). */
+export function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
   if (ms === undefined) return work;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -95,9 +118,54 @@ function withTimeout<T>(work: Promise<T>, ms: number | undefined): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** A reference a person can quote and an operator can find in the logs and the audit trail. */
+export function newReference(): string {
+  return `E-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`;
+}
+
+/** Option values as the trail stores them: text without control characters or lone surrogates. */
+export function optionsForTheRecord(options: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? sanitizeText(v) : v]),
+  );
+}
+
+/**
+ * Writes an audit row that must be on the record before its answer is shown, within `ms`. Past that the
+ * write is called off (rolled back, not committed late), unless its COMMIT was already on its way: then
+ * the answer follows what the trail says. Rejects when the row was not written.
+ */
+export async function auditFirst(ctx: Pick<Context, 'sql'>, event: AuditEvent, ms: number): Promise<void> {
+  const controller = new AbortController();
+  const write = recordAudit(ctx.sql, event, { signal: controller.signal });
+  try {
+    await withTimeout(write, ms);
+  } catch (err) {
+    if (!(err instanceof TimeoutError)) throw err;
+    controller.abort();
+    await withTimeout(write, COMMIT_GRACE_MS).catch(() => {
+      throw err;
+    });
+  }
+}
+
+/** Writes an audit row for an answer that shows nothing of a patient: waited for within `ms`, never required. */
+export async function auditBestEffort(
+  ctx: Pick<Context, 'sql'>,
+  event: AuditEvent,
+  ms: number,
+): Promise<boolean> {
+  return withTimeout(recordAudit(ctx.sql, event), ms).then(
+    () => true,
+    () => false, // the trail's own store may be the one that is down
+  );
+}
+
 /**
  * Runs one invocation: resolve, validate, run, and record it in the audit trail, whatever happens.
- * A reply is only returned once its audit row is written: if the trail cannot be written, nothing is shown.
+ * A reply, or a mistake naming patients, is only returned once its audit row is written: if the trail cannot
+ * be written, the answer is "temporarily unavailable" and shows nothing. Past the deadline (`timeoutMs`) the
+ * answer is "temporarily unavailable", and so is the audit row: a reply that comes later is not recorded.
  */
 export async function execute(
   /** The catalogue to resolve `inv` in, or the subcommand a front end has already resolved. */
@@ -108,12 +176,10 @@ export async function execute(
   opts: ExecuteOptions = {},
 ): Promise<Outcome> {
   const started = performance.now();
-  const base = {
-    occurredAt: new Date(ctx.now()),
-    ...actor,
-    command: pathOf(inv),
-  };
+  const base = { ...auditedActor(actor), command: pathOf(inv) };
+  const latencyMs = () => Math.round(performance.now() - started);
   let options: Record<string, unknown> | null = inv.options;
+  let error: unknown;
   try {
     const resolved = target instanceof Map ? resolveInvocation(target, inv) : (target as Resolved);
     options = validateOptions(resolved, inv.options);
@@ -132,39 +198,61 @@ export async function execute(
       patientIds: answer.patientIds ?? [],
     };
     const rows = reply.table?.rows.length ?? null;
-    await withTimeout(
-      recordAudit(ctx.sql, {
+    await auditFirst(
+      ctx,
+      {
         ...base,
-        options,
+        options: optionsForTheRecord(options),
         patientIds: reply.patientIds,
         rowCount: rows,
         outcome: rows === 0 ? 'empty' : 'ok',
-        latencyMs: Math.round(performance.now() - started),
-      }),
+        latencyMs: latencyMs(),
+      },
       AUDIT_TIMEOUT_MS,
     );
     return { kind: 'reply', reply };
-  } catch (error) {
-    const unavailable = isUnavailable(error);
-    const user = isUserError(error) && !unavailable;
-    const reference = `E-${Date.now().toString(36).toUpperCase()}`;
-    const written = withTimeout(
-      recordAudit(ctx.sql, {
-        ...base,
-        options,
-        patientIds: [],
-        rowCount: null,
-        outcome: user ? 'invalid' : 'error',
-        latencyMs: Math.round(performance.now() - started),
-        detail: user
-          ? (error as Error).message
-          : `reference ${reference}: ${error instanceof Error ? error.message : String(error)}`,
-      }),
-      AUDIT_TIMEOUT_MS,
-    ).catch(() => undefined); // the trail's own store may be the one that is down
-    // Nothing was shown, so the answer need not wait for a store that is not answering.
-    if (unavailable) return { kind: 'unavailable', error, reference };
-    await written;
-    return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
+  } catch (err) {
+    error = err;
   }
+  const unavailable = isUnavailable(error);
+  const user = isUserError(error) && !unavailable;
+  const reference = newReference();
+  const message = error instanceof Error ? error.message : String(error);
+  const named = user ? [...(error as UserError).patientIds] : [];
+  const event: AuditEvent = {
+    ...base,
+    options: options === null ? null : optionsForTheRecord(options),
+    patientIds: named,
+    rowCount: null,
+    outcome: user ? 'invalid' : 'error',
+    latencyMs: latencyMs(),
+    detail: user
+      ? sanitizeText(message)
+      : `reference ${reference}: ${unavailable ? 'temporarily unavailable' : 'failed'} (${sanitizeText(message)})`,
+  };
+  if (named.length > 0) {
+    // The answer names patients: it is shown only once the trail says so.
+    try {
+      await auditFirst(ctx, event, AUDIT_TIMEOUT_MS);
+    } catch (auditError) {
+      await auditBestEffort(
+        ctx,
+        {
+          ...event,
+          patientIds: [],
+          outcome: 'error',
+          detail: `reference ${reference}: temporarily unavailable (the audit row of an answer naming patients was not written)`,
+        },
+        AUDIT_TIMEOUT_MS,
+      );
+      return { kind: 'unavailable', error: auditError, reference };
+    }
+    return { kind: 'user_error', error: error as Error };
+  }
+  // Nothing of a patient is shown, so the answer goes out regardless of its row. An outage's row is written
+  // once the store answers (a hung statement stops itself at the server's limit): the answer does not wait.
+  const written = auditBestEffort(ctx, event, AUDIT_TIMEOUT_MS);
+  if (unavailable) return { kind: 'unavailable', error, reference };
+  await written;
+  return user ? { kind: 'user_error', error: error as Error } : { kind: 'failure', error, reference };
 }

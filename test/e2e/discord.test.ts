@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
@@ -53,6 +54,7 @@ async function startBot(extra: Record<string, string> = {}, waitReady = true): P
   proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const bot = { proc, logs: () => logs, exited };
+  everyBot.push(bot);
   if (waitReady)
     await discord.waitFor(
       () => logs.includes('hers-bot is connected to Discord') || undefined,
@@ -105,10 +107,55 @@ async function auditOf(interactionId: string, count: number): Promise<RowDataPac
 }
 
 let bot: Bot;
+/** Every bot process this file started: their logs are scanned for patient data at the end. */
+const everyBot: Bot[] = [];
+
+interface SeededPatient {
+  id: number;
+  mrn: string;
+  first_name: string;
+  last_name: string;
+  date_of_birth: string;
+  phone: string | null;
+}
+let patients: SeededPatient[] = [];
+
+/** Everything that identifies a patient, as it would be written in a log line. */
+function identifiers(p: SeededPatient): string[] {
+  return [
+    p.mrn,
+    `${p.first_name} ${p.last_name}`,
+    `${p.last_name}, ${p.first_name}`,
+    p.date_of_birth,
+    ...(p.phone ? [p.phone] : []),
+  ];
+}
+
+/** The log lines that hold any identifier of `among`, each with what it holds. */
+function linesWithPatientData(logs: string, among: readonly SeededPatient[] = patients): string[] {
+  const found: string[] = [];
+  for (const line of logs.split('\n'))
+    for (const p of among)
+      for (const id of identifiers(p)) if (line.includes(id)) found.push(`${id} in: ${line.slice(0, 300)}`);
+  return found;
+}
+
+async function sql<T = RowDataPacket>(statement: string, values: unknown[] = []): Promise<T[]> {
+  const c = await connect(db.mysqlUrl);
+  try {
+    const [rows] = await c.query<RowDataPacket[]>(statement, values);
+    return rows as T[];
+  } finally {
+    await c.end();
+  }
+}
 
 beforeAll(async () => {
   await migrate(db.mysqlUrl);
   await runSeed(db.config, { scale: 0.01, seed: 9, end: Date.now() }, () => undefined);
+  patients = await sql<SeededPatient>(
+    `SELECT id, mrn, first_name, last_name, DATE_FORMAT(date_of_birth, '%Y-%m-%d') AS date_of_birth, phone FROM patient`,
+  );
   await discord.start();
   clinician = discord.addUser('clinician', [IDS.roles.phi]);
   coordinator = discord.addUser('coordinator', [IDS.roles.reports]);
@@ -120,9 +167,54 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (bot) await stopBot(bot);
-  await discord.stop();
-  await db.drop();
-});
+  await Promise.all(everyBot.map(stopBot));
+  try {
+    // The issue's log scan: no bot process of this file logged any seeded patient's identifiers.
+    expect(everyBot.flatMap((b) => linesWithPatientData(b.logs()))).toEqual([]);
+    // The issue's audit completeness: each answer naming a patient by MRN had that patient's audit row first.
+    expect(await disclosuresAuditedLate()).toEqual([]);
+  } finally {
+    await discord.stop();
+    await db.drop();
+  }
+}, 120_000);
+
+/**
+ * Every answer the stand-in received that names a patient by MRN, for which no audit row of that patient
+ * (by the same interaction, or for a button by the same person) was on record when the answer arrived.
+ */
+async function disclosuresAuditedLate(): Promise<string[]> {
+  const byMrn = new Map(patients.map((p) => [p.mrn, p.id]));
+  const rows = await sql<{
+    interaction_id: string | null;
+    actor_id: string;
+    occurred_at: Date;
+    patient_ids: number[];
+  }>('SELECT interaction_id, actor_id, occurred_at, patient_ids FROM audit_event');
+  const late: string[] = [];
+  let checked = 0;
+  for (const r of discord.requests) {
+    const p = discord.interactionOf(r);
+    if (!p) continue;
+    const text = JSON.stringify(r.body ?? '') + r.files.map((f) => f.data.toString()).join('');
+    const user = (p.payload.member as { user: { id: string } }).user.id;
+    for (const mrn of new Set(text.match(/MRN\d+/g) ?? [])) {
+      const id = byMrn.get(mrn);
+      if (id === undefined) continue;
+      checked++;
+      const onRecord = rows.some(
+        (a) =>
+          (a.interaction_id === p.id || (p.payload.type === 3 && a.actor_id === user)) &&
+          (a.patient_ids ?? []).includes(id) &&
+          a.occurred_at.getTime() <= r.at,
+      );
+      if (!onRecord) late.push(`${r.method} ${r.path.replace(p.token, ':token')}: ${mrn}`);
+    }
+  }
+  // The suite shows patients in many ways; a check that saw none would prove nothing.
+  if (checked < 20) late.push(`only ${checked} disclosures seen`);
+  return late;
+}
 
 /** Sends a command and waits for its acknowledgement and its edited reply. */
 async function ask(
@@ -311,6 +403,8 @@ describe('access', () => {
       actor_id: coordinator.id,
       command: '/patient search',
     });
+    // On record before the answer went out.
+    expect((rows[0]?.occurred_at as Date).getTime()).toBeLessThanOrEqual(callback.at);
   });
 
   it.each([
@@ -422,6 +516,9 @@ describe('pages and buttons', () => {
     expect(body(cb)).toMatchObject({ type: 4, data: { flags: 64 } });
     expect(cb.files[0]?.name).toBe('er-treatments.csv');
     expect(cb.files[0]?.data.toString().split('\r\n')[0]).toBe('type,treatments,share %');
+    const [row] = await auditOf(press.id, 1);
+    expect(row).toMatchObject({ command: '/er treatments (CSV)', outcome: 'ok' });
+    expect((row?.occurred_at as Date).getTime()).toBeLessThanOrEqual(cb.at);
   });
 
   it('an admin who lost the admin role but keeps the PHI role cannot page an /admin audit reply', async () => {
@@ -619,6 +716,213 @@ describe('the ER daily summary post', () => {
     expect(counts.get(forced)).toBe(2);
     for (const [date, n] of counts) if (date !== forced) expect(n, date).toBe(1);
   });
+});
+
+describe('disclosures on the record', () => {
+  it('autocomplete records every patient it suggested', async () => {
+    const p = discord.command(clinician, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+    const cb = await discord.waitFor(callbackOf(p), 5_000, 'autocomplete');
+    const choices = body(cb).data?.choices as { name: string; value: string }[];
+    expect(choices.length).toBeGreaterThan(1);
+    const shown = choices.map((c) => patients.find((x) => x.mrn === c.value)?.id).sort((a, b) => a! - b!);
+    const [row] = await auditOf(p.id, 1);
+    expect([...(row?.patient_ids as number[])].sort((a, b) => a - b)).toEqual(shown);
+    expect(row).toMatchObject({ command: '/patient lookup (autocomplete)', outcome: 'ok' });
+  });
+
+  it('the "several patients match" answer records the patients it names', async () => {
+    const [shared] = await sql<{ last_name: string }>(
+      'SELECT last_name FROM patient GROUP BY last_name HAVING COUNT(*) > 1 ORDER BY COUNT(*) DESC LIMIT 1',
+    );
+    const { p } = await ask(clinician, 'patient', 'lookup', { patient: shared?.last_name ?? '' });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the answer');
+    const content = body(edit).content ?? '';
+    expect(content).toMatch(/^Several patients match/);
+    const named = [...content.matchAll(/MRN\d+/g)].map((m) => patients.find((x) => x.mrn === m[0])?.id);
+    expect(named.length).toBeGreaterThan(1);
+    const [row] = await auditOf(p.id, 1);
+    expect(row).toMatchObject({ outcome: 'invalid' });
+    expect(row?.patient_ids).toEqual(named);
+  });
+
+  it('option text with a lone surrogate and control characters is audited, cleaned, and echoed clean', async () => {
+    const typed = '\ud800Zq\u001b[31mxq\u0007\u202e';
+    const { p } = await ask(clinician, 'patient', 'lookup', { patient: typed });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the answer');
+    const content = body(edit).content ?? '';
+    expect(content).toBe('No patient matches "\ufffdZqxq".');
+    const [row] = await auditOf(p.id, 1);
+    expect(row).toMatchObject({ outcome: 'invalid', command: '/patient lookup' });
+    expect(row?.options).toEqual({ patient: '\ufffdZqxq' });
+  });
+});
+
+describe('a reply Discord rejects', () => {
+  it('is followed up privately with the short error and a reference; the log keeps ids and codes only', async () => {
+    const patient = patients[3] as SeededPatient;
+    discord.editFailures = [{ status: 400, code: 50035, message: 'Invalid Form Body' }];
+    const { p } = await ask(clinician, 'patient', 'lookup', { patient: patient.mrn });
+    const follow = await discord.waitFor(followUpOf(p), 15_000, 'the follow-up');
+    expect(body(follow).flags).toBe(64);
+    const content = body(follow).content ?? '';
+    expect(content).toMatch(
+      /^Discord did not accept the answer \(error 50035\).* reference (E-[0-9A-Z]+)\.$/,
+    );
+    const reference = /reference (E-[0-9A-Z]+)/.exec(content)?.[1];
+    const line = await discord.waitFor(
+      () =>
+        bot
+          .logs()
+          .split('\n')
+          .find((l) => l.includes(p.id) && l.includes('rejected the reply')),
+      5_000,
+      'the log line',
+    );
+    const logged = JSON.parse(line) as Record<string, unknown>;
+    const { level, time, app, msg, ...rest } = logged;
+    expect({ level, msg, app }).toEqual({ level: 50, msg: 'Discord rejected the reply', app: 'hers-bot' });
+    expect(typeof time).toBe('number');
+    expect(rest).toEqual({ interactionId: p.id, command: '/patient lookup', code: '50035', reference });
+    expect(linesWithPatientData(bot.logs(), [patient])).toEqual([]);
+    const rows = await auditOf(p.id, 2);
+    expect(rows.map((r) => r.outcome)).toEqual(['ok', 'error']);
+    expect(rows[1]?.detail).toContain(`reference ${reference}: Discord rejected the reply (error 50035)`);
+  });
+});
+
+describe('rate limits', () => {
+  it('refuses the 31st patient command in 10 minutes, privately and audited; another user is unaffected', async () => {
+    const busy = discord.addUser('busy-clinician', [IDS.roles.phi]);
+    for (let n = 0; n < 30; n++) {
+      const { p } = await ask(busy, 'patient', 'lookup', { patient: patients[n % 10]?.mrn ?? '' });
+      const edit = await discord.waitFor(originalOf(p), 15_000, `lookup ${n + 1}`);
+      expect(body(edit).content, `lookup ${n + 1}`).toMatch(/^\*\*/);
+    }
+    const { p } = await ask(busy, 'patient', 'lookup', { patient: patients[0]?.mrn ?? '' });
+    const refused = await discord.waitFor(originalOf(p), 15_000, 'the refusal');
+    expect(body(refused).content).toMatch(
+      /^Slow down: you have reached the limit of 30 patient commands in 10 minutes\. Try again in (10|9) minutes\.$/,
+    );
+    expect(body(refused).content).not.toContain('MRN');
+    const [row] = await auditOf(p.id, 1);
+    expect(row).toMatchObject({
+      command: '/patient lookup (rate limited)',
+      outcome: 'denied',
+      detail: 'rate limited',
+      actor_id: busy.id,
+    });
+
+    const other = await ask(clinician, 'patient', 'lookup', { patient: patients[0]?.mrn ?? '' });
+    const fine = await discord.waitFor(originalOf(other.p), 15_000, "the other user's answer");
+    expect(body(fine).content).toMatch(/^\*\*/);
+
+    const audit = await ask(admin, 'admin', 'audit', { user: busy.id, count: 5 });
+    const report = await discord.waitFor(originalOf(audit.p), 15_000, 'the audit reply');
+    expect(body(report).content).toContain('/patient lookup (rate limited)');
+    expect(body(report).content).toContain('denied');
+  }, 120_000);
+});
+
+describe('autocomplete rate limit', () => {
+  it('suggests nothing past 60 requests a minute, and audits the refusal', async () => {
+    const typist = discord.addUser('fast-typist', [IDS.roles.phi]);
+    const suggest = async () => {
+      const p = discord.command(typist, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+      return { p, cb: await discord.waitFor(callbackOf(p), 5_000, 'autocomplete') };
+    };
+    for (let n = 0; n < 60; n++) {
+      const { cb } = await suggest();
+      expect((body(cb).data?.choices ?? []).length, `request ${n + 1}`).toBeGreaterThan(0);
+    }
+    const { p, cb } = await suggest();
+    expect(body(cb)).toEqual({ type: 8, data: { choices: [] } });
+    const [row] = await auditOf(p.id, 1);
+    expect(row).toMatchObject({
+      command: '/patient lookup (autocomplete) (rate limited)',
+      outcome: 'denied',
+      detail: 'rate limited',
+      patient_ids: [],
+    });
+  }, 60_000);
+});
+
+describe('a hung database', () => {
+  it('answers "temporarily unavailable" and the audit row says so, never a later ok', async () => {
+    // Another connection holds the audit chain's lock: the bot's audit INSERT waits on it.
+    const holder = await connect(db.mysqlUrl);
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    let released = false;
+    try {
+      const { p } = await ask(clinician, 'patient', 'lookup', { patient: patients[5]?.mrn ?? '' });
+      const edit = await discord.waitFor(originalOf(p), 20_000, 'the answer');
+      expect(body(edit).content).toMatch(
+        /^hers-bot cannot reach its data right now \(temporarily unavailable\)/,
+      );
+      expect(body(edit).content).not.toContain(patients[5]?.mrn);
+      const reference = /Reference: (E-[0-9A-Z]+)/.exec(body(edit).content ?? '')?.[1];
+      await holder.query('COMMIT');
+      released = true;
+      const [row] = await auditOf(p.id, 1);
+      await new Promise((r) => setTimeout(r, 2_000));
+      const rows = await auditOf(p.id, 1);
+      expect(rows.map((r) => r.outcome)).toEqual(['error']);
+      expect(row?.detail).toContain(`reference ${reference}: temporarily unavailable`);
+      expect(row?.patient_ids).toEqual([]);
+    } finally {
+      if (!released) await holder.query('ROLLBACK').catch(() => undefined);
+      await holder.end();
+    }
+  }, 60_000);
+});
+
+describe('an audit trail that cannot be written (a user without INSERT on audit_event)', () => {
+  it('shows no patient: autocomplete suggests nothing, the ambiguity answer names nobody, logs hold none', async () => {
+    const user = `hers_ro_${randomBytes(3).toString('hex')}`;
+    const password = randomBytes(9).toString('hex');
+    const root = await connect(inject('mysqlServerUrl'));
+    const grants = [
+      `CREATE USER '${user}'@'%' IDENTIFIED BY '${password}'`,
+      `GRANT SELECT ON \`${db.name}\`.* TO '${user}'@'%'`,
+      `GRANT UPDATE ON \`${db.name}\`.audit_chain_head TO '${user}'@'%'`,
+      `GRANT INSERT, UPDATE ON \`${db.name}\`.summary_post TO '${user}'@'%'`,
+      `GRANT INSERT, UPDATE, DELETE ON \`${db.name}\`.rate_limit TO '${user}'@'%'`,
+    ];
+    for (const g of grants) await root.query(g);
+    const server = new URL(inject('mysqlServerUrl'));
+    const url = `mysql://${user}:${password}@${server.host}/${db.name}`;
+    const readOnly = await startBot({ MYSQL_URL: url, SUMMARY_CHANNEL_ID: '' });
+    try {
+      const [before] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM audit_event');
+      const ac = discord.command(clinician, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+      const cb = await discord.waitFor(callbackOf(ac), 5_000, 'autocomplete');
+      expect(body(cb)).toEqual({ type: 8, data: { choices: [] } });
+
+      const [shared] = await sql<{ last_name: string }>(
+        'SELECT last_name FROM patient GROUP BY last_name HAVING COUNT(*) > 1 LIMIT 1',
+      );
+      const { p } = await ask(clinician, 'patient', 'lookup', { patient: shared?.last_name ?? '' });
+      const edit = await discord.waitFor(originalOf(p), 15_000, 'the answer');
+      expect(body(edit).content).toMatch(
+        /^hers-bot cannot reach its data right now \(temporarily unavailable\)/,
+      );
+      expect(body(edit).content).not.toMatch(/MRN\d/);
+
+      const patient = patients[7] as SeededPatient;
+      const lookup = await ask(clinician, 'patient', 'lookup', { patient: patient.mrn });
+      const answer = await discord.waitFor(originalOf(lookup.p), 15_000, 'the lookup answer');
+      expect(body(answer).content).not.toContain(patient.last_name);
+
+      const [after] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM audit_event');
+      expect(Number(after?.n)).toBe(Number(before?.n));
+      expect(readOnly.logs()).toContain('autocomplete answered with no suggestions');
+      expect(linesWithPatientData(readOnly.logs())).toEqual([]);
+    } finally {
+      await stopBot(readOnly);
+      await root.query(`DROP USER IF EXISTS '${user}'@'%'`);
+      await root.end();
+    }
+  }, 90_000);
 });
 
 describe('start-up and shutdown', () => {

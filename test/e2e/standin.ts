@@ -75,6 +75,8 @@ export class DiscordStandIn {
   readonly channelMessages: Record<string, unknown>[] = [];
   /** Statuses to answer the next channel posts with, before accepting them (outage simulation). */
   channelPostFailures: number[] = [];
+  /** Errors to answer the next edits of interaction replies (PATCH .../messages/...) with, in order. */
+  editFailures: { status: number; code: number; message: string }[] = [];
   /** The token REST and the gateway accept. */
   acceptedToken: string;
   /** How long an interaction may wait for its first callback (Discord: 3 s). */
@@ -216,6 +218,10 @@ export class DiscordStandIn {
       if (![...this.interactions.values()].some((p) => p.token === token))
         return json(404, { message: 'Unknown Webhook', code: 10015 });
       if (req.method === 'DELETE') return json(204);
+      if (req.method === 'PATCH') {
+        const failure = this.editFailures.shift();
+        if (failure) return json(failure.status, { message: failure.message, code: failure.code });
+      }
       if (req.method === 'PATCH' || req.method === 'POST' || req.method === 'GET')
         return json(200, this.message(body as Record<string, unknown>, files));
     }
@@ -476,6 +482,13 @@ export class DiscordStandIn {
 
   button(user: User, customId: string, message: Record<string, unknown>): Pending {
     return this.interact('button', user, { custom_id: customId, component_type: 2 }, { message });
+  }
+
+  /** The interaction a request answers (its callback or one of its webhook calls), if any. */
+  interactionOf(r: RecordedRequest): Pending | undefined {
+    return [...this.interactions.values()].find(
+      (p) => r.path.includes(`/interactions/${p.id}/`) || r.path.includes(`/${p.token}`),
+    );
   }
 
   /** Requests made for one interaction: its callback and its webhook calls. */

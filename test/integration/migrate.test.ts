@@ -45,6 +45,7 @@ describe('migrate', () => {
       '002_platform.sql',
       '003_audit_append_only.sql',
       '004_audit_chain.sql',
+      '005_rate_limit.sql',
       '006_speed.sql',
       '008_alerts.sql',
       '009_audit_chain_guard.sql',
@@ -59,7 +60,8 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2); // domain, platform, audit chain head, ledger, alerts
+    // domain, platform, audit chain head, ledger, alerts, rate limits
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -68,7 +70,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 7 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 8 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

@@ -83,6 +83,37 @@ describe('loadConfig', () => {
     }
   });
 
+  it('without rate limit settings, limits patient commands to 30 per 10 minutes and autocomplete to 60 a minute', () => {
+    expect(loadConfig({}).rateLimits).toEqual({
+      phi: { max: 30, windowMs: 600_000 },
+      autocomplete: { max: 60, windowMs: 60_000 },
+    });
+  });
+
+  it('with rate limits set, uses them', () => {
+    const c = loadConfig({
+      RATE_LIMIT_PHI_READS: '5',
+      RATE_LIMIT_PHI_WINDOW_MINUTES: '60',
+      RATE_LIMIT_AUTOCOMPLETE: '120',
+      RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS: '30',
+    });
+    expect(c.rateLimits).toEqual({
+      phi: { max: 5, windowMs: 3_600_000 },
+      autocomplete: { max: 120, windowMs: 30_000 },
+    });
+  });
+
+  it.each([
+    ['RATE_LIMIT_PHI_READS', '0', 'Too small: expected number to be >=1'],
+    ['RATE_LIMIT_PHI_READS', 'thirty', 'must be a whole number'],
+    ['RATE_LIMIT_PHI_WINDOW_MINUTES', '1.5', 'must be a whole number'],
+    ['RATE_LIMIT_PHI_WINDOW_MINUTES', '1441', 'Too big: expected number to be <=1440'],
+    ['RATE_LIMIT_AUTOCOMPLETE', '-1', 'must be a whole number'],
+    ['RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS', '3601', 'Too big: expected number to be <=3600'],
+  ])('with %s=%s, names the key and the rule', (key, value, message) => {
+    expect(problemsOf({ [key]: value })).toEqual([{ key, message }]);
+  });
+
   it('with an empty optional value, treats it as unset', () => {
     expect(loadConfig({ DISCORD_TOKEN: '', SUMMARY_CHANNEL_ID: '' }).discord.token).toBeUndefined();
   });
