@@ -30,6 +30,7 @@ export async function openContext(
   const read = createReadPool(sql, config.mysql.readUrls, {
     size: config.mysql.poolSize,
     retryMs: config.mysql.readRetryMs,
+    statementTimeoutMs: COMMAND_TIMEOUT_MS,
     onChange: options.onReplicaChange,
   });
   const unwatch = watchPool('primary', () => poolUsage(sql));

@@ -29,7 +29,7 @@ const PIN_SQL_MODE = `SET SESSION sql_mode = '${SESSION_SQL_MODE}'`;
  * a zone with daylight saving is ambiguous in the repeated autumn hour. (The server must not run with
  * --sysdate-is-now: SYSDATE() would then follow SET timestamp, and rows could be back-dated again.)
  */
-const PIN_TIME_ZONE = "SET SESSION time_zone = '+00:00'";
+export const PIN_TIME_ZONE = "SET SESSION time_zone = '+00:00'";
 
 /**
  * The session setting that stops any one statement after `ms`, on this server's flavor: MariaDB's
@@ -43,7 +43,7 @@ export function statementLimit(serverVersion: string, ms: number): string {
 }
 
 /** The version the server announced in its handshake (mysql2 keeps it on the connection, unexported). */
-function serverVersionOf(c: unknown): string {
+export function serverVersionOf(c: unknown): string {
   const v = (c as { _handshakePacket?: { serverVersion?: unknown } })._handshakePacket?.serverVersion;
   return typeof v === 'string' ? v : '';
 }

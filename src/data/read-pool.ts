@@ -1,6 +1,13 @@
 import mysql from 'mysql2/promise';
 import type { FieldPacket, PoolConnection, QueryOptions, QueryResult, QueryValues } from 'mysql2/promise';
-import { CONNECTION_SETTINGS, PIN_SQL_MODE, type Pool } from './mysql.ts';
+import {
+  CONNECTION_SETTINGS,
+  PIN_SQL_MODE,
+  PIN_TIME_ZONE,
+  serverVersionOf,
+  statementLimit,
+  type Pool,
+} from './mysql.ts';
 
 /**
  * Where report and lookup queries go: the read replicas of MYSQL_READ_URLS in turn (mysql2's PoolCluster,
@@ -32,6 +39,8 @@ const UNREACHABLE = new Set([
 ]);
 
 export interface ReadPoolOptions {
+  /** Stops any one statement after this long on the server, as the primary's pool does. */
+  statementTimeoutMs?: number;
   /** Connections per replica. */
   size: number;
   retryMs: number;
@@ -69,7 +78,8 @@ export function createReadPool(
     opts.onChange?.(node, 'online');
   });
 
-  // The cluster's pools do not announce new connections, so each session's sql_mode is pinned on first use.
+  // The cluster's pools do not announce new connections, so each session is pinned on first use as the
+  // primary's are: sql_mode, UTC, and the statement time limit.
   const pinned = new WeakSet<object>();
 
   async function onReplica<T extends QueryResult>(
@@ -79,7 +89,12 @@ export function createReadPool(
     const conn: PoolConnection = await cluster.getConnection('replica*');
     try {
       if (!pinned.has(conn.connection)) {
-        await conn.query(PIN_SQL_MODE);
+        const limit =
+          opts.statementTimeoutMs === undefined
+            ? ''
+            : `, ${statementLimit(serverVersionOf(conn.connection), opts.statementTimeoutMs)}`;
+        await conn.query(`${PIN_SQL_MODE}${limit}`);
+        await conn.query(PIN_TIME_ZONE);
         pinned.add(conn.connection);
       }
       const result =

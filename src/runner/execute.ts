@@ -93,8 +93,12 @@ export class TimeoutError extends Error {
   }
 }
 
-/** A statement stopped by the server's per-statement limit (MariaDB max_statement_time, MySQL max_execution_time). */
-const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024]);
+/**
+ * A statement stopped by the server's per-statement limit (MariaDB max_statement_time 1969, MySQL
+ * max_execution_time 3024), or one that gave up waiting for a lock another session holds (1205, e.g. the
+ * audit chain's head, whose wait is bounded in src/data/audit.ts): the database is busy, not broken.
+ */
+const STATEMENT_TIMEOUT_ERRNOS = new Set([1969, 3024, 1205]);
 
 /** Whether an error means a store is unreachable or too slow, rather than a bug. */
 export function isUnavailable(err: unknown): boolean {
