@@ -10,6 +10,7 @@ import { createClient } from './client.ts';
 import { createHandler } from './handler.ts';
 import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
 import { Pager } from './pager.ts';
+import { InteractionClaims } from './claims.ts';
 import { discordSummaryPoster } from './summary-poster.ts';
 import { startBotOps } from './ops.ts';
 
@@ -32,9 +33,11 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     await close();
     throw new UserError('misconfigured', (err as Error).message);
   });
-  const pager = new Pager(PAGE_TTL_MS, config.pages);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
+  const onStateError = (err: unknown) => log.warn({ err }, 'shared interaction state not reached');
+  const pager = new Pager(ctx.sql, { ttlMs: PAGE_TTL_MS, limits: config.pages, onError: onStateError });
+  const claims = new InteractionClaims(ctx.sql, { accepting: () => accepting, onError: onStateError });
   // The ER daily summary: posted by a cron tick in the hospital's zone, and caught up at start.
   const summaryJob = config.summary.channelId
     ? new DailySummaryJob({
@@ -60,7 +63,15 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
         name: 'daily-summary',
       })
     : undefined;
-  const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
+  const handle = createHandler({
+    commands,
+    ctx,
+    config,
+    log,
+    pager,
+    claim: (id) => claims.claim(id),
+    accepting: () => accepting,
+  });
 
   // One bad interaction or a stray rejection is logged, never fatal.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
@@ -94,6 +105,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     await ops.stop();
     await close();
     pager.stop();
+    claims.stop();
     await client.destroy();
     const code = (err as { code?: unknown }).code;
     const status = (err as { status?: unknown }).status;
@@ -117,6 +129,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   hardStop.unref();
   await Promise.race([Promise.allSettled([...inFlight]), sleep(SHUTDOWN_MS - 2_000)]);
   pager.stop();
+  claims.stop();
   await client.destroy();
   await ops.stop();
   await close();

@@ -44,6 +44,7 @@ describe('migrate', () => {
       '002_platform.sql',
       '003_audit_append_only.sql',
       '004_audit_chain.sql',
+      '010_shared_state.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -55,7 +56,7 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1); // domain, platform, audit chain head, ledger
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 2 + 1); // domain, platform, audit chain head, shared state, ledger
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -64,7 +65,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 4 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 5 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
