@@ -6,6 +6,8 @@ import type { Db } from '../data/queries.ts';
 
 /** Discord lets an interaction be answered for 15 minutes; a claim is kept a while longer, then dropped. */
 const KEEP_CLAIMS_MS = 60 * 60_000;
+/** A claim the primary has not answered by then is given up: the interaction is answered anyway. */
+const CLAIM_DEADLINE_MS = 1_000;
 /** A process that is shutting down waits this long before claiming, so that another one gets there first. */
 const SHUTDOWN_YIELD_MS = 1_000;
 
@@ -14,7 +16,10 @@ export interface ClaimOptions {
   accepting: () => boolean;
   now?: () => number;
   instance?: string;
-  /** The database could not be asked: the interaction is answered anyway (Discord refuses a second answer). */
+  /**
+   * The primary failed or did not answer within a second: the interaction is answered anyway (Discord
+   * refuses a second acknowledgement, so at worst another process gets 40060).
+   */
   onError?: (err: unknown) => void;
 }
 
@@ -42,11 +47,23 @@ export class InteractionClaims {
   /** True when this process is to answer the interaction; false when another process has it. */
   async claim(interactionId: string): Promise<boolean> {
     if (!this.options.accepting()) await sleep(SHUTDOWN_YIELD_MS);
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error('the claim was not answered within a second')),
+        CLAIM_DEADLINE_MS,
+      );
+    });
     try {
-      return await claimInteraction(this.db, interactionId, this.instance, new Date(this.now()));
+      return await Promise.race([
+        claimInteraction(this.db, interactionId, this.instance, new Date(this.now())),
+        deadline,
+      ]);
     } catch (err) {
       this.options.onError?.(err);
       return true;
+    } finally {
+      clearTimeout(timer);
     }
   }
 
