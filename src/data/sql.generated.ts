@@ -115,6 +115,18 @@ export const QUERIES = {
   TopMedications: { file: 'meds.sql', kind: 'many', params: ['fromDate', 'toDate', 'limit'] },
   DataOverview: { file: 'overview.sql', kind: 'one', params: [] },
   LatestMigration: { file: 'overview.sql', kind: 'one', params: [] },
+  AddPageState: {
+    file: 'pages.sql',
+    kind: 'exec',
+    params: ['id', 'userId', 'command', 'body', 'bytes', 'now', 'expiresAt'],
+  },
+  GetPageState: { file: 'pages.sql', kind: 'one', params: ['id', 'now'] },
+  TouchPageState: { file: 'pages.sql', kind: 'exec', params: ['now', 'id'] },
+  DeleteExpiredPageStates: { file: 'pages.sql', kind: 'execrows', params: ['now'] },
+  EvictPageStates: { file: 'pages.sql', kind: 'execrows', params: ['maxEntries', 'maxBytes'] },
+  PageStateTotals: { file: 'pages.sql', kind: 'one', params: [] },
+  ClaimInteraction: { file: 'pages.sql', kind: 'execrows', params: ['interactionId', 'instance', 'now'] },
+  DeleteOldInteractionClaims: { file: 'pages.sql', kind: 'execrows', params: ['before'] },
   SearchPatients: { file: 'patient.sql', kind: 'many', params: ['pattern', 'limit'] },
   PatientNamePrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
   PatientMrnPrefix: { file: 'patient.sql', kind: 'many', params: ['prefix'] },
@@ -266,6 +278,22 @@ export interface QueryParams {
   TopMedications: { fromDate: SqlValue; toDate: SqlValue; limit: SqlValue };
   DataOverview: null;
   LatestMigration: null;
+  AddPageState: {
+    id: SqlValue;
+    userId: SqlValue;
+    command: SqlValue;
+    body: SqlValue;
+    bytes: SqlValue;
+    now: SqlValue;
+    expiresAt: SqlValue;
+  };
+  GetPageState: { id: SqlValue; now: SqlValue };
+  TouchPageState: { now: SqlValue; id: SqlValue };
+  DeleteExpiredPageStates: { now: SqlValue };
+  EvictPageStates: { maxEntries: SqlValue; maxBytes: SqlValue };
+  PageStateTotals: null;
+  ClaimInteraction: { interactionId: SqlValue; instance: SqlValue; now: SqlValue };
+  DeleteOldInteractionClaims: { before: SqlValue };
   SearchPatients: { pattern: SqlValue; limit: SqlValue };
   PatientNamePrefix: { prefix: SqlValue };
   PatientMrnPrefix: { prefix: SqlValue };

@@ -13,6 +13,7 @@ import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
 import { scheduleAlerts } from '../jobs/alerts.job.ts';
 import { discordAlertPoster } from './alert-poster.ts';
 import { Pager } from './pager.ts';
+import { InteractionClaims } from './claims.ts';
 import { discordSummaryPoster } from './summary-poster.ts';
 import { startBotOps } from './ops.ts';
 
@@ -37,9 +38,11 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     await close();
     throw new UserError('misconfigured', (err as Error).message);
   });
-  const pager = new Pager(PAGE_TTL_MS, config.pages);
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
+  const onStateError = (err: unknown) => log.warn({ err }, 'shared interaction state not reached');
+  const pager = new Pager(ctx.sql, { ttlMs: PAGE_TTL_MS, limits: config.pages, onError: onStateError });
+  const claims = new InteractionClaims(ctx.sql, { accepting: () => accepting, onError: onStateError });
   // The ER daily summary: posted by a cron tick in the hospital's zone, and caught up at start.
   const summaryJob = config.summary.channelId
     ? new DailySummaryJob({
@@ -73,7 +76,15 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     now: Date.now,
     poster: discordAlertPoster(config, () => client.user?.id),
   });
-  const handle = createHandler({ commands, ctx, config, log, pager, accepting: () => accepting });
+  const handle = createHandler({
+    commands,
+    ctx,
+    config,
+    log,
+    pager,
+    claim: (id) => claims.claim(id),
+    accepting: () => accepting,
+  });
   const sweep = setInterval(() => {
     deleteEndedRateLimits(ctx.sql).catch((err: unknown) =>
       log.warn({ err }, 'could not delete ended rate limit counts'),
@@ -115,6 +126,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
     await alerts?.stop();
     await close();
     pager.stop();
+    claims.stop();
     await client.destroy();
     const code = (err as { code?: unknown }).code;
     const status = (err as { status?: unknown }).status;
@@ -140,6 +152,7 @@ export async function startBot(config: Config, log: Logger): Promise<void> {
   hardStop.unref();
   await Promise.race([Promise.allSettled([...inFlight]), sleep(SHUTDOWN_MS - 2_000)]);
   pager.stop();
+  claims.stop();
   await client.destroy();
   await ops.stop();
   await close();

@@ -47,6 +47,8 @@ export interface HandlerDeps {
   config: Config;
   log: Logger;
   pager: Pager;
+  /** True when this process is to answer the interaction (see claims.ts). */
+  claim: (interactionId: string) => Promise<boolean>;
   /** False once shutdown has begun. */
   accepting: () => boolean;
 }
@@ -301,7 +303,9 @@ export function createHandler(deps: HandlerDeps) {
     }
     const csv = reply.sensitivity === 'aggregate' && (reply.table?.rows.length ?? 0) > 0;
     const state =
-      pages.length > 1 || csv ? pager.add({ userId: i.user.id, reply, pages, command: path }) : undefined;
+      pages.length > 1 || csv
+        ? await pager.add({ userId: i.user.id, reply, pages, command: path })
+        : undefined;
     await i.editReply({ content, files, components: buttons(state, 0, pages.length, csv) });
   }
 
@@ -369,7 +373,7 @@ export function createHandler(deps: HandlerDeps) {
   async function button(i: ButtonInteraction): Promise<void> {
     const parsed = parseButtonId(i.customId);
     if (!parsed) return;
-    const state = pager.get(parsed.state);
+    const state = await pager.get(parsed.state);
     if (!state) {
       await i.reply({
         content: 'These buttons have expired: run the command again.',
@@ -444,6 +448,8 @@ export function createHandler(deps: HandlerDeps) {
   /** The one entry point for every interaction; it never throws. */
   return async function handle(i: Interaction): Promise<void> {
     try {
+      // Another process may have received it too: only the one whose claim lands answers, and audits.
+      if (!(await deps.claim(i.id))) return;
       if (!deps.accepting()) {
         if (i.isRepliable())
           await i.reply({

@@ -1,9 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { Reply } from '../core/reply.ts';
+import {
+  addPageState,
+  deleteExpiredPageStates,
+  evictPageStates,
+  getPageState,
+  pageStateTotals,
+  touchPageState,
+} from '../data/pages.queries.ts';
+import type { Db } from '../data/queries.ts';
 
 /**
- * Page state for replies with buttons, kept in the bot process (never in the message) and forgotten after
- * `ttlMs`, or sooner when the store is full: after that the buttons answer that they have expired.
+ * Page state for replies with buttons, kept in MySQL (never in the message, never in one process's memory)
+ * and forgotten after `ttlMs`, or sooner when the store is full: after that the buttons answer that they
+ * have expired. Any process connected to the same database can answer a button, also after a restart.
  */
 export interface PagedReply {
   userId: string;
@@ -14,7 +24,7 @@ export interface PagedReply {
   expiresAt: number;
 }
 
-/** How much the store may hold; past either limit the least recently used states go first. */
+/** How much the store may hold, for the whole database; past either limit the least recently used go first. */
 export interface PagerLimits {
   maxEntries: number;
   maxBytes: number;
@@ -22,81 +32,96 @@ export interface PagerLimits {
 
 export const DEFAULT_PAGER_LIMITS: PagerLimits = { maxEntries: 1_000, maxBytes: 32 * 1024 * 1024 };
 
-interface Entry {
-  state: PagedReply;
-  bytes: number;
-}
-
-/** Fixed cost of one state beyond its text: the id, the entry and map slots. */
+/** Fixed cost of one state beyond its text: the id, the row and its index entries. */
 const ENTRY_OVERHEAD_BYTES = 256;
 
-/** About what a state occupies in memory: its text as UTF-16, plus a fixed overhead. */
+/** About what a state occupies: its text counted as UTF-16, plus a fixed overhead. */
 export function approximateBytes(state: Omit<PagedReply, 'expiresAt'>): number {
   let chars = JSON.stringify(state.reply).length + state.command.length + state.userId.length;
   for (const page of state.pages) chars += page.length;
   return 2 * chars + ENTRY_OVERHEAD_BYTES;
 }
 
+export interface PagerOptions {
+  ttlMs: number;
+  limits?: Partial<PagerLimits>;
+  now?: () => number;
+  /** A state that could not be stored: the reply goes out without buttons. Never given the state itself. */
+  onError?: (err: unknown) => void;
+}
+
 export class Pager {
-  /** In order of use, least recent first (a Map keeps insertion order; a read re-inserts). */
-  private readonly entries = new Map<string, Entry>();
-  private totalBytes = 0;
   private readonly limits: PagerLimits;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
 
+  /** `db` is the primary: page state is written on every reply with buttons. */
   constructor(
-    private readonly ttlMs: number,
-    limits: Partial<PagerLimits> = {},
-    private readonly now: () => number = Date.now,
+    private readonly db: Db,
+    private readonly options: PagerOptions,
   ) {
-    this.limits = { ...DEFAULT_PAGER_LIMITS, ...limits };
-    this.sweeper = setInterval(() => this.sweep(), Math.min(ttlMs, 60_000));
+    this.limits = { ...DEFAULT_PAGER_LIMITS, ...options.limits };
+    this.ttlMs = options.ttlMs;
+    this.now = options.now ?? Date.now;
+    this.sweeper = setInterval(
+      () => {
+        deleteExpiredPageStates(this.db, new Date(this.now())).catch((err: unknown) =>
+          options.onError?.(err),
+        );
+      },
+      Math.min(this.ttlMs, 60_000),
+    );
     this.sweeper.unref();
   }
 
-  /** Keeps `state` and returns its id, or undefined when it alone is larger than the whole store. */
-  add(state: Omit<PagedReply, 'expiresAt'>): string | undefined {
+  /**
+   * Keeps `state` and returns its id, or undefined when it alone is larger than the whole store or the
+   * database did not take it.
+   */
+  async add(state: Omit<PagedReply, 'expiresAt'>): Promise<string | undefined> {
     const bytes = approximateBytes(state);
     if (bytes > this.limits.maxBytes || this.limits.maxEntries < 1) return undefined;
     const id = randomBytes(6).toString('hex');
-    this.entries.set(id, { state: { ...state, expiresAt: this.now() + this.ttlMs }, bytes });
-    this.totalBytes += bytes;
-    this.evict();
+    const now = this.now();
+    try {
+      await addPageState(this.db, {
+        id,
+        userId: state.userId,
+        command: state.command,
+        body: JSON.stringify({ reply: state.reply, pages: state.pages }),
+        bytes,
+        now: new Date(now),
+        expiresAt: new Date(now + this.ttlMs),
+      });
+      await deleteExpiredPageStates(this.db, new Date(now));
+      await evictPageStates(this.db, this.limits.maxEntries, this.limits.maxBytes);
+    } catch (err) {
+      this.options.onError?.(err);
+      return undefined;
+    }
     return id;
   }
 
-  get(id: string): PagedReply | undefined {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    this.delete(id);
-    if (entry.state.expiresAt <= this.now()) return undefined;
-    this.entries.set(id, entry);
-    this.totalBytes += entry.bytes;
-    return entry.state;
+  /** The state, if it has not expired or been evicted; a read makes it the most recently used. */
+  async get(id: string): Promise<PagedReply | undefined> {
+    const now = new Date(this.now());
+    const row = await getPageState(this.db, id, now);
+    if (!row) return undefined;
+    await touchPageState(this.db, id, now);
+    const body = JSON.parse(row.body) as { reply: Reply; pages: string[] };
+    return {
+      userId: row.user_id,
+      command: row.command,
+      reply: body.reply,
+      pages: body.pages,
+      expiresAt: row.expires_at.getTime(),
+    };
   }
 
-  /** What the store holds now. */
-  stats(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.totalBytes };
-  }
-
-  private evict(): void {
-    for (const id of this.entries.keys()) {
-      if (this.entries.size <= this.limits.maxEntries && this.totalBytes <= this.limits.maxBytes) return;
-      this.delete(id);
-    }
-  }
-
-  private delete(id: string): void {
-    const entry = this.entries.get(id);
-    if (!entry) return;
-    this.entries.delete(id);
-    this.totalBytes -= entry.bytes;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, e] of this.entries) if (e.state.expiresAt <= now) this.delete(id);
+  /** What the store holds now, across every process. */
+  stats(): Promise<{ entries: number; bytes: number }> {
+    return pageStateTotals(this.db);
   }
 
   stop(): void {

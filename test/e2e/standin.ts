@@ -81,6 +81,11 @@ export class DiscordStandIn {
   acceptedToken: string;
   /** How long an interaction may wait for its first callback (Discord: 3 s). */
   ackWindowMs = 3_000;
+  /**
+   * Deliver every interaction to every connected session, as Discord does to several processes that
+   * identified with the same token and no sharding; by default only the latest session gets it.
+   */
+  deliverToEverySession = false;
   private readonly interactions = new Map<string, Pending>();
   private readonly sockets = new Set<WebSocket>();
   /** Sessions in the order they identified; an interaction goes to one session, the latest alive. */
@@ -452,7 +457,9 @@ export class DiscordStandIn {
       payload,
     };
     if (!this.interactions.has(pending.id)) this.interactions.set(pending.id, pending);
-    this.dispatch('INTERACTION_CREATE', payload);
+    if (this.deliverToEverySession)
+      for (const session of [...this.sessions]) this.dispatch('INTERACTION_CREATE', payload, session);
+    else this.dispatch('INTERACTION_CREATE', payload);
     return pending;
   }
 
@@ -489,6 +496,11 @@ export class DiscordStandIn {
     return [...this.interactions.values()].find(
       (p) => r.path.includes(`/interactions/${p.id}/`) || r.path.includes(`/${p.token}`),
     );
+  }
+
+  /** How many gateway sessions have identified and are still connected. */
+  get sessionCount(): number {
+    return this.sessions.length;
   }
 
   /** Requests made for one interaction: its callback and its webhook calls. */

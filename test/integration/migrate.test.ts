@@ -49,6 +49,7 @@ describe('migrate', () => {
       '006_speed.sql',
       '008_alerts.sql',
       '009_audit_chain_guard.sql',
+      '010_shared_state.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -60,8 +61,8 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    // domain, platform, audit chain head, ledger, alerts, rate limits
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1);
+    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -70,7 +71,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 8 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 9 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
