@@ -410,7 +410,11 @@ export function createHandler(deps: HandlerDeps) {
       });
       return;
     }
-    if (!state.reply.table) return;
+    // CSV is offered for aggregate tables only; a stored patient reply never becomes a file.
+    if (!state.reply.table || state.reply.sensitivity !== 'aggregate') {
+      await i.reply({ content: 'CSV is offered for report tables only.', flags: MessageFlags.Ephemeral });
+      return;
+    }
     const name = `${state.command.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-')}.csv`;
     try {
       await auditFirst(
