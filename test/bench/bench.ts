@@ -271,22 +271,58 @@ async function benchCommands(config: Config, scale: number, runs: number): Promi
 
 // ---- start-up, first chart, memory ------------------------------------------------------------------
 
-function consoleStartup(config: Config, runs: number): { min: number; median: number; max: number } {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync('npm', ['run', '--silent', 'console', '--', '/staff specialties'], {
-      cwd: ROOT,
-      env: { ...process.env, MYSQL_URL: config.mysql.url, MONGODB_URI: config.mongo.uri, TZ },
-      encoding: 'utf8',
-    });
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`npm run console failed (${r.status}): ${r.stderr}`);
+type Figures = { min: number; median: number; max: number };
+interface Startup {
+  /** `npm run console` (tools/launch.mjs: dist/ when built and current, else the sources through tsx). */
+  npm: Figures;
+  /** The compiled console with plain node (what `npm start` and the image run). */
+  compiled: Figures & { peakRssMb: number | null };
+  /** The TypeScript sources through tsx, as in development. */
+  source: Figures & { peakRssMb: number | null };
+}
+
+/**
+ * `/staff specialties` as a whole process, three ways, interleaved run by run so the machine's load falls on
+ * each alike; peak RSS from /usr/bin/time where it exists. Builds dist/ first when it is missing.
+ */
+function consoleStartup(config: Config, runs: number): Startup {
+  if (!existsSync(join(ROOT, 'dist/src/cli/console.js'))) {
+    const b = spawnSync(process.execPath, ['tools/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (b.status !== 0) throw new Error(`npm run build failed: ${b.stderr}`);
   }
+  const env = { ...process.env, MYSQL_URL: config.mysql.url, MONGODB_URI: config.mongo.uri, TZ };
+  const line = '/staff specialties';
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const ways = {
+    npm: ['npm', ['run', '--silent', 'console', '--', line]],
+    compiled: [process.execPath, ['dist/src/cli/console.js', line]],
+    source: [process.execPath, ['--import', TSX, 'src/cli/console.ts', line]],
+  } as const;
+  const times: Record<keyof typeof ways, number[]> = { npm: [], compiled: [], source: [] };
+  const peaks: Record<keyof typeof ways, number[]> = { npm: [], compiled: [], source: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const way of Object.keys(ways) as (keyof typeof ways)[]) {
+      const [cmd, args] = ways[way];
+      const t0 = performance.now();
+      const r = timeBin
+        ? spawnSync(timeBin, ['-f', 'peak-kb %M', cmd, ...args], { cwd: ROOT, env, encoding: 'utf8' })
+        : spawnSync(cmd, [...args], { cwd: ROOT, env, encoding: 'utf8' });
+      times[way].push(performance.now() - t0);
+      if (r.status !== 0) throw new Error(`console (${way}) failed (${r.status}): ${r.stderr}`);
+      const kb = /peak-kb (\d+)/.exec(r.stderr)?.[1];
+      if (kb) peaks[way].push(Number(kb) / 1024);
+    }
+  }
+  const figures = (t: number[]): Figures => ({
+    min: ms(Math.min(...t)) ?? 0,
+    median: ms(median(t)) ?? 0,
+    max: ms(Math.max(...t)) ?? 0,
+  });
+  const peak = (m: number[]) => (m.length ? Math.round(Math.max(...m)) : null);
   return {
-    min: ms(Math.min(...times)) ?? 0,
-    median: ms(median(times)) ?? 0,
-    max: ms(Math.max(...times)) ?? 0,
+    npm: figures(times.npm),
+    compiled: { ...figures(times.compiled), peakRssMb: peak(peaks.compiled) },
+    source: { ...figures(times.source), peakRssMb: peak(peaks.source) },
   };
 }
 
@@ -436,8 +472,10 @@ async function main(): Promise<void> {
       results.push(...(await benchCommands(config, scale, runs)));
     }
     const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
-    console.error('start-up: npm run console -- "/staff specialties" (3 runs)');
-    const startup = consoleStartup(top, 3);
+    console.error(
+      'start-up: /staff specialties as a process: npm run console, compiled, source (5 runs each)',
+    );
+    const startup = consoleStartup(top, 5);
     console.error(`memory: ${flags.mixed} mixed commands in a fresh process`);
     const child = childFigures(top, Number(flags.mixed));
     const report = {
@@ -465,7 +503,10 @@ async function main(): Promise<void> {
     console.log(
       [
         '',
-        `npm run console -- "/staff specialties" as a process: min ${startup.min} ms, median ${startup.median} ms, max ${startup.max} ms`,
+        `"/staff specialties" as a whole process (min / median / max, interleaved):`,
+        `  npm run console:                ${startup.npm.min} / ${startup.npm.median} / ${startup.npm.max} ms`,
+        `  compiled (node dist/...):       ${startup.compiled.min} / ${startup.compiled.median} / ${startup.compiled.max} ms, peak RSS ${startup.compiled.peakRssMb ?? '?'} MB`,
+        `  sources (node --import tsx):    ${startup.source.min} / ${startup.source.median} / ${startup.source.max} ms, peak RSS ${startup.source.peakRssMb ?? '?'} MB`,
         `first chart in a process: ${child.firstChartMs} ms (the next: ${child.nextChartMs} ms)`,
         `RSS after ${child.count} mixed commands (charts drawn): ${child.rssAfterMb} MB (peak ${child.rssPeakMb} MB)`,
         ...seeding.map(

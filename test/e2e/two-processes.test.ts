@@ -161,12 +161,12 @@ describe('two bot processes on one Discord', () => {
 
   it('one process killed while members use it: the other answers everything after, page buttons of its replies included', async () => {
     // A paged reply, then find which process made it: that one is killed.
-    const search = discord.command(clinician, 'patient', 'search', { name: 'ar' });
-    await answered(search, 'paged search');
-    const edit = await discord.waitFor(originalOf(search), 15_000, 'the edited reply');
+    const paged = discord.command(clinician, 'er', 'recent-treatments', { window: '90d' });
+    await answered(paged, 'a paged reply');
+    const edit = await discord.waitFor(originalOf(paged), 15_000, 'the edited reply');
     const next = body(edit).components?.[0]?.components[1];
     expect(next?.custom_id).toMatch(/^hers:page:[0-9a-f]{12}:1$/);
-    const maker = await answeredBy(search);
+    const maker = await answeredBy(paged);
     const [victim, survivor] = maker === one.proc.pid ? [one, two] : [two, one];
 
     // Members keep asking while the process dies.
