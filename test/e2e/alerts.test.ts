@@ -5,6 +5,7 @@ import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
+import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
 const db = testDatabases('alerts_e2e', { TZ: 'America/New_York' });
@@ -19,6 +20,9 @@ interface Bot {
   logs: () => string;
   exited: Promise<number | null>;
 }
+
+/** The logs of every bot process this file started, for the log scan. */
+const everyLog: (() => string)[] = [];
 
 /** The real bot process, as `npm start` runs it, until it says it is connected. */
 async function startBot(): Promise<Bot> {
@@ -44,6 +48,7 @@ async function startBot(): Promise<Bot> {
   let logs = '';
   proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
+  everyLog.push(() => logs);
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   await discord.waitFor(
     () => logs.includes('hers-bot is connected to Discord') || undefined,
@@ -98,8 +103,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sql?.end();
-  await discord.stop();
-  await db.drop();
+  try {
+    // The issue's log scan: no bot process of this file logged a seeded patient's identifiers.
+    const patients = await seededPatients(db.mysqlUrl);
+    expect(everyLog.flatMap((logs) => linesWithPatientData(logs(), patients))).toEqual([]);
+  } finally {
+    await discord.stop();
+    await db.drop();
+  }
 });
 
 describe('ER surge alerts through the real bot', () => {

@@ -9,6 +9,7 @@ import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { PNG_MAGIC } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';
+import { linesWithPatientData, seededPatients, type SeededPatient } from './patient-data.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
@@ -110,35 +111,7 @@ let bot: Bot;
 /** Every bot process this file started: their logs are scanned for patient data at the end. */
 const everyBot: Bot[] = [];
 
-interface SeededPatient {
-  id: number;
-  mrn: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
-  phone: string | null;
-}
 let patients: SeededPatient[] = [];
-
-/** Everything that identifies a patient, as it would be written in a log line. */
-function identifiers(p: SeededPatient): string[] {
-  return [
-    p.mrn,
-    `${p.first_name} ${p.last_name}`,
-    `${p.last_name}, ${p.first_name}`,
-    p.date_of_birth,
-    ...(p.phone ? [p.phone] : []),
-  ];
-}
-
-/** The log lines that hold any identifier of `among`, each with what it holds. */
-function linesWithPatientData(logs: string, among: readonly SeededPatient[] = patients): string[] {
-  const found: string[] = [];
-  for (const line of logs.split('\n'))
-    for (const p of among)
-      for (const id of identifiers(p)) if (line.includes(id)) found.push(`${id} in: ${line.slice(0, 300)}`);
-  return found;
-}
 
 async function sql<T = RowDataPacket>(statement: string, values: unknown[] = []): Promise<T[]> {
   const c = await connect(db.mysqlUrl);
@@ -153,9 +126,7 @@ async function sql<T = RowDataPacket>(statement: string, values: unknown[] = [])
 beforeAll(async () => {
   await migrate(db.mysqlUrl);
   await runSeed(db.config, { scale: 0.01, seed: 9, end: Date.now() }, () => undefined);
-  patients = await sql<SeededPatient>(
-    `SELECT id, mrn, first_name, last_name, DATE_FORMAT(date_of_birth, '%Y-%m-%d') AS date_of_birth, phone FROM patient`,
-  );
+  patients = await seededPatients(db.mysqlUrl);
   await discord.start();
   clinician = discord.addUser('clinician', [IDS.roles.phi]);
   coordinator = discord.addUser('coordinator', [IDS.roles.reports]);
@@ -170,7 +141,7 @@ afterAll(async () => {
   await Promise.all(everyBot.map(stopBot));
   try {
     // The issue's log scan: no bot process of this file logged any seeded patient's identifiers.
-    expect(everyBot.flatMap((b) => linesWithPatientData(b.logs()))).toEqual([]);
+    expect(everyBot.flatMap((b) => linesWithPatientData(b.logs(), patients))).toEqual([]);
     // The issue's audit completeness: each answer naming a patient by MRN had that patient's audit row first.
     expect(await disclosuresAuditedLate()).toEqual([]);
   } finally {
@@ -920,7 +891,7 @@ describe('an audit trail that cannot be written (a user without INSERT on audit_
       const [after] = await sql<{ n: number }>('SELECT COUNT(*) AS n FROM audit_event');
       expect(Number(after?.n)).toBe(Number(before?.n));
       expect(readOnly.logs()).toContain('autocomplete answered with no suggestions');
-      expect(linesWithPatientData(readOnly.logs())).toEqual([]);
+      expect(linesWithPatientData(readOnly.logs(), patients)).toEqual([]);
     } finally {
       await stopBot(readOnly);
       await root.query(`DROP USER IF EXISTS '${user}'@'%'`);

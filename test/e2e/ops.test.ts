@@ -8,6 +8,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { testDatabases } from '../support/databases.ts';
 import { stallingRelay } from '../support/stalling-relay.ts';
 import { DiscordStandIn, IDS, type Pending, type User } from './standin.ts';
+import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 /**
  * The real bot with HTTP_PORT set: /healthz, /readyz and /metrics, scraped before and after a short run
@@ -36,6 +37,9 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** The logs of every bot process this file started, for the log scan. */
+const everyLog: (() => string)[] = [];
+
 async function startBot(extra: Record<string, string> = {}): Promise<Bot> {
   const port = await freePort();
   const proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
@@ -57,6 +61,7 @@ async function startBot(extra: Record<string, string> = {}): Promise<Bot> {
   let logs = '';
   proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
   proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
+  everyLog.push(() => logs);
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   await discord.waitFor(
     () => logs.includes('hers-bot is connected to Discord') || undefined,
@@ -118,8 +123,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopBot(bot);
-  await discord.stop();
-  await db.drop();
+  try {
+    // The log scan: the bot of this file logged no seeded patient's identifiers.
+    const patients = await seededPatients(db.mysqlUrl);
+    expect(everyLog.flatMap((logs) => linesWithPatientData(logs(), patients))).toEqual([]);
+  } finally {
+    await discord.stop();
+    await db.drop();
+  }
 });
 
 describe('health and metrics', () => {

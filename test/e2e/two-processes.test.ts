@@ -6,6 +6,7 @@ import { connect } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type Pending, type RecordedRequest, type User } from './standin.ts';
+import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
 const db = testDatabases('two_procs', { TZ: 'America/New_York' });
@@ -117,8 +118,14 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const bot of [one, two]) if (bot && bot.proc.exitCode === null) bot.proc.kill('SIGTERM');
   await Promise.all([one?.exited, two?.exited]);
-  await discord.stop();
-  await db.drop();
+  try {
+    // The log scan: neither bot process logged a seeded patient's identifiers.
+    const patients = await seededPatients(db.mysqlUrl);
+    expect([one, two].flatMap((b) => (b ? linesWithPatientData(b.logs(), patients) : []))).toEqual([]);
+  } finally {
+    await discord.stop();
+    await db.drop();
+  }
 });
 
 describe('two bot processes on one Discord', () => {

@@ -8,6 +8,7 @@ import { activePrescriptions, type PrescriptionRow } from '../../src/data/patien
 import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
+import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 /**
  * Who sees what, end to end through the real bot process and a loopback Discord: clinical text arrives
@@ -62,8 +63,13 @@ afterAll(async () => {
     proc.kill('SIGTERM');
     await exited;
   }
-  await discord.stop();
-  await db.drop();
+  try {
+    // The issue's log scan: the bot of this file logged no seeded patient's identifiers.
+    expect(linesWithPatientData(logs, await seededPatients(db.mysqlUrl))).toEqual([]);
+  } finally {
+    await discord.stop();
+    await db.drop();
+  }
 });
 
 const body = (r: RecordedRequest) =>
