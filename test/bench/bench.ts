@@ -184,16 +184,21 @@ interface Captured {
   args: unknown[];
 }
 
-/** Records the SELECTs a command sends through the pool (the audit insert goes through a connection). */
-function capture(pool: Db): { take: () => Captured[] } {
+/**
+ * Records the SELECTs a command sends through the pools: the primary and the read handle (which, without
+ * replicas, is the primary's own query function bound at start). The audit insert goes through a connection.
+ */
+function capture(...pools: Db[]): { take: () => Captured[] } {
   let statements: Captured[] = [];
-  const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
-    const first = args[0];
-    const sql = typeof first === 'string' ? first : (first as { sql?: string }).sql;
-    if (sql && /^(\s*--[^\n]*\n)*\s*(SELECT|WITH|\()/i.test(sql)) statements.push({ args });
-    return query(...args);
-  };
+  for (const pool of pools) {
+    const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
+    (pool as unknown as { query: (...args: unknown[]) => Promise<unknown> }).query = (...args: unknown[]) => {
+      const first = args[0];
+      const sql = typeof first === 'string' ? first : (first as { sql?: string }).sql;
+      if (sql && /^(\s*--[^\n]*\n)*\s*(SELECT|WITH|\()/i.test(sql)) statements.push({ args });
+      return query(...args);
+    };
+  }
   return {
     take: () => {
       const s = statements;
@@ -218,7 +223,7 @@ interface CommandFigures {
 async function benchCommands(config: Config, scale: number, runs: number): Promise<CommandFigures[]> {
   const now = Date.parse(END);
   const { ctx, close } = await openContext(config, () => now);
-  const recorder = capture(ctx.sql);
+  const recorder = capture(ctx.sql, ctx.read);
   const actor = { source: 'console' as const, actorId: 'bench' };
   const results: CommandFigures[] = [];
   try {
