@@ -11,10 +11,9 @@ import { createClient } from './client.ts';
 import { createHandler } from './handler.ts';
 import { DailySummaryJob } from '../jobs/daily-summary.job.ts';
 import { scheduleAlerts } from '../jobs/alerts.job.ts';
-import { discordAlertPoster } from './alert-poster.ts';
+import { discordAlertPoster, discordSummaryPoster } from './channel-poster.ts';
 import { Pager } from './pager.ts';
 import { InteractionClaims } from './claims.ts';
-import { discordSummaryPoster } from './summary-poster.ts';
 import { startBotOps } from './ops.ts';
 
 const PAGE_TTL_MS = 15 * 60_000;

@@ -32,7 +32,7 @@ import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
 
-/** Where alerts go: a narrow interface, Discord in production (src/discord/alert-poster.ts). */
+/** Where alerts go: a narrow interface, Discord in production (src/discord/channel-poster.ts). */
 export interface AlertPoster {
   /** The id of a recent message in the channel whose footer starts with `marker`, if any. */
   findMarked(channelId: string, marker: string): Promise<string | undefined>;

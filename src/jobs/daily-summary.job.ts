@@ -20,7 +20,7 @@ import {
 import type { Logger } from '../log.ts';
 import { renderChart } from '../render/chart.ts';
 
-/** Where the summary goes: a narrow interface, Discord in production (src/discord/summary-poster.ts). */
+/** Where the summary goes: a narrow interface, Discord in production (src/discord/channel-poster.ts). */
 export interface SummaryPoster {
   /** The id of a recent message in the channel whose footer starts with `marker`, if any. */
   findMarked(channelId: string, marker: string): Promise<string | undefined>;
