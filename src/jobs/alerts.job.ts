@@ -31,6 +31,7 @@ import {
 import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
+import { isTransient, statusOf, withRetries } from './delivery.ts';
 
 /** Where alerts go: a narrow interface, Discord in production (src/discord/channel-poster.ts). */
 export interface AlertPoster {
@@ -63,18 +64,6 @@ export interface AlertJobDeps {
 
 /** A claim older than this belongs to a process that died between claiming and posting. */
 export const ALERT_CLAIM_LEASE_MS = 5 * 60_000;
-const RETRY_DELAYS_MS = [1_000, 4_000, 15_000, 60_000];
-
-function statusOf(err: unknown): number | undefined {
-  const status = (err as { status?: unknown }).status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-/** Network errors, rate limits and Discord's 5xx are worth retrying; 403, 404 and other 4xx are not. */
-function isTransient(err: unknown): boolean {
-  const status = statusOf(err);
-  return status === undefined || status === 429 || status >= 500;
-}
 
 /**
  * Evaluates the alert rules (one run a minute) and posts each transition to the alert channel exactly
@@ -214,30 +203,30 @@ export class AlertsJob {
       result,
     });
     const embed = alertPost(content(row), config.timeZone, config.summary.minCell);
-    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const messageId = await poster.post(row.channel_id, embed);
-        await completeAlertPost(sql, row.id, this.instanceId, messageId, new Date(this.deps.now()));
-        await this.audit(
-          row,
-          'ok',
-          `posted message ${messageId}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
-        );
-        log.info({ rule: row.rule, kind: row.kind, messageId }, 'posted an ER surge alert');
-        return done('posted');
-      } catch (err) {
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (isTransient(err) && delay !== undefined) {
-          log.warn(
-            { rule: row.rule, status: statusOf(err), attempt: attempt + 1, err },
-            'posting an ER surge alert failed; retrying',
+    try {
+      return await withRetries(
+        async (attempt) => {
+          const messageId = await poster.post(row.channel_id, embed);
+          await completeAlertPost(sql, row.id, this.instanceId, messageId, new Date(this.deps.now()));
+          await this.audit(
+            row,
+            'ok',
+            `posted message ${messageId}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
           );
-          await sleep(delay);
-          continue;
-        }
-        return this.fail(row, err);
-      }
+          log.info({ rule: row.rule, kind: row.kind, messageId }, 'posted an ER surge alert');
+          return done('posted');
+        },
+        {
+          sleep: this.deps.sleep,
+          onRetry: (err, attempt) =>
+            log.warn(
+              { rule: row.rule, status: statusOf(err), attempt, err },
+              'posting an ER surge alert failed; retrying',
+            ),
+        },
+      );
+    } catch (err) {
+      return this.fail(row, err);
     }
   }
 

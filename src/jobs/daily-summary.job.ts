@@ -5,6 +5,7 @@ import { parseCron, firstFireOn, type Cron } from '../core/cron.ts';
 import { buildDailySummary, summaryMarker } from '../core/daily-summary.ts';
 import { UserError } from '../core/errors.ts';
 import { summaryPost, type PostEmbed } from '../core/summary-post.ts';
+import { statusOf, withRetries } from './delivery.ts';
 import { addDays, localDate } from '../core/time.ts';
 import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/queries.ts';
@@ -43,12 +44,6 @@ export interface JobDeps {
 
 /** A claim older than this is taken to belong to a process that died between claiming and posting. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
-const RETRY_DELAYS_MS = [1_000, 4_000, 15_000, 60_000];
-
-function isTransient(err: unknown): boolean {
-  const status = (err as { status?: unknown }).status;
-  return typeof status !== 'number' || status === 429 || status >= 500;
-}
 
 /**
  * Posts the ER daily summary to the summary channel exactly once per local day. A run (every cron tick,
@@ -149,49 +144,49 @@ export class DailySummaryJob {
       log.warn({ err, date }, 'daily summary chart not drawn; posting without it');
     }
     const embed = chart ? post.embed : { ...post.embed, image: undefined };
-    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const messageId = await poster.post(this.channel, { embed, chart });
-        await completeSummaryPost(sql, row.id, this.instanceId, messageId, new Date(this.deps.now()));
-        await this.audit(
-          date,
-          'ok',
-          actorId,
-          `posted message ${messageId}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
-        );
-        log.info({ date, messageId, channel: this.channel }, 'posted the ER daily summary');
-        return 'posted';
-      } catch (err) {
-        const status = (err as { status?: unknown }).status;
-        const delay = RETRY_DELAYS_MS[attempt];
-        if (isTransient(err) && delay !== undefined) {
-          log.warn(
-            { date, status, attempt: attempt + 1, err },
-            'posting the ER daily summary failed; retrying',
+    try {
+      return await withRetries(
+        async (attempt) => {
+          const messageId = await poster.post(this.channel, { embed, chart });
+          await completeSummaryPost(sql, row.id, this.instanceId, messageId, new Date(this.deps.now()));
+          await this.audit(
+            date,
+            'ok',
+            actorId,
+            `posted message ${messageId}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
           );
-          await sleep(delay);
-          continue;
-        }
-        const advice =
-          status === 403
-            ? 'the bot lacks access to the summary channel (give it View Channel, Send Messages, Embed Links and Attach Files there)'
-            : status === 404
-              ? 'the summary channel does not exist (check SUMMARY_CHANNEL_ID)'
-              : `Discord did not accept the post (${String(status ?? (err as Error).message)})`;
-        await failSummaryPost(
-          sql,
-          row.id,
-          this.instanceId,
-          `${String(status ?? '')} ${(err as Error).message}`.trim(),
-        );
-        await this.audit(date, 'error', actorId, advice);
-        log.error(
-          { date, status, channel: this.channel, err },
-          `could not post the ER daily summary: ${advice}`,
-        );
-        return 'failed';
-      }
+          log.info({ date, messageId, channel: this.channel }, 'posted the ER daily summary');
+          return 'posted' as const;
+        },
+        {
+          sleep: this.deps.sleep,
+          onRetry: (err, attempt) =>
+            log.warn(
+              { date, status: statusOf(err), attempt, err },
+              'posting the ER daily summary failed; retrying',
+            ),
+        },
+      );
+    } catch (err) {
+      const status = statusOf(err);
+      const advice =
+        status === 403
+          ? 'the bot lacks access to the summary channel (give it View Channel, Send Messages, Embed Links and Attach Files there)'
+          : status === 404
+            ? 'the summary channel does not exist (check SUMMARY_CHANNEL_ID)'
+            : `Discord did not accept the post (${String(status ?? (err as Error).message)})`;
+      await failSummaryPost(
+        sql,
+        row.id,
+        this.instanceId,
+        `${String(status ?? '')} ${(err as Error).message}`.trim(),
+      );
+      await this.audit(date, 'error', actorId, advice);
+      log.error(
+        { date, status, channel: this.channel, err },
+        `could not post the ER daily summary: ${advice}`,
+      );
+      return 'failed';
     }
   }
 
