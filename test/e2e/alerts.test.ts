@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
+import { launchBot, stopBot, type Bot } from './bot.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
@@ -15,52 +15,21 @@ const ALERT_CHANNEL = IDS.phiChannel;
 let admin: User;
 let sql: Connection;
 
-interface Bot {
-  proc: ChildProcess;
-  logs: () => string;
-  exited: Promise<number | null>;
-}
-
 /** The logs of every bot process this file started, for the log scan. */
 const everyLog: (() => string)[] = [];
 
 /** The real bot process, as `npm start` runs it, until it says it is connected. */
 async function startBot(): Promise<Bot> {
-  const proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...db.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_GUILD_ID: IDS.guild,
-      DISCORD_API_BASE: discord.apiBase,
-      ROLE_ADMIN_IDS: IDS.roles.admin,
-      ALERT_CHANNEL_ID: ALERT_CHANNEL,
-      ALERT_CENSUS_AT: '3',
-      ALERT_WAIT_MINUTES: 'off',
-      ALERT_DISPATCH_AT: 'off',
-      SUMMARY_MIN_CELL: '0',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const bot = await launchBot(discord, TOKEN, db.env, {
+    ROLE_ADMIN_IDS: IDS.roles.admin,
+    ALERT_CHANNEL_ID: ALERT_CHANNEL,
+    ALERT_CENSUS_AT: '3',
+    ALERT_WAIT_MINUTES: 'off',
+    ALERT_DISPATCH_AT: 'off',
+    SUMMARY_MIN_CELL: '0',
   });
-  let logs = '';
-  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  everyLog.push(() => logs);
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  await discord.waitFor(
-    () => logs.includes('hers-bot is connected to Discord') || undefined,
-    30_000,
-    `the bot to connect; logs:\n${logs}`,
-  );
-  return { proc, logs: () => logs, exited };
-}
-
-async function stopBot(bot: Bot): Promise<void> {
-  if (bot.proc.exitCode === null) bot.proc.kill('SIGTERM');
-  await bot.exited;
+  everyLog.push(bot.logs);
+  return bot;
 }
 
 const alertPosts = () =>

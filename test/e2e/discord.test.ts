@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import type { RowDataPacket } from 'mysql2/promise';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +8,7 @@ import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { PNG_MAGIC } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';
+import { launchBot, standInEnv, stopBot, type Bot } from './bot.ts';
 import { linesWithPatientData, seededPatients, type SeededPatient } from './patient-data.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 
@@ -24,50 +24,27 @@ let everyone: User;
 function botEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     ...db.env,
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_APPLICATION_ID: IDS.application,
-    DISCORD_GUILD_ID: IDS.guild,
-    DISCORD_API_BASE: discord.apiBase,
+    ...standInEnv(discord, TOKEN),
     ROLE_PHI_IDS: IDS.roles.phi,
     ROLE_REPORT_IDS: IDS.roles.reports,
     ROLE_ADMIN_IDS: IDS.roles.admin,
     SUMMARY_CHANNEL_ID: IDS.channel,
     SUMMARY_CRON: '0 7 * * *',
-    LOG_LEVEL: 'info',
     ...extra,
   };
 }
 
-interface Bot {
-  proc: ChildProcess;
-  logs: () => string;
-  exited: Promise<number | null>;
-}
-
 /** The real bot process, started as `npm start` would, until it says it is connected. */
 async function startBot(extra: Record<string, string> = {}, waitReady = true): Promise<Bot> {
-  const proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...botEnv(extra) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let logs = '';
-  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const bot = { proc, logs: () => logs, exited };
+  const bot = await launchBot(discord, TOKEN, {}, botEnv(extra), { waitReady: false });
   everyBot.push(bot);
   if (waitReady)
     await discord.waitFor(
-      () => logs.includes('hers-bot is connected to Discord') || undefined,
+      () => bot.logs().includes('hers-bot is connected to Discord') || undefined,
       30_000,
-      `the bot to connect; logs:\n${logs}`,
+      `the bot to connect; logs:\n${bot.logs()}`,
     );
   return bot;
-}
-
-async function stopBot(bot: Bot): Promise<number | null> {
-  if (bot.proc.exitCode === null) bot.proc.kill('SIGTERM');
-  return bot.exited;
 }
 
 const callbackOf = (p: { id: string; token: string }) => () =>

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
@@ -9,6 +8,7 @@ import { testDatabases } from '../support/databases.ts';
 import { stallingRelay } from '../support/stalling-relay.ts';
 import { DiscordStandIn, IDS, type Pending, type User } from './standin.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
+import { launchBot, stopBot, type Bot as BotProcess } from './bot.ts';
 
 /**
  * The real bot with HTTP_PORT set: /healthz, /readyz and /metrics, scraped before and after a short run
@@ -20,13 +20,6 @@ const db = testDatabases('ops', { TZ: 'America/New_York' });
 const discord = new DiscordStandIn(TOKEN);
 let coordinator: User;
 let outsider: User;
-
-interface Bot {
-  proc: ChildProcess;
-  url: string;
-  logs: () => string;
-  exited: Promise<number | null>;
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -40,41 +33,18 @@ async function freePort(): Promise<number> {
 /** The logs of every bot process this file started, for the log scan. */
 const everyLog: (() => string)[] = [];
 
+/** A bot with its HTTP listener (/healthz, /readyz, /metrics) on a free port. */
+type Bot = BotProcess & { url: string };
+
 async function startBot(extra: Record<string, string> = {}): Promise<Bot> {
   const port = await freePort();
-  const proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...db.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_GUILD_ID: IDS.guild,
-      DISCORD_API_BASE: discord.apiBase,
-      ROLE_REPORT_IDS: IDS.roles.reports,
-      HTTP_PORT: String(port),
-      LOG_LEVEL: 'info',
-      ...extra,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const bot = await launchBot(discord, TOKEN, db.env, {
+    ROLE_REPORT_IDS: IDS.roles.reports,
+    HTTP_PORT: String(port),
+    ...extra,
   });
-  let logs = '';
-  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  everyLog.push(() => logs);
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  await discord.waitFor(
-    () => logs.includes('hers-bot is connected to Discord') || undefined,
-    30_000,
-    `the bot to connect; logs:\n${logs}`,
-  );
-  return { proc, url: `http://127.0.0.1:${port}`, logs: () => logs, exited };
-}
-
-async function stopBot(bot: Bot | undefined): Promise<void> {
-  if (!bot) return;
-  if (bot.proc.exitCode === null) bot.proc.kill('SIGTERM');
-  await bot.exited;
+  everyLog.push(bot.logs);
+  return { ...bot, url: `http://127.0.0.1:${port}` };
 }
 
 /** /metrics as a map from series (name and labels, as printed) to value. */
@@ -122,7 +92,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await stopBot(bot);
+  if (bot) await stopBot(bot);
   try {
     // The issue's log scan: the bot of this file logged no seeded patient's identifiers.
     const patients = await seededPatients(db.mysqlUrl);
@@ -185,7 +155,7 @@ describe('health and metrics', () => {
 
     const other = await fetch(`${bot.url}/patients`);
     expect(other.status).toBe(404);
-    await stopBot(bot);
+    if (bot) await stopBot(bot);
     bot = undefined;
   });
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
@@ -6,6 +5,7 @@ import { connect } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type Pending, type RecordedRequest, type User } from './standin.ts';
+import { launchBot, type Bot } from './bot.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
@@ -15,41 +15,15 @@ discord.deliverToEverySession = true;
 let clinician: User;
 let coordinator: User;
 
-interface Bot {
-  proc: ChildProcess;
-  logs: () => string;
-  exited: Promise<number | null>;
-}
-
 /** One real bot process, run by node itself (no wrapper process), so that a kill reaches the bot. */
-async function startBot(): Promise<Bot> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...db.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_GUILD_ID: IDS.guild,
-      DISCORD_API_BASE: discord.apiBase,
-      ROLE_PHI_IDS: IDS.roles.phi,
-      ROLE_REPORT_IDS: IDS.roles.reports,
-      ROLE_ADMIN_IDS: IDS.roles.admin,
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let logs = '';
-  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  await discord.waitFor(
-    () => logs.includes('hers-bot is connected to Discord') || undefined,
-    30_000,
-    `the bot to connect; logs:\n${logs}`,
+const startBot = (): Promise<Bot> =>
+  launchBot(
+    discord,
+    TOKEN,
+    db.env,
+    { ROLE_PHI_IDS: IDS.roles.phi, ROLE_REPORT_IDS: IDS.roles.reports, ROLE_ADMIN_IDS: IDS.roles.admin },
+    { direct: true },
   );
-  return { proc, logs: () => logs, exited };
-}
 
 const callbacks = (p: Pending) =>
   discord.requests.filter(

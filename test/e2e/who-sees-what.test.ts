@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../../src/core/time.ts';
@@ -9,6 +8,7 @@ import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
+import { launchBot, stopBot, type Bot } from './bot.ts';
 
 /**
  * Who sees what, end to end through the real bot process and a loopback Discord: clinical text arrives
@@ -21,8 +21,7 @@ const discord = new DiscordStandIn(TOKEN);
 let clinician: User;
 let admin: User;
 let coordinator: User;
-let proc: ChildProcess | undefined;
-let logs = '';
+let bot: Bot | undefined;
 
 beforeAll(async () => {
   await migrate(db.mysqlUrl);
@@ -31,41 +30,19 @@ beforeAll(async () => {
   clinician = discord.addUser('clinician', [IDS.roles.phi]);
   admin = discord.addUser('admin', [IDS.roles.admin, IDS.roles.reports]);
   coordinator = discord.addUser('coordinator', [IDS.roles.reports]);
-  proc = spawn('node_modules/.bin/tsx', ['src/main.ts'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...db.env,
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_APPLICATION_ID: IDS.application,
-      DISCORD_GUILD_ID: IDS.guild,
-      DISCORD_API_BASE: discord.apiBase,
-      ROLE_PHI_IDS: IDS.roles.phi,
-      ROLE_REPORT_IDS: IDS.roles.reports,
-      ROLE_ADMIN_IDS: IDS.roles.admin,
-      SUMMARY_CRON: '0 7 * * *',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  bot = await launchBot(discord, TOKEN, db.env, {
+    ROLE_PHI_IDS: IDS.roles.phi,
+    ROLE_REPORT_IDS: IDS.roles.reports,
+    ROLE_ADMIN_IDS: IDS.roles.admin,
+    SUMMARY_CRON: '0 7 * * *',
   });
-  proc.stdout?.on('data', (d: Buffer) => (logs += d.toString()));
-  proc.stderr?.on('data', (d: Buffer) => (logs += d.toString()));
-  await discord.waitFor(
-    () => logs.includes('hers-bot is connected to Discord') || undefined,
-    30_000,
-    `the bot to connect; logs:\n${logs}`,
-  );
 }, 120_000);
 
 afterAll(async () => {
-  if (proc && proc.exitCode === null) {
-    const exited = new Promise((resolve) => proc?.on('exit', resolve));
-    proc.kill('SIGTERM');
-    await exited;
-  }
+  if (bot) await stopBot(bot);
   try {
     // The issue's log scan: the bot of this file logged no seeded patient's identifiers.
-    expect(linesWithPatientData(logs, await seededPatients(db.mysqlUrl))).toEqual([]);
+    expect(linesWithPatientData(bot?.logs() ?? '', await seededPatients(db.mysqlUrl))).toEqual([]);
   } finally {
     await discord.stop();
     await db.drop();
