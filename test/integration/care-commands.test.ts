@@ -1,17 +1,15 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
 import type { Context } from '../../src/runner/command.ts';
-import { execute } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
 import { pct, r1, ymd } from '../support/raw.ts';
 import { runScript } from '../support/spawn.ts';
+import { replyTo, userErrorOf } from '../support/run-command.ts';
 
 /**
  * /er flow, /er returns, /er returns-list, /care and /meds ending, each checked against the definitions of
@@ -102,22 +100,8 @@ afterAll(async () => {
   await db.drop();
 });
 
-const actor = { source: 'console' as const, actorId: 'test' };
-
-async function run(line: string): Promise<Reply> {
-  const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-  if (outcome.kind !== 'reply')
-    throw new Error(
-      `${line}: ${outcome.kind === 'user_error' ? outcome.error.message : String(outcome.error)}`,
-    );
-  return outcome.reply;
-}
-
-async function userError(line: string): Promise<string> {
-  const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-  if (outcome.kind !== 'user_error') throw new Error(`${line}: expected a user error, got ${outcome.kind}`);
-  return outcome.error.message;
-}
+const run = (line: string): Promise<Reply> => replyTo(ctx, line);
+const userError = (line: string): Promise<string> => userErrorOf(ctx, line);
 
 const rowOf = (reply: Reply, label: string) => reply.table?.rows.find((r) => r[0] === label);
 /** [from, to) of local dates from..to, by Intl rather than src/core/time.ts. */

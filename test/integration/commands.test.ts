@@ -11,6 +11,7 @@ import { runSeed } from '../../src/data/seed/seed.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
 import { countBy, loadRaw, pct, r1, ymd, type Raw } from '../support/raw.ts';
+import { replyTo, TEST_ACTOR, userErrorOf } from '../support/run-command.ts';
 
 const TZ = 'America/New_York';
 // Two weeks of data ending a week after the US spring-forward change (2026-03-08).
@@ -37,22 +38,9 @@ afterAll(async () => {
   await db.drop();
 });
 
-const actor = { source: 'console' as const, actorId: 'test' };
-
-async function run(line: string): Promise<Reply> {
-  const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-  if (outcome.kind !== 'reply')
-    throw new Error(
-      `${line}: ${outcome.kind === 'user_error' ? outcome.error.message : String(outcome.error)}`,
-    );
-  return outcome.reply;
-}
-
-async function userError(line: string): Promise<string> {
-  const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-  if (outcome.kind !== 'user_error') throw new Error(`${line}: expected a user error, got ${outcome.kind}`);
-  return outcome.error.message;
-}
+const actor = TEST_ACTOR;
+const run = (line: string): Promise<Reply> => replyTo(ctx, line);
+const userError = (line: string): Promise<string> => userErrorOf(ctx, line);
 
 const col = (reply: Reply, name: string) => {
   const i = reply.table?.columns.findIndex((c) => c.name === name) ?? -1;
