@@ -33,37 +33,31 @@ FROM (
 JOIN patient p ON p.id = x.patient_id
 ORDER BY x.performed_at DESC, x.patient_id;
 
--- name: DispatchResponseLegs :many
--- Each dispatch in [from, to): its first call, the first unit on scene and its type, and that unit's first
--- transport (pick-up, drop-off) with the ER arrival it led to. Every part is read once for the window's
--- dispatches and ranked with ROW_NUMBER(), instead of a subquery per dispatch.
-WITH d AS (
-  SELECT id, severity, dispatched_at FROM ambulance_dispatch
-  WHERE dispatched_at >= :from AND dispatched_at < :to
-), first_call AS (
-  SELECT c.dispatch_id, MIN(c.received_at) AS received_at
-  FROM d JOIN emergency_call c ON c.dispatch_id = d.id
-  GROUP BY c.dispatch_id
-), units AS (
-  SELECT u.dispatch_id, u.ambulance_id, u.on_scene_at,
-    ROW_NUMBER() OVER (PARTITION BY u.dispatch_id ORDER BY u.on_scene_at, u.ambulance_id) AS rn
-  FROM d JOIN dispatch_unit u ON u.dispatch_id = d.id
-  WHERE u.on_scene_at IS NOT NULL
-), transports AS (
-  SELECT t.id, t.dispatch_id, t.ambulance_id, t.pickup_at, t.dropoff_at,
-    ROW_NUMBER() OVER (PARTITION BY t.dispatch_id, t.ambulance_id ORDER BY t.pickup_at, t.id) AS rn
-  FROM d JOIN transport t ON t.dispatch_id = d.id
-)
-SELECT d.id, d.severity, d.dispatched_at, fc.received_at AS first_call,
-  fu.on_scene_at AS first_on_scene, a.type AS unit_type,
-  t.pickup_at, t.dropoff_at, v.arrived_at
-FROM d
-JOIN units fu ON fu.dispatch_id = d.id AND fu.rn = 1
-JOIN ambulance a ON a.id = fu.ambulance_id
-LEFT JOIN first_call fc ON fc.dispatch_id = d.id
-LEFT JOIN transports t ON t.dispatch_id = d.id AND t.ambulance_id = fu.ambulance_id AND t.rn = 1
-LEFT JOIN er_visit v ON v.transport_id = t.id
-ORDER BY d.id;
+-- name: DispatchesBetween :many
+-- The dispatches in [from, to), from the index alone. Their calls, units and transports are then read as one
+-- range of dispatch ids each (the queries below) and put together in TypeScript: four index range reads
+-- instead of a lookup per dispatch in each table.
+SELECT id, severity, dispatched_at FROM ambulance_dispatch
+WHERE dispatched_at >= :from AND dispatched_at < :to;
+
+-- name: FirstCallsOfDispatches :many
+-- Each dispatch's first call, for dispatch ids in [lo, hi] (rows of dispatches outside the window are
+-- dropped by the caller).
+SELECT dispatch_id, MIN(received_at) AS received_at FROM emergency_call
+WHERE dispatch_id BETWEEN :lo AND :hi
+GROUP BY dispatch_id;
+
+-- name: UnitsOnSceneOfDispatches :many
+-- The units that reached the scene of dispatches with ids in [lo, hi], with their type.
+SELECT u.dispatch_id, u.ambulance_id, u.on_scene_at, a.type AS unit_type
+FROM dispatch_unit u JOIN ambulance a ON a.id = u.ambulance_id
+WHERE u.dispatch_id BETWEEN :lo AND :hi AND u.on_scene_at IS NOT NULL;
+
+-- name: TransportsOfDispatches :many
+-- The transports of dispatches with ids in [lo, hi], with the ER arrival each led to.
+SELECT t.id, t.dispatch_id, t.ambulance_id, t.pickup_at, t.dropoff_at, v.arrived_at
+FROM transport t LEFT JOIN er_visit v ON v.transport_id = t.id
+WHERE t.dispatch_id BETWEEN :lo AND :hi;
 
 -- name: DispositionCounts :many
 SELECT decision, patient_status, COUNT(*) AS n FROM disposition_decision

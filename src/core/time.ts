@@ -19,7 +19,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      weekday: 'short',
     });
     formatters.set(timeZone, f);
   }
@@ -36,27 +35,62 @@ export interface LocalParts {
   weekday: number; // 0 = Sunday
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-/** The wall-clock reading in `timeZone` at instant `ms`. */
+/** The wall-clock reading in `timeZone` at instant `ms` (whole seconds). */
 export function localParts(timeZone: string, ms: number): LocalParts {
-  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '0';
+  const d = new Date(Math.floor(ms / 1000) * 1000 + zoneOffsetMs(timeZone, ms));
   return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: WEEKDAYS.indexOf(get('weekday')),
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
   };
 }
 
 /** Milliseconds to add to UTC to get local wall-clock time at instant `ms`. */
 export function zoneOffsetMs(timeZone: string, ms: number): number {
-  const p = localParts(timeZone, ms);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  // A zone's offset changes a few times a year at most, so it is looked up once per UTC hour: when the
+  // offsets at the hour's start and at the next hour's agree, it holds for the whole hour. Only an instant
+  // in an hour that holds a change is asked of Intl directly. (Intl costs microseconds a call; reports
+  // that bin a year of events into local days made thousands of calls.)
+  const hour = Math.floor(ms / HOUR_MS);
+  const atStart = hourOffset(timeZone, hour);
+  return atStart === hourOffset(timeZone, hour + 1) ? atStart : intlOffsetMs(timeZone, ms);
+}
+
+/** Most whole-hour offsets remembered per zone (about 11 years of hours); past it the cache starts over. */
+const MAX_CACHED_HOURS = 100_000;
+const hourOffsets = new Map<string, Map<number, number>>();
+
+function hourOffset(timeZone: string, hour: number): number {
+  let zone = hourOffsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    hourOffsets.set(timeZone, zone);
+  }
+  let offset = zone.get(hour);
+  if (offset === undefined) {
+    if (zone.size >= MAX_CACHED_HOURS) zone.clear();
+    offset = intlOffsetMs(timeZone, hour * HOUR_MS);
+    zone.set(hour, offset);
+  }
+  return offset;
+}
+
+/** The offset at `ms` as Intl reads it: the source of truth the cache above is filled from. */
+function intlOffsetMs(timeZone: string, ms: number): number {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 

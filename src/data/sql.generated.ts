@@ -95,7 +95,10 @@ export const QUERIES = {
   PatientIdsByMrn: { file: 'disclosure.sql', kind: 'many', params: ['mrns'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
-  DispatchResponseLegs: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  DispatchesBetween: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
+  FirstCallsOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
+  UnitsOnSceneOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
+  TransportsOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
   DispositionCounts: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   ArrivalBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   TreatmentBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -258,7 +261,10 @@ export interface QueryParams {
   PatientIdsByMrn: { mrns: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
-  DispatchResponseLegs: { from: SqlValue; to: SqlValue };
+  DispatchesBetween: { from: SqlValue; to: SqlValue };
+  FirstCallsOfDispatches: { lo: SqlValue; hi: SqlValue };
+  UnitsOnSceneOfDispatches: { lo: SqlValue; hi: SqlValue };
+  TransportsOfDispatches: { lo: SqlValue; hi: SqlValue };
   DispositionCounts: { from: SqlValue; to: SqlValue };
   ArrivalBuckets: { from: SqlValue; to: SqlValue };
   TreatmentBuckets: { from: SqlValue; to: SqlValue };

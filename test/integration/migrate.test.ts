@@ -50,6 +50,7 @@ describe('migrate', () => {
       '008_alerts.sql',
       '009_audit_chain_guard.sql',
       '010_shared_state.sql',
+      '011_response_legs.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -71,7 +72,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 9 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 10 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

@@ -9,6 +9,7 @@ import {
   localToUtc,
   parseIsoDate,
   startOfLocalDay,
+  zoneOffsetMs,
 } from '../../src/core/time.ts';
 
 const NY = 'America/New_York';
@@ -51,6 +52,62 @@ describe('local dates', () => {
     expect(parseIsoDate('2024-02-29')).toEqual({ year: 2024, month: 2, day: 29 });
     expect(parseIsoDate('2026-02-29')).toBeUndefined();
     expect(parseIsoDate('2026-1-5')).toBeUndefined();
+  });
+});
+
+describe('zone offsets (looked up once per hour)', () => {
+  /** The wall clock as Intl reads it at `ms`, independently of the module's cache. */
+  function intlReading(timeZone: string, ms: number): string {
+    const f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  }
+  const reading = (timeZone: string, ms: number) => {
+    const p = localParts(timeZone, ms);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${p.year}-${two(p.month)}-${two(p.day)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+  };
+  // Whole-hour, half-hour (Lord Howe's 30-minute change, Newfoundland) and 45-minute (Nepal) zones.
+  const ZONES = [NY, 'Europe/London', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kathmandu', 'UTC'];
+
+  it('matches Intl minute by minute across every change of 2026, in zones of every offset kind', () => {
+    for (const zone of ZONES) {
+      let previous = zoneOffsetMs(zone, Date.UTC(2026, 0, 1));
+      for (let hour = Date.UTC(2026, 0, 1); hour < Date.UTC(2027, 0, 1); hour += HOUR_MS) {
+        const offset = zoneOffsetMs(zone, hour + HOUR_MS - 1000);
+        if (offset === previous) continue;
+        // The offset changed within this hour: every minute (and second around it) must read right.
+        for (let ms = hour - HOUR_MS; ms < hour + 2 * HOUR_MS; ms += 60_000) {
+          expect(reading(zone, ms), `${zone} at ${new Date(ms).toISOString()}`).toBe(intlReading(zone, ms));
+          expect(reading(zone, ms - 1000)).toBe(intlReading(zone, ms - 1000));
+        }
+        previous = offset;
+      }
+    }
+  });
+
+  it('matches Intl at random instants from 1900 to 2100, weekday included', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const from = Date.UTC(FIRST_YEAR, 0, 1);
+    const to = Date.UTC(LAST_YEAR, 11, 31);
+    for (let i = 0; i < 2000; i++) {
+      const ms = Math.floor(from + next() * (to - from));
+      for (const zone of ZONES) {
+        expect(reading(zone, ms), `${zone} at ${new Date(ms).toISOString()}`).toBe(intlReading(zone, ms));
+        const weekday = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(ms);
+        expect(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][localParts(zone, ms).weekday]).toBe(weekday);
+      }
+    }
   });
 });
 
