@@ -48,16 +48,22 @@ WHERE dispatch_id BETWEEN :lo AND :hi
 GROUP BY dispatch_id;
 
 -- name: UnitsOnSceneOfDispatches :many
--- The units that reached the scene of dispatches with ids in [lo, hi], with their type.
-SELECT u.dispatch_id, u.ambulance_id, u.on_scene_at, a.type AS unit_type
-FROM dispatch_unit u JOIN ambulance a ON a.id = u.ambulance_id
-WHERE u.dispatch_id BETWEEN :lo AND :hi AND u.on_scene_at IS NOT NULL;
+-- The units that reached the scene of dispatches with ids in [lo, hi] (a range of the primary key; joining
+-- ambulance here made the optimizer read every unit's whole history from the ambulance side).
+SELECT dispatch_id, ambulance_id, on_scene_at FROM dispatch_unit
+WHERE dispatch_id BETWEEN :lo AND :hi AND on_scene_at IS NOT NULL;
+
+-- name: AmbulanceTypes :many
+SELECT id, type FROM ambulance;
 
 -- name: TransportsOfDispatches :many
--- The transports of dispatches with ids in [lo, hi], with the ER arrival each led to.
-SELECT t.id, t.dispatch_id, t.ambulance_id, t.pickup_at, t.dropoff_at, v.arrived_at
-FROM transport t LEFT JOIN er_visit v ON v.transport_id = t.id
-WHERE t.dispatch_id BETWEEN :lo AND :hi;
+-- The transports of dispatches with ids in [lo, hi].
+SELECT id, dispatch_id, ambulance_id, pickup_at, dropoff_at FROM transport
+WHERE dispatch_id BETWEEN :lo AND :hi;
+
+-- name: ArrivalsOfTransports :many
+-- The ER arrivals that transports with ids in [lo, hi] led to, from the index alone.
+SELECT transport_id, arrived_at FROM er_visit WHERE transport_id BETWEEN :lo AND :hi;
 
 -- name: DispositionCounts :many
 SELECT decision, patient_status, COUNT(*) AS n FROM disposition_decision

@@ -41,28 +41,22 @@ export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promis
     { from, to },
   );
   if (dispatches.length === 0) return [];
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const d of dispatches) {
-    if (d.id < lo) lo = d.id;
-    if (d.id > hi) hi = d.id;
-  }
-  const [calls, units, transports] = await Promise.all([
+  const { lo, hi } = idRange(dispatches);
+  const [calls, units, transports, types] = await Promise.all([
     many<{ dispatch_id: number; received_at: Date }>(db, 'FirstCallsOfDispatches', { lo, hi }),
-    many<{ dispatch_id: number; ambulance_id: number; on_scene_at: Date; unit_type: string }>(
+    many<{ dispatch_id: number; ambulance_id: number; on_scene_at: Date }>(db, 'UnitsOnSceneOfDispatches', {
+      lo,
+      hi,
+    }),
+    many<{ id: number; dispatch_id: number; ambulance_id: number; pickup_at: Date; dropoff_at: Date }>(
       db,
-      'UnitsOnSceneOfDispatches',
+      'TransportsOfDispatches',
       { lo, hi },
     ),
-    many<{
-      id: number;
-      dispatch_id: number;
-      ambulance_id: number;
-      pickup_at: Date;
-      dropoff_at: Date;
-      arrived_at: Date | null;
-    }>(db, 'TransportsOfDispatches', { lo, hi }),
+    many<{ id: number; type: string }>(db, 'AmbulanceTypes'),
   ]);
+  const arrivals = await arrivalsOfTransports(db, transports);
+  const unitType = new Map(types.map((a) => [a.id, a.type]));
   const firstCall = new Map(calls.map((c) => [c.dispatch_id, c.received_at]));
   const firstUnit = new Map<number, (typeof units)[number]>();
   for (const u of units) {
@@ -94,13 +88,38 @@ export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promis
       dispatched_at: d.dispatched_at,
       first_call: firstCall.get(d.id) ?? null,
       first_on_scene: unit.on_scene_at,
-      unit_type: unit.unit_type,
+      unit_type: unitType.get(unit.ambulance_id) ?? '',
       pickup_at: transport?.pickup_at ?? null,
       dropoff_at: transport?.dropoff_at ?? null,
-      arrived_at: transport?.arrived_at ?? null,
+      arrived_at: (transport && arrivals.get(transport.id)) ?? null,
     });
   }
   return legs;
+}
+
+/** The lowest and highest id of some rows (at least one). */
+function idRange(rows: readonly { id: number }[]): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    if (r.id < lo) lo = r.id;
+    if (r.id > hi) hi = r.id;
+  }
+  return { lo, hi };
+}
+
+/** The ER arrival each transport led to, read as one range of the transports' ids. */
+async function arrivalsOfTransports(
+  db: Db,
+  transports: readonly { id: number }[],
+): Promise<Map<number, Date>> {
+  if (transports.length === 0) return new Map();
+  const rows = await many<{ transport_id: number; arrived_at: Date }>(
+    db,
+    'ArrivalsOfTransports',
+    idRange(transports),
+  );
+  return new Map(rows.map((r) => [r.transport_id, r.arrived_at]));
 }
 
 export const dispositionCounts = (db: Db, from: Date, to: Date) =>

@@ -98,7 +98,9 @@ export const QUERIES = {
   DispatchesBetween: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   FirstCallsOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
   UnitsOnSceneOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
+  AmbulanceTypes: { file: 'er.sql', kind: 'many', params: [] },
   TransportsOfDispatches: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
+  ArrivalsOfTransports: { file: 'er.sql', kind: 'many', params: ['lo', 'hi'] },
   DispositionCounts: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   ArrivalBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   TreatmentBuckets: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -264,7 +266,9 @@ export interface QueryParams {
   DispatchesBetween: { from: SqlValue; to: SqlValue };
   FirstCallsOfDispatches: { lo: SqlValue; hi: SqlValue };
   UnitsOnSceneOfDispatches: { lo: SqlValue; hi: SqlValue };
+  AmbulanceTypes: null;
   TransportsOfDispatches: { lo: SqlValue; hi: SqlValue };
+  ArrivalsOfTransports: { lo: SqlValue; hi: SqlValue };
   DispositionCounts: { from: SqlValue; to: SqlValue };
   ArrivalBuckets: { from: SqlValue; to: SqlValue };
   TreatmentBuckets: { from: SqlValue; to: SqlValue };
