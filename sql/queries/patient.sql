@@ -113,11 +113,13 @@ LIMIT 500;
 
 -- name: FrequentlyTreatedPatients :many
 -- Patients with more ER treatments in [from, to) than the average treated patient: one pass counts each
--- patient's treatments (window functions over the counts give the average and how many were treated), and
--- only the patients above the average are looked up.
-SELECT p.id, p.mrn, p.first_name, p.last_name, f.treatments, f.average, f.treated, COUNT(*) OVER () AS total
+-- patient's treatments (window functions over the counts give the average and how many were treated). Only
+-- patients that can be among the first :limit are looked up: those whose count ranks within :limit (every
+-- patient tied with the :limit-th is kept, so the order by name among ties is the same as over them all).
+SELECT p.id, p.mrn, p.first_name, p.last_name, f.treatments, f.average, f.treated, f.total
 FROM (
-  SELECT patient_id, treatments, average, treated
+  SELECT patient_id, treatments, average, treated, COUNT(*) OVER () AS total,
+    RANK() OVER (ORDER BY treatments DESC) AS place
   FROM (
     SELECT patient_id, COUNT(*) AS treatments, AVG(COUNT(*)) OVER () AS average, COUNT(*) OVER () AS treated
     FROM er_treatment
@@ -127,6 +129,7 @@ FROM (
   WHERE pp.treatments > pp.average
 ) f
 JOIN patient p ON p.id = f.patient_id
+WHERE f.place <= :limit
 ORDER BY f.treatments DESC, p.last_name, p.first_name, p.id
 LIMIT :limit;
 

@@ -7,6 +7,7 @@ import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
+import { frequentlyTreated } from '../../src/data/patient.queries.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -174,6 +175,16 @@ describe('/patient', () => {
     expect(reply.summary).toContain(`more than the average of ${avg.toFixed(2)}`);
     expect(reply.table?.totalRows).toBe(expected.length);
     if (expected.length <= 200) expect(new Set(col(reply, 'MRN'))).toEqual(new Set(expected));
+  });
+
+  it('frequent: the first n of any limit are the first n of the whole ordering, ties by name included', async () => {
+    const [from, to] = last(14 * DAY);
+    const all = await frequentlyTreated(ctx.read, new Date(from), new Date(to), 100_000);
+    expect(new Set(all.map((r) => r.treatments)).size).toBeGreaterThan(1);
+    for (let limit = 1; limit <= Math.min(all.length, 40); limit++) {
+      const first = await frequentlyTreated(ctx.read, new Date(from), new Date(to), limit);
+      expect(first, `limit ${limit}`).toEqual(all.slice(0, limit));
+    }
   });
 
   it('never-treated: lists patients seen in the window who never had the treatment type', async () => {
