@@ -3,7 +3,7 @@
  * (hers_bench_s1, hers_bench_s5; kept for --reuse), then runs every SQL-backed subcommand with its widest
  * window (1y) and its default, each end-to-end run through execute() followed by the same statements
  * replayed raw on the pool, and prints one table. Also measures start-up (`npm run console` as a whole
- * process), the first chart in a process, RSS after 500 mixed commands, and seeding time and peak RSS.
+ * process), the first chart in a process, RSS after 2,000 mixed commands, and seeding time and peak RSS.
  * Writes the same figures as JSON. Reports; asserts nothing (these machines are shared and noisy).
  *
  *   npm run bench                        seed both scales afresh (slow: scale 5 takes minutes), then measure
@@ -24,6 +24,7 @@ import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
 import { percentile } from '../../src/core/stats.ts';
 import { migrate } from '../../src/data/migrate.ts';
+import { documentCounts } from '../../src/data/er.pipeline.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, serverUrl } from '../../src/data/mysql.ts';
 import type { Db } from '../../src/data/queries.ts';
@@ -38,7 +39,7 @@ const END = '2026-11-01T12:00:00Z';
 const PATIENT = 'MRN1000080';
 
 /** Every SQL-backed subcommand: its default, then its widest window where it has one. */
-const LINES: { line: string; kind: 'now' | 'patient' | 'window' }[] = [
+const LINES: { line: string; kind: 'now' | 'patient' | 'window' | 'mongo' }[] = [
   { line: '/er census', kind: 'now' },
   { line: '/staff on-shift', kind: 'now' },
   { line: '/staff on-shift department:Emergency', kind: 'now' },
@@ -69,6 +70,12 @@ const LINES: { line: string; kind: 'now' | 'patient' | 'window' }[] = [
     { line, kind: 'window' as const },
     { line: `${line} window:1y`, kind: 'window' as const },
   ]),
+  // MongoDB-backed (on the embedded FerretDB): no SQL to replay, so no raw column.
+  ...['/er treatments', '/er severity level:high'].flatMap((line) => [
+    { line, kind: 'mongo' as const },
+    { line: `${line} window:1y`, kind: 'mongo' as const },
+  ]),
+  { line: '/er earliest-treatments type:Surgery count:50', kind: 'mongo' },
 ];
 
 const { values: flags } = parseArgs({
@@ -76,7 +83,7 @@ const { values: flags } = parseArgs({
     reuse: { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     scales: { type: 'string', default: '1,5' },
-    mixed: { type: 'string', default: '500' },
+    mixed: { type: 'string', default: '2000' },
     out: { type: 'string', default: join(ROOT, '.hers/bench.json') },
     commands: { type: 'string' },
     'rss-child': { type: 'string' },
@@ -114,7 +121,15 @@ const MARKER = join(ROOT, '.hers/bench-data.json');
 const readMarker = (): Record<string, SeedFigures> =>
   existsSync(MARKER) ? (JSON.parse(readFileSync(MARKER, 'utf8')) as Record<string, SeedFigures>) : {};
 
+/** Patients in the scale's MySQL database, or 0 when it or its MongoDB documents are missing. */
 async function patientsHeld(config: Config): Promise<number> {
+  const m = await connectMongo(config.mongo.uri);
+  try {
+    const docs = await documentCounts(m.db(config.mongo.database));
+    if (docs.dispatchIncidents === 0 || docs.erTreatments === 0) return 0;
+  } finally {
+    await m.close();
+  }
   const c = await connect(serverUrl(config.mysql.url));
   try {
     const name = new URL(config.mysql.url).pathname.slice(1);
@@ -260,8 +275,9 @@ async function benchCommands(config: Config, scale: number, runs: number): Promi
         statements,
         e2eMedian: ms(median(e2e)),
         e2eP95: ms(p95(e2e)),
-        rawMedian: ms(median(raw)),
-        ratio: median(raw) > 0 ? Math.round((median(e2e) / median(raw)) * 100) / 100 : null,
+        rawMedian: kind === 'mongo' ? null : ms(median(raw)),
+        ratio:
+          kind !== 'mongo' && median(raw) > 0 ? Math.round((median(e2e) / median(raw)) * 100) / 100 : null,
       };
       results.push(r);
       console.error(
@@ -367,7 +383,7 @@ async function rssChild(count: number): Promise<void> {
   let charts = 0;
   let peak = 0;
   // Defaults only: what people mostly ask (the 1y variants are the table's business).
-  const mixed = LINES.filter((l) => !l.line.endsWith('window:1y'));
+  const mixed = LINES.filter((l) => !l.line.endsWith('window:1y') && l.kind !== 'mongo');
   for (let i = 0; i < count; i++) {
     const line = mixed[i % mixed.length]?.line ?? '/er census';
     const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
@@ -453,7 +469,8 @@ async function main(): Promise<void> {
     .sort((a, b) => a - b);
   const runs = Number(flags.runs);
   const loadBefore = load();
-  const services = await servicesUp({ mongoUri: process.env.MONGODB_URI });
+  // The development FerretDB (kept running, its data in .hers/), so that --reuse finds the documents too.
+  const services = await servicesUp({ mongoUri: process.env.MONGODB_URI, detached: true });
   try {
     const marker = readMarker();
     const seeding: SeedFigures[] = [];
