@@ -59,6 +59,8 @@ const AUTOCOMPLETE_BUDGET_MS = 2_500;
 const QUICK_AUDIT_MS = 1_500;
 /** How long a rate limit check may take. */
 const RATE_CHECK_MS = 1_000;
+/** How long a button waits for its page state before saying the data is unavailable. */
+const PAGE_STATE_MS = 1_500;
 
 /** "in 3 minutes", "in 1 minute", "in 40 seconds". */
 function waitWords(ms: number): string {
@@ -237,8 +239,9 @@ export function createHandler(deps: HandlerDeps) {
 
     const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
     if (outcome.kind === 'reply') {
+      const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       try {
-        await send(i, outcome.reply, path);
+        await send(i, outcome.reply, path, needsPhi);
       } catch (err) {
         await replyRejected(i, actor, path, err);
       }
@@ -289,7 +292,12 @@ export function createHandler(deps: HandlerDeps) {
     });
   }
 
-  async function send(i: ChatInputCommandInteraction, reply: Reply, path: string): Promise<void> {
+  async function send(
+    i: ChatInputCommandInteraction,
+    reply: Reply,
+    path: string,
+    needsPhi: boolean,
+  ): Promise<void> {
     const pages = replyPages(reply);
     let files: AttachmentBuilder[] = [];
     let content = pages[0] ?? '';
@@ -304,7 +312,7 @@ export function createHandler(deps: HandlerDeps) {
     const csv = reply.sensitivity === 'aggregate' && (reply.table?.rows.length ?? 0) > 0;
     const state =
       pages.length > 1 || csv
-        ? await pager.add({ userId: i.user.id, reply, pages, command: path })
+        ? await pager.add({ userId: i.user.id, reply, pages, command: path, needsPhi })
         : undefined;
     await i.editReply({ content, files, components: buttons(state, 0, pages.length, csv) });
   }
@@ -373,7 +381,19 @@ export function createHandler(deps: HandlerDeps) {
   async function button(i: ButtonInteraction): Promise<void> {
     const parsed = parseButtonId(i.customId);
     if (!parsed) return;
-    const state = await pager.get(parsed.state);
+    let state;
+    try {
+      // Within Discord's 3 seconds, so that a hung store still gets the person an answer.
+      state = await withTimeout(pager.get(parsed.state), PAGE_STATE_MS);
+    } catch (err) {
+      const reference = newReference();
+      log.warn({ interactionId: i.id, reference, err }, 'button not answered: page state unavailable');
+      await i.reply({
+        content: describeOutcome({ kind: 'unavailable', error: err, reference }).message,
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    }
     if (!state) {
       await i.reply({
         content: 'These buttons have expired: run the command again.',
@@ -392,11 +412,14 @@ export function createHandler(deps: HandlerDeps) {
       });
       return;
     }
-    // Roles can change after the command ran: check again, against what the command declares.
+    // Roles can change after the command ran: check again, against what the command declares, and for an
+    // answer made with the patient-records role (it may show identifiers), that role too.
     const sub = subcommandAt(commands, state.command);
-    const decision = sub
-      ? decide(config, member, sub.capability)
-      : ({ allowed: false, reason: 'This command no longer exists.' } as const);
+    const decision = !sub
+      ? ({ allowed: false, reason: 'This command no longer exists.' } as const)
+      : ([sub.capability, ...(state.needsPhi ? (['phi'] as const) : [])]
+          .map((needed) => decide(config, member, needed))
+          .find((d) => !d.allowed) ?? { allowed: true as const });
     if (!decision.allowed) {
       await auditDenied(actor, action, decision.reason);
       await i.reply({ content: decision.reason, flags: MessageFlags.Ephemeral });

@@ -21,6 +21,11 @@ export interface PagedReply {
   pages: string[];
   /** For the audit trail of a CSV download. */
   command: string;
+  /**
+   * The answer was made for someone holding the patient-records role, so it may show patient identifiers:
+   * its buttons answer only while the presser still holds it.
+   */
+  needsPhi: boolean;
   expiresAt: number;
 }
 
@@ -89,7 +94,7 @@ export class Pager {
         id,
         userId: state.userId,
         command: state.command,
-        body: JSON.stringify({ reply: state.reply, pages: state.pages }),
+        body: JSON.stringify({ reply: state.reply, pages: state.pages, needsPhi: state.needsPhi }),
         bytes,
         now: new Date(now),
         expiresAt: new Date(now + this.ttlMs),
@@ -109,12 +114,14 @@ export class Pager {
     const row = await getPageState(this.db, id, now);
     if (!row) return undefined;
     await touchPageState(this.db, id, now);
-    const body = JSON.parse(row.body) as { reply: Reply; pages: string[] };
+    const body = JSON.parse(row.body) as { reply: Reply; pages: string[]; needsPhi?: boolean };
     return {
       userId: row.user_id,
       command: row.command,
       reply: body.reply,
       pages: body.pages,
+      // A state stored before the flag existed is treated as showing identifiers.
+      needsPhi: body.needsPhi ?? true,
       expiresAt: row.expires_at.getTime(),
     };
   }

@@ -56,7 +56,9 @@ await withScratchDatabases(async (config) => {
     for (let n = 0; n < runs; n++) {
       let id: string | undefined;
       adds.push(
-        await timed(async () => (id = await pager.add({ userId: '1', reply, pages, command: '/x' }))),
+        await timed(
+          async () => (id = await pager.add({ userId: '1', reply, pages, command: '/x', needsPhi: false })),
+        ),
       );
       gets.push(await timed(() => pager.get(id ?? '')));
     }

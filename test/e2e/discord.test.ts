@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
+import { parseButtonId } from '../../src/discord/pager.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { PNG_MAGIC } from '../support/png.ts';
@@ -494,6 +495,44 @@ describe('pages and buttons', () => {
     expect(rows[0]).toMatchObject({ command: '/admin audit (page)', outcome: 'denied' });
   });
 
+  it('an admin who lost the PHI role cannot page an /admin audit reply made with it; one made without it pages', async () => {
+    const admin = discord.addUser('admin-losing-phi', [IDS.roles.admin, IDS.roles.phi]);
+    for (let n = 0; n < 30; n++) {
+      const p = discord.command(admin, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+      await discord.waitFor(callbackOf(p), 5_000, 'autocomplete');
+    }
+    const nextOf = async (p: ReturnType<typeof discord.command>) => {
+      const edit = await discord.waitFor(originalOf(p), 15_000, 'the audit reply');
+      expect(Number(/page 1 of (\d+)/.exec(body(edit).content ?? '')?.[1])).toBeGreaterThan(1);
+      return { id: body(edit).components?.[0]?.components[1]?.custom_id ?? '', edit };
+    };
+    const withPhi = await nextOf((await ask(admin, 'admin', 'audit', { count: 200 })).p);
+    admin.roles = [IDS.roles.admin];
+    const withoutPhi = await nextOf((await ask(admin, 'admin', 'audit', { count: 200 })).p);
+
+    const press = discord.button(
+      admin,
+      withPhi.id,
+      discord.message(withPhi.edit.body as Record<string, unknown>),
+    );
+    const refused = await discord.waitFor(callbackOf(press), 5_000, 'refusal');
+    expect(body(refused)).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(body(refused).data?.content).toContain('Your roles do not allow patient records');
+    expect((await auditOf(press.id, 1))[0]).toMatchObject({
+      command: '/admin audit (page)',
+      outcome: 'denied',
+    });
+
+    const own = discord.button(
+      admin,
+      withoutPhi.id,
+      discord.message(withoutPhi.edit.body as Record<string, unknown>),
+    );
+    const update = await discord.waitFor(callbackOf(own), 5_000, 'page update');
+    expect(body(update).type).toBe(7);
+    expect(body(update).data?.content).toContain('page 2 of');
+  });
+
   it('says when buttons have expired (state unknown to this process)', async () => {
     const press = discord.button(clinician, 'hers:page:0123456789ab:1', discord.message({ content: 'old' }));
     const cb = await discord.waitFor(callbackOf(press), 5_000, 'expiry');
@@ -826,6 +865,31 @@ describe('a hung database', () => {
       await holder.end();
     }
   }, 60_000);
+});
+
+describe('a page button while its page state is locked', () => {
+  it('answers "temporarily unavailable" within Discord\'s 3 seconds instead of leaving the button hanging', async () => {
+    const { p } = await ask(clinician, 'er', 'recent-treatments', { window: '90d' });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the edited reply');
+    const next = body(edit).components?.[0]?.components[1]?.custom_id ?? '';
+    const state = parseButtonId(next)?.state ?? '';
+    // Another connection holds the state's row: reading it works, marking it used waits.
+    const holder = await connect(db.mysqlUrl);
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT id FROM page_state WHERE id = ? FOR UPDATE', [state]);
+    try {
+      const press = discord.button(clinician, next, discord.message(edit.body as Record<string, unknown>));
+      const cb = await discord.waitFor(callbackOf(press), 5_000, 'the answer');
+      expect(cb.at - press.createdAt).toBeLessThan(3_000);
+      expect(body(cb)).toMatchObject({ type: 4, data: { flags: 64 } });
+      expect(body(cb).data?.content).toMatch(
+        /^hers-bot cannot reach its data right now \(temporarily unavailable\)/,
+      );
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+  }, 30_000);
 });
 
 describe('an audit trail that cannot be written (a user without INSERT on audit_event)', () => {

@@ -51,7 +51,7 @@ function state(chars: number, user = '100000000000000001', sensitivity: Reply['s
     patientIds: sensitivity === 'phi' ? [42] : [],
     table: { columns: [{ name: 'medication' }], rows: [['x'.repeat(chars), 3, null]] },
   };
-  return { userId: user, reply, pages: ['p'.repeat(chars)], command: '/meds top' };
+  return { userId: user, reply, pages: ['p'.repeat(chars)], command: '/meds top', needsPhi: false };
 }
 
 /** A pseudo-random sequence that is the same on every run. */

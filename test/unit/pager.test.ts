@@ -13,7 +13,7 @@ function state(chars: number, user = '100000000000000001') {
     patientIds: [],
     table: { columns: [{ name: 'medication' }], rows: [['x'.repeat(chars)]] },
   };
-  return { userId: user, reply, pages: ['p'.repeat(chars)], command: '/meds top' };
+  return { userId: user, reply, pages: ['p'.repeat(chars)], command: '/meds top', needsPhi: false };
 }
 
 // How the store behaves against MySQL: test/integration/shared-state.test.ts.
