@@ -84,6 +84,28 @@ export function completer(commands: ReadonlyMap<string, Command>) {
   };
 }
 
+/**
+ * `--stdin`: answers each command line read from standard input, in order, with no prompt; blank lines and
+ * lines starting with # are skipped. Lines that name patients stay out of the process list and the shell
+ * history this way. Returns the highest exit code of the lines (0 when all were answered).
+ */
+export async function answerLines(
+  commands: ReadonlyMap<string, Command>,
+  ctx: Context,
+  format: Format,
+  input: NodeJS.ReadableStream = process.stdin,
+): Promise<ExitCode> {
+  let worst: ExitCode = EXIT.answered;
+  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const { out, code } = await runLine(line, commands, ctx, format);
+    (code === EXIT.answered ? process.stdout : process.stderr).write(`${out}\n`);
+    if (code > worst) worst = code;
+  }
+  return worst;
+}
+
 /** The interactive session: a prompt with history (kept in memory only: lines may name patients). */
 export async function interactive(commands: ReadonlyMap<string, Command>, ctx: Context): Promise<void> {
   const rl = createInterface({

@@ -130,6 +130,31 @@ describe('npm run console (interactive)', () => {
   });
 });
 
+describe('npm run console -- --stdin', () => {
+  it("answers each line read from standard input with no prompt; the exit code is the worst line's", async () => {
+    const lines = ['/staff specialties', '# a comment', '', '/er bogus', '/staff specialties'];
+    const r = await consoleRun(['--stdin'], `${lines.join('\n')}\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).not.toContain('hers-bot terminal session');
+    expect(r.stdout).not.toContain('hers>');
+    expect(r.stdout.match(/Physicians by specialty\n/g)).toHaveLength(2);
+    expect(r.stderr).toContain('/er has no subcommand "bogus"');
+  });
+
+  it('with --json, prints one reply per line answered', async () => {
+    const r = await consoleRun(['--stdin', '--json'], '/staff specialties\n');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ title: 'Physicians by specialty' });
+  });
+
+  it('with a command line as well, explains the usage and answers nothing', async () => {
+    const r = await consoleRun(['--stdin', '/staff specialties'], '/staff specialties\n');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('Give a command line or --stdin, not both.');
+  });
+});
+
 /** The same MySQL URL with another port: the database name and user stay, the server is a stand-in. */
 function viaPort(url: string, port: number): string {
   const u = new URL(url);
