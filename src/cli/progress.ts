@@ -15,15 +15,13 @@ export function progressReporter(label: string, stream: NodeJS.WriteStream = pro
         const width = 30;
         const filled = Math.round(fraction * width);
         stream.write(
-          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${what.padEnd(24).slice(0, 24)}`,
+          `\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(fraction * 100).toFixed(0).padStart(3)}% ${what.padEnd(32).slice(0, 32)}`,
         );
       } else {
         const quarter = Math.floor(fraction * 4);
         if (quarter > lastQuarter) {
           lastQuarter = quarter;
-          stream.write(
-            `${label}: ${(fraction * 100).toFixed(0)}% (${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')})\n`,
-          );
+          stream.write(`${label}: ${(fraction * 100).toFixed(0)}% (${what})\n`);
         }
       }
     },

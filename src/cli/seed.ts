@@ -14,6 +14,8 @@ refused unless --replace is given; on a terminal you are then asked to type the 
   --end DATE  when the data ends: 2026-03-01 (end of that UTC day) or 2026-03-01T06:00:00Z; default now
   --replace   replace stores that already hold data`;
 
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+
 /** On a terminal, --replace is confirmed by typing the database name back. */
 async function typedBack(held: HeldData): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -45,7 +47,7 @@ runCli('db:seed', USAGE, async () => {
   console.log(
     `seeding scale ${opts.scale}, seed ${opts.seed}, ending ${new Date(opts.end).toISOString()} (${config.timeZone})`,
   );
-  const bar = progressReporter('loading');
+  const bar = progressReporter('seeding');
   const result = await runSeed(
     config,
     opts,
@@ -57,6 +59,7 @@ runCli('db:seed', USAGE, async () => {
   console.log(
     `seeded ${result.days} days: ${visits.toLocaleString('en-US')} ER visits, ` +
       `${result.sqlRows.toLocaleString('en-US')} SQL rows and ${result.mongoDocs.toLocaleString('en-US')} Mongo documents ` +
-      `(generated in ${(result.generateMs / 1000).toFixed(1)} s, loaded in ${(result.loadMs / 1000).toFixed(1)} s)`,
+      `in ${seconds(result.totalMs)} s (${Math.round(result.sqlRows / (result.totalMs / 1000)).toLocaleString('en-US')} SQL rows/s; ` +
+      `generating took ${seconds(result.generateMs)} s of it, loading ran meanwhile)`,
   );
 });

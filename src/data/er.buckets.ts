@@ -136,18 +136,27 @@ function addCount<K extends object>(counts: (K & { n: number })[], key: K, n: nu
   else counts.push({ ...key, n });
 }
 
-/** Adds the contents of `from` to `into`, a bucket document of the same collection and id. */
-function merge(collection: string, into: Document, from: Document): void {
+/**
+ * A stored bucket document with `added` (a document of the same collection and id, from documents written
+ * later) added: counts keep the order they were first seen in, as if all had been bucketed at once, and
+ * items are sorted again.
+ */
+function merge(collection: string, stored: Document, added: Document): Document {
   if (collection.startsWith(INCIDENT_COUNTS)) {
-    for (const c of from.counts as IncidentCountsDoc['counts'])
-      addCount(into.counts as IncidentCountsDoc['counts'], { severity: c.severity, nature: c.nature }, c.n);
-  } else if (collection.startsWith(TREATMENT_COUNTS)) {
-    for (const c of from.counts as TreatmentCountsDoc['counts'])
-      addCount(into.counts as TreatmentCountsDoc['counts'], { type: c.type }, c.n);
-  } else {
-    into.items = [...(into.items as Document[]), ...(from.items as Document[])];
+    const counts = (stored.counts as IncidentCountsDoc['counts']).map((c) => ({ ...c }));
+    for (const c of added.counts as IncidentCountsDoc['counts'])
+      addCount(counts, { severity: c.severity, nature: c.nature }, c.n);
+    return { ...stored, counts };
   }
-  tidy(collection, into);
+  if (collection.startsWith(TREATMENT_COUNTS)) {
+    const counts = (stored.counts as TreatmentCountsDoc['counts']).map((c) => ({ ...c }));
+    for (const c of added.counts as TreatmentCountsDoc['counts']) addCount(counts, { type: c.type }, c.n);
+    return { ...stored, counts };
+  }
+  // The added items first, so that they win over stored ones of the same _id.
+  const doc = { ...stored, items: [...(added.items as Document[]), ...(stored.items as Document[])] };
+  tidy(collection, doc);
+  return doc;
 }
 
 /** Items in time order (then by id), without repeats; the firsts cut to EARLIEST_KEPT. */
@@ -167,14 +176,24 @@ function dedupe<T extends { _id: number }>(items: T[]): T[] {
   return items.filter((i) => !seen.has(i._id) && seen.add(i._id));
 }
 
-/** The bucket documents that the given raw documents contribute, by collection and _id. */
-export function bucketsOf(
-  incidents: readonly DispatchIncidentDoc[],
-  treatments: readonly ErTreatmentDoc[],
-): Buckets {
-  const buckets: Buckets = new Map();
-  for (const d of incidents) {
+/**
+ * Bucket documents being built from raw documents as they come: the partitioned ones by the UTC day they
+ * cover, so that finished days can be written and forgotten; the firsts (at most 4 * EARLIEST_KEPT items
+ * a type) until the end.
+ */
+class BucketBuilder {
+  private readonly days = new Map<string, Buckets>();
+  private readonly firsts = new Map<string, TreatmentFirstsDoc>();
+
+  private of(day: string): Buckets {
+    let buckets = this.days.get(day);
+    if (!buckets) this.days.set(day, (buckets = new Map()));
+    return buckets;
+  }
+
+  incident(d: DispatchIncidentDoc): void {
     const day = utcDay(d.dispatchedAt);
+    const buckets = this.of(day);
     const counts = bucket<IncidentCountsDoc>(buckets, bucketCollection(INCIDENT_COUNTS, day), day, () => ({
       _id: day,
       counts: [],
@@ -190,8 +209,10 @@ export function bucketsOf(
       items: [],
     })).items.push(incidentItem(d));
   }
-  for (const d of treatments) {
+
+  treatment(d: ErTreatmentDoc): void {
     const day = utcDay(d.performedAt);
+    const buckets = this.of(day);
     const counts = bucket<TreatmentCountsDoc>(buckets, bucketCollection(TREATMENT_COUNTS, day), day, () => ({
       _id: day,
       counts: [],
@@ -201,24 +222,181 @@ export function bucketsOf(
       _id: day,
       items: [],
     })).items.push(treatmentItem(d));
-    const firsts = bucket<TreatmentFirstsDoc>(buckets, ER_TREATMENT_FIRSTS, d.type, () => ({
-      _id: d.type,
-      items: [],
-    }));
+    let firsts = this.firsts.get(d.type);
+    if (!firsts) this.firsts.set(d.type, (firsts = { _id: d.type, items: [] }));
     firsts.items.push(treatmentItem(d));
     if (firsts.items.length >= 4 * EARLIEST_KEPT) tidy(ER_TREATMENT_FIRSTS, firsts);
   }
-  for (const [collection, docs] of buckets) for (const doc of docs.values()) tidy(collection, doc);
-  return buckets;
+
+  /** UTC days (YYYY-MM-DD) before `day` that have buckets being built. */
+  daysBefore(day: string): string[] {
+    return [...this.days.keys()].filter((d) => d < day);
+  }
+
+  /** Takes the buckets of `days` out of the builder, tidied; with `firsts`, the firsts too. */
+  take(days: Iterable<string>, firsts: boolean): Buckets {
+    const taken: Buckets = new Map();
+    const put = (collection: string, id: string, doc: Document) => {
+      let docs = taken.get(collection);
+      if (!docs) taken.set(collection, (docs = new Map()));
+      tidy(collection, doc);
+      docs.set(id, doc);
+    };
+    for (const day of days) {
+      for (const [collection, docs] of this.days.get(day) ?? [])
+        for (const [id, doc] of docs) put(collection, id, doc);
+      this.days.delete(day);
+    }
+    if (firsts) {
+      for (const [type, doc] of this.firsts) put(ER_TREATMENT_FIRSTS, type, doc);
+      this.firsts.clear();
+    }
+    return taken;
+  }
+
+  /** Takes every bucket. */
+  takeAll(): Buckets {
+    return this.take([...this.days.keys()], true);
+  }
 }
 
 const BATCH = 1_000;
+/** Finished days of buckets written together (fewer round trips; a week of buckets is small). */
+const DAYS_PER_WRITE = 7;
+/** Writes queued before `ready` makes the caller wait. */
+const MAX_QUEUED_WRITES = 8;
+
+export interface ErDocumentWriterOptions {
+  /**
+   * The collections were empty when writing began and only this writer writes them: a bucket needs reading
+   * back only if this writer wrote it before (and never does while documents come in time order).
+   */
+  fresh?: boolean;
+  /** Told of each batch of raw documents inserted. */
+  written?: (n: number, collection: string) => void;
+}
 
 /**
- * Inserts raw dispatch incidents and ER treatments and keeps their buckets in step: the buckets they touch
- * are read, merged with the new documents, and written back (so writing in one call is cheapest).
- * `written` is told of each batch of raw documents inserted. Not atomic: a reader at the same moment may
- * miss a bucket being rewritten; the seed, the only writer, runs alone.
+ * Inserts raw dispatch incidents and ER treatments as they come, in batches, and keeps their buckets in
+ * step: a bucket already stored is read, merged with the new documents, and written back. Buckets of a day
+ * are written once `documentsFrom` says no more documents of that day will come (or at `finish`), so a
+ * caller that gives documents in about time order holds only a few days of buckets. Writes go one at a
+ * time, in order; `ready` waits while too many are queued. Not atomic: a reader at the same moment may miss
+ * a bucket being rewritten; the seed, the only writer, runs alone.
+ */
+export class ErDocumentWriter {
+  private readonly builder = new BucketBuilder();
+  private readonly raw = new Map<string, DispatchIncidentDoc[] | ErTreatmentDoc[]>([
+    [DISPATCH_INCIDENTS, []],
+    [ER_TREATMENTS, []],
+  ]);
+  /** Bucket ids this writer has stored, by collection. */
+  private readonly stored = new Map<string, Set<string>>();
+  private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  /** Callers of `ready` waiting for a write to end. */
+  private waiting: (() => void)[] = [];
+  private failure: { error: unknown } | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly opts: ErDocumentWriterOptions = {},
+  ) {}
+
+  incident(d: DispatchIncidentDoc): void {
+    this.builder.incident(d);
+    this.addRaw(DISPATCH_INCIDENTS, d);
+  }
+
+  treatment(d: ErTreatmentDoc): void {
+    this.builder.treatment(d);
+    this.addRaw(ER_TREATMENTS, d);
+  }
+
+  /** Every document still to come is dated at or after `ms`: the buckets of earlier days can be written. */
+  documentsFrom(ms: number): void {
+    const days = this.builder.daysBefore(Number.isFinite(ms) ? utcDay(new Date(ms)) : '9999-12-31');
+    if (days.length >= DAYS_PER_WRITE) this.enqueue(this.builder.take(days, false));
+  }
+
+  /** Resolves when fewer than MAX_QUEUED_WRITES writes are queued; throws what a write threw. */
+  async ready(): Promise<void> {
+    while (this.queued >= MAX_QUEUED_WRITES && !this.failure)
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Writes everything still held and waits for every write; throws what a write threw. */
+  async finish(): Promise<void> {
+    for (const name of this.raw.keys()) this.flushRaw(name);
+    this.enqueue(this.builder.takeAll());
+    await this.queue;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Writes nothing more and waits for the write under way (for cleaning up after a failure). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.queue;
+  }
+
+  private addRaw(name: string, d: DispatchIncidentDoc | ErTreatmentDoc): void {
+    const batch = this.raw.get(name) as (DispatchIncidentDoc | ErTreatmentDoc)[];
+    batch.push(d);
+    if (batch.length >= BATCH) this.flushRaw(name);
+  }
+
+  private flushRaw(name: string): void {
+    const batch = this.raw.get(name) ?? [];
+    if (batch.length === 0) return;
+    this.raw.set(name, []);
+    this.run(async () => {
+      await this.db.collection(name).insertMany(batch as Document[], { ordered: false });
+      this.opts.written?.(batch.length, name);
+    });
+  }
+
+  private enqueue(buckets: Buckets): void {
+    for (const [collection, docs] of buckets) this.run(() => this.writeBuckets(collection, docs));
+  }
+
+  private async writeBuckets(collection: string, docs: Map<string, Document>): Promise<void> {
+    const coll = this.db.collection<{ _id: string }>(collection);
+    let stored = this.stored.get(collection);
+    if (!stored) this.stored.set(collection, (stored = new Set()));
+    const known = this.opts.fresh ? [...docs.keys()].filter((id) => stored.has(id)) : [...docs.keys()];
+    const existing = known.length > 0 ? await coll.find({ _id: { $in: known } }).toArray() : [];
+    for (const old of existing) {
+      const doc = docs.get(old._id);
+      if (doc) docs.set(old._id, merge(collection, old, doc));
+    }
+    if (existing.length > 0) await coll.deleteMany({ _id: { $in: existing.map((d) => d._id) } });
+    const all = [...docs.values()] as { _id: string }[];
+    for (let i = 0; i < all.length; i += BATCH)
+      await coll.insertMany(all.slice(i, i + BATCH), { ordered: false });
+    for (const id of docs.keys()) stored.add(id);
+  }
+
+  /** Queues a write after the others; after a failure, nothing more is written. */
+  private run(write: () => Promise<void>): void {
+    this.queued++;
+    this.queue = this.queue.then(async () => {
+      try {
+        if (!this.failure && !this.stopped) await write();
+      } catch (error) {
+        this.failure ??= { error };
+      } finally {
+        this.queued--;
+        for (const wake of this.waiting.splice(0)) wake();
+      }
+    });
+  }
+}
+
+/**
+ * Inserts raw dispatch incidents and ER treatments and keeps their buckets in step (see ErDocumentWriter).
+ * `written` is told of each batch of raw documents inserted.
  */
 export async function writeErDocuments(
   db: Db,
@@ -226,26 +404,8 @@ export async function writeErDocuments(
   treatments: readonly ErTreatmentDoc[],
   written: (n: number, collection: string) => void = () => undefined,
 ): Promise<void> {
-  for (const [name, docs] of [
-    [DISPATCH_INCIDENTS, incidents],
-    [ER_TREATMENTS, treatments],
-  ] as const) {
-    for (let i = 0; i < docs.length; i += BATCH) {
-      const batch = docs.slice(i, i + BATCH);
-      await db.collection(name).insertMany(batch as Document[], { ordered: false });
-      written(batch.length, name);
-    }
-  }
-  for (const [collection, docs] of bucketsOf(incidents, treatments)) {
-    const coll = db.collection<{ _id: string }>(collection);
-    const existing = await coll.find({ _id: { $in: [...docs.keys()] } }).toArray();
-    for (const old of existing) {
-      const doc = docs.get(old._id);
-      if (doc) merge(collection, doc, old);
-    }
-    if (existing.length > 0) await coll.deleteMany({ _id: { $in: existing.map((d) => d._id) } });
-    const all = [...docs.values()] as { _id: string }[];
-    for (let i = 0; i < all.length; i += BATCH)
-      await coll.insertMany(all.slice(i, i + BATCH), { ordered: false });
-  }
+  const writer = new ErDocumentWriter(db, { written });
+  for (const d of incidents) writer.incident(d);
+  for (const d of treatments) writer.treatment(d);
+  await writer.finish();
 }

@@ -118,7 +118,7 @@ describe('db:seed', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/seeded 14 days: [\d,]+ ER visits/);
     // Without a terminal, progress comes as plain lines ending at 100%.
-    expect(first.stderr).toContain('loading: 100%');
+    expect(first.stderr).toMatch(/seeding: 100% \(done, [\d,]+ loaded\)/);
     const before = await state(db.mysqlUrl);
     expect(Number(before.audit?.n)).toBe(1);
 

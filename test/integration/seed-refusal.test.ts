@@ -6,8 +6,7 @@ import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { generate } from '../../src/data/seed/generate.ts';
-import { loadDataset } from '../../src/data/seed/load.ts';
+import { loadGenerated } from '../../src/data/seed/load.ts';
 import { runSeed, type SeedOptions } from '../../src/data/seed/seed.ts';
 import { testDatabases, type TestDatabases } from '../support/databases.ts';
 
@@ -100,7 +99,6 @@ describe('db:seed on a database with no patients', () => {
 describe('loading a dataset', () => {
   it('checks again on the connection that truncates, and data that arrived since the first check stops it', async () => {
     const db = await emptyDatabases('seed_ref_late');
-    const dataset = generate({ ...OPTS, timeZone: db.config.timeZone });
     // Written after db:seed's first check found the database empty.
     await sqlExec(
       db,
@@ -108,8 +106,8 @@ describe('loading a dataset', () => {
     );
     let checkedOn: unknown;
     await expect(
-      loadDataset(
-        dataset,
+      loadGenerated(
+        { ...OPTS, timeZone: db.config.timeZone },
         db.mysqlUrl,
         mongo.db(db.name),
         () => undefined,

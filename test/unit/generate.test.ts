@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { generate, scalePlan } from '../../src/data/seed/generate.ts';
+import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
+import { generate, generateInto, scalePlan, type Cell } from '../../src/data/seed/generate.ts';
 import { parseSeedOptions } from '../../src/data/seed/seed.ts';
 
 const END = Date.parse('2026-03-20T12:00:00Z');
@@ -105,5 +106,50 @@ describe('generated keys', () => {
     expect(new Set(transports).size).toBe(transports.length);
     const mrns = d.tables.find((t) => t.name === 'patient')?.rows.map((r) => r[1]) ?? [];
     expect(new Set(mrns).size).toBe(mrns.length);
+  });
+});
+
+describe('generating into a sink, step by step', () => {
+  const OPTS = { scale: 0.02, seed: 4, end: END, timeZone: 'America/New_York' };
+
+  it('gives what generate gives, in the same order', () => {
+    const whole = generate(OPTS);
+    const rows = new Map<string, Cell[][]>();
+    const incidents: DispatchIncidentDoc[] = [];
+    const treatments: ErTreatmentDoc[] = [];
+    const steps = generateInto(OPTS, {
+      row: (t, r) => rows.set(t, [...(rows.get(t) ?? []), r]),
+      incident: (d) => incidents.push(d),
+      treatment: (d) => treatments.push(d),
+    });
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    expect(step.value).toEqual({ start: whole.start, end: whole.end });
+    for (const t of whole.tables) expect(rows.get(t.name) ?? [], t.name).toEqual(t.rows);
+    expect(incidents).toEqual(whole.dispatchIncidents);
+    expect(treatments).toEqual(whole.erTreatments);
+  });
+
+  it('dates every document at or after the documentsFrom of the step before it, and counts up to its total', () => {
+    let from = -Infinity;
+    const late: string[] = [];
+    const check = (at: Date, what: string) => {
+      if (at.getTime() < from)
+        late.push(`${what} at ${at.toISOString()} before ${new Date(from).toISOString()}`);
+    };
+    const steps = generateInto(OPTS, {
+      row: () => undefined,
+      incident: (d) => check(d.dispatchedAt, `incident ${d._id}`),
+      treatment: (d) => check(d.performedAt, `treatment ${d._id}`),
+    });
+    let done = 0;
+    let total = 0;
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      expect(step.value.done).toBeGreaterThanOrEqual(done);
+      ({ done, total } = step.value);
+      from = step.value.documentsFrom;
+    }
+    expect(late).toEqual([]);
+    expect(done / total).toBeGreaterThan(0.99);
   });
 });

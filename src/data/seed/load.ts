@@ -2,23 +2,27 @@ import type { Db } from 'mongodb';
 import type { RowDataPacket } from 'mysql2/promise';
 import { UserError } from '../../core/errors.ts';
 import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
-import { isBucketCollection, writeErDocuments } from '../er.buckets.ts';
+import { ErDocumentWriter, isBucketCollection } from '../er.buckets.ts';
 import { ensureMongoSchema } from '../mongo.ts';
 import { connect, describeMysqlError, type Connection } from '../mysql.ts';
-import { TABLE_ORDER, type Cell, type Dataset, type TableData } from './generate.ts';
+import { generateInto, TABLE_ORDER, type GenerateOptions, type GenerationStep } from './generate.ts';
+import { assertLocalInfile, SqlRowStream } from './sql-stream.ts';
 
-/** Called as work completes: `done` of `total` rows and documents, and what is being written. */
+/** Called as work proceeds: `done` of `total` (generating work), and what is happening. */
 export type Progress = (done: number, total: number, what: string) => void;
 
 export interface LoadResult {
   sqlRows: number;
   mongoDocs: number;
   tables: { name: string; rows: number }[];
+  /** Time spent generating (the loads run meanwhile), and in all. */
+  generateMs: number;
+  totalMs: number;
 }
 
-/** Keeps each INSERT well under MariaDB's default 16 MiB max_allowed_packet. */
-const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 const SQL_CONNECTIONS = 2;
+/** The share of the progress bar for what follows generating: the last loads, and the Mongo indexes. */
+const FINISHING = 0.03;
 
 /**
  * Called on the connection that truncates, just before anything is truncated or dropped: it may check
@@ -27,50 +31,83 @@ const SQL_CONNECTIONS = 2;
 export type BeforeReplace = (conn: Connection) => Promise<void>;
 
 /**
- * Replaces the domain data in both stores with `dataset`. The bot's own tables (audit_event,
- * summary_post, the ledger) are left alone. MySQL and MongoDB load at the same time.
+ * Replaces the domain data in both stores with data generated for `opts`, loading it as it is generated:
+ * rows and documents are not all held at once (see SqlRowStream and ErDocumentWriter). The bot's own tables
+ * (audit_event, summary_post, the ledger) are left alone.
  */
-export async function loadDataset(
-  dataset: Dataset,
+export async function loadGenerated(
+  opts: GenerateOptions,
   mysqlUrl: string,
   mongo: Db,
   progress: Progress,
   beforeReplace: BeforeReplace,
 ): Promise<LoadResult> {
-  const sqlRows = dataset.tables.reduce((n, t) => n + t.rows.length, 0);
-  const mongoDocs = dataset.dispatchIncidents.length + dataset.erTreatments.length;
-  const total = sqlRows + mongoDocs;
-  let done = 0;
-  const advance = (n: number, what: string) => {
-    done += n;
-    progress(done, total, what);
-  };
-
+  const t0 = performance.now();
   const connections: Connection[] = [];
+  let sql: SqlRowStream | undefined;
+  let documents: ErDocumentWriter | undefined;
   try {
     for (let i = 0; i < SQL_CONNECTIONS; i++) connections.push(await connect(mysqlUrl));
     const first = connections[0];
     if (!first) throw new Error('no connection');
     await assertSchema(first);
+    await assertLocalInfile(first);
     await beforeReplace(first);
     for (const c of connections) await c.query('SET SESSION foreign_key_checks = 0, unique_checks = 0');
     for (const name of [...TABLE_ORDER].reverse()) await first.query(`TRUNCATE TABLE \`${name}\``);
+    await dropErCollections(mongo);
 
-    await Promise.all([
-      ...splitTables(dataset.tables, connections.length).map(async (tables, i) => {
-        const conn = connections[i];
-        if (!conn) return;
-        for (const table of tables) await insertTable(conn, table, (n) => advance(n, table.name));
-      }),
-      loadMongo(mongo, dataset, advance),
-    ]);
+    let mongoDocs = 0;
+    const rows = new SqlRowStream(connections);
+    const docs = new ErDocumentWriter(mongo, { fresh: true, written: (n) => (mongoDocs += n) });
+    sql = rows;
+    documents = docs;
+    const steps = generateInto(opts, {
+      row: (table, row) => rows.row(table, row),
+      incident: (doc) => docs.incident(doc),
+      treatment: (doc) => docs.treatment(doc),
+    });
+    const said = (step: GenerationStep | undefined) =>
+      `${step?.phase ?? 'done'}, ${(rows.loaded + mongoDocs).toLocaleString('en-US')} loaded`;
+    let generateMs = 0;
+    let last: GenerationStep | undefined;
+    for (;;) {
+      const t = performance.now();
+      const next = steps.next();
+      generateMs += performance.now() - t;
+      if (next.done) break;
+      last = next.value;
+      docs.documentsFrom(last.documentsFrom);
+      progress(last.done, last.total / (1 - FINISHING), said(last));
+      await Promise.all([rows.ready(), docs.ready()]);
+    }
+    await Promise.all([rows.finish(), docs.finish()]);
+    await ensureMongoSchema(mongo);
     for (const c of connections) await c.query('SET SESSION foreign_key_checks = 1, unique_checks = 1');
+    progress(1, 1, said(undefined));
+    const tables = rows.tables();
+    return {
+      sqlRows: tables.reduce((n, t) => n + t.rows, 0),
+      mongoDocs,
+      tables,
+      generateMs,
+      totalMs: performance.now() - t0,
+    };
   } catch (err) {
+    await Promise.all([sql?.stop(), documents?.stop()]);
     throw describeMysqlError(err, mysqlUrl);
   } finally {
     await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
   }
-  return { sqlRows, mongoDocs, tables: dataset.tables.map((t) => ({ name: t.name, rows: t.rows.length })) };
+}
+
+/** Drops the raw document collections and their buckets (ensureMongoSchema makes them again). */
+async function dropErCollections(db: Db): Promise<void> {
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  for (const name of names.filter(
+    (n) => n === DISPATCH_INCIDENTS || n === ER_TREATMENTS || isBucketCollection(n),
+  ))
+    await db.collection(name).drop();
 }
 
 /**
@@ -108,64 +145,4 @@ async function assertSchema(conn: Connection): Promise<void> {
       `The database has no ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', ...' : ''} table: run npm run db:migrate first.`,
     );
   }
-}
-
-/** Deals tables to connections so each gets about the same number of rows. */
-function splitTables(tables: TableData[], n: number): TableData[][] {
-  const queues: { rows: number; tables: TableData[] }[] = Array.from({ length: n }, () => ({
-    rows: 0,
-    tables: [],
-  }));
-  for (const t of [...tables].sort((a, b) => b.rows.length - a.rows.length)) {
-    const q = queues.reduce((a, b) => (b.rows < a.rows ? b : a));
-    q.tables.push(t);
-    q.rows += t.rows.length;
-  }
-  return queues.map((q) => q.tables);
-}
-
-async function insertTable(conn: Connection, table: TableData, advance: (n: number) => void): Promise<void> {
-  if (table.rows.length === 0) return;
-  const head = `INSERT INTO \`${table.name}\` (${table.columns.map((c) => `\`${c}\``).join(', ')}) VALUES `;
-  let parts: string[] = [];
-  let bytes = head.length;
-  const flush = async () => {
-    if (parts.length === 0) return;
-    await conn.query(head + parts.join(','));
-    advance(parts.length);
-    parts = [];
-    bytes = head.length;
-  };
-  for (const row of table.rows) {
-    const tuple = `(${row.map(literal).join(',')})`;
-    if (bytes + tuple.length + 1 > MAX_STATEMENT_BYTES) await flush();
-    parts.push(tuple);
-    bytes += tuple.length + 1;
-  }
-  await flush();
-}
-
-/** A SQL literal for a generated value. Strings are quoted for both MySQL and MariaDB's default mode. */
-export function literal(v: Cell): string {
-  if (v === null) return 'NULL';
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
-    return String(v);
-  }
-  return `'${v.replace(/[\0\\']/g, (c) => (c === "'" ? "''" : c === '\\' ? '\\\\' : '\\0'))}'`;
-}
-
-async function loadMongo(
-  db: Db,
-  dataset: Dataset,
-  advance: (n: number, what: string) => void,
-): Promise<void> {
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
-  for (const name of names.filter(
-    (n) => n === DISPATCH_INCIDENTS || n === ER_TREATMENTS || isBucketCollection(n),
-  ))
-    await db.collection(name).drop();
-  // In one call, so that each bucket is written once.
-  await writeErDocuments(db, dataset.dispatchIncidents, dataset.erTreatments, advance);
-  await ensureMongoSchema(db);
 }

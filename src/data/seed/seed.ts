@@ -10,8 +10,8 @@ import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
 import { documentCounts } from '../er.pipeline.ts';
 import { connectMongo, describeMongoError } from '../mongo.ts';
 import { connect, databaseName, describeMysqlError, type Connection } from '../mysql.ts';
-import { generate, scalePlan } from './generate.ts';
-import { checkSchema, domainRowCounts, loadDataset, type LoadResult, type Progress } from './load.ts';
+import { scalePlan } from './generate.ts';
+import { checkSchema, domainRowCounts, loadGenerated, type LoadResult, type Progress } from './load.ts';
 
 export interface SeedOptions {
   scale: number;
@@ -96,12 +96,10 @@ function parseEnd(s: string): number {
 
 export interface SeedResult extends LoadResult {
   days: number;
-  generateMs: number;
-  loadMs: number;
 }
 
 /**
- * Generates the dataset and replaces both stores' domain data with it. Stores that hold any domain data
+ * Generates a dataset and replaces both stores' domain data with it, loading it as it is generated. Stores that hold any domain data
  * (any table it truncates, either Mongo collection) are replaced only with `opts.replace` (and `confirm`,
  * when given, agreeing). The check is made again on the connection that truncates, just before it does,
  * and the replacement is audited there, before anything is changed.
@@ -124,10 +122,8 @@ export async function runSeed(
   try {
     const mongo = client.db(config.mongo.database);
     const agreed = await agreedToReplace(url, mongo, opts, confirm);
-    const t0 = performance.now();
-    const dataset = generate({ ...opts, timeZone: config.timeZone });
-    const t1 = performance.now();
-    const result = await loadDataset(dataset, url, mongo, progress, async (conn) => {
+    const generating = { scale: opts.scale, seed: opts.seed, end: opts.end, timeZone: config.timeZone };
+    const result = await loadGenerated(generating, url, mongo, progress, async (conn) => {
       const held = await countHeld(conn, url, mongo);
       if (held.holding.length > 0 && !agreed) throw refusal(held, opts);
       await recordAudit(conn, {
@@ -147,8 +143,7 @@ export async function runSeed(
         detail: `replacing the domain data (${describeHolding(held)}) with synthetic data`,
       });
     });
-    const t2 = performance.now();
-    return { ...result, days: scalePlan(opts.scale).days, generateMs: t1 - t0, loadMs: t2 - t1 };
+    return { ...result, days: scalePlan(opts.scale).days };
   } catch (err) {
     throw describeMongoError(err, config.mongo.uri);
   } finally {
