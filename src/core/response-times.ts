@@ -1,4 +1,4 @@
-import { percentileOfSorted, round1 } from './stats.ts';
+import { percentileInPlace, round1 } from './stats.ts';
 
 /**
  * The three legs of an emergency response, in minutes: call-to-scene (first call to first unit on
@@ -10,22 +10,9 @@ export interface Legs {
   callToArrival: number | null;
 }
 
-export interface LegTimes {
-  first_call: Date | null;
-  first_on_scene: Date | null;
-  pickup_at: Date | null;
-  dropoff_at: Date | null;
-  arrived_at: Date | null;
-}
-
-const minutes = (a: Date | null, b: Date | null) => (a && b ? (b.getTime() - a.getTime()) / 60_000 : null);
-
-export function legsOf(r: LegTimes): Legs {
-  return {
-    callToScene: minutes(r.first_call, r.first_on_scene),
-    sceneToHospital: minutes(r.pickup_at, r.dropoff_at),
-    callToArrival: minutes(r.first_call, r.arrived_at),
-  };
+/** Minutes from `a` to `b`, both in seconds since the epoch, or null when either did not happen. */
+export function minutesBetween(a: number | undefined, b: number | undefined): number | null {
+  return a === undefined || b === undefined ? null : (b - a) / 60;
 }
 
 export interface LegStats {
@@ -34,9 +21,13 @@ export interface LegStats {
   p90: number | null;
 }
 
-export function legStats(values: (number | null)[]): LegStats {
-  const v = Float64Array.from(values.filter((x): x is number => x !== null)).sort();
-  return { n: v.length, median: round1(percentileOfSorted(v, 50)), p90: round1(percentileOfSorted(v, 90)) };
+/** Median and 90th percentile of one leg's minutes (reordered in place). */
+export function legStats(minutes: Float64Array): LegStats {
+  return {
+    n: minutes.length,
+    median: round1(percentileInPlace(minutes, 50)),
+    p90: round1(percentileInPlace(minutes, 90)),
+  };
 }
 
 export interface GroupStats {
@@ -47,32 +38,40 @@ export interface GroupStats {
   callToArrival: LegStats;
 }
 
-/**
- * Median and 90th percentile of each leg per group, groups in the given order, then "all". `legs` are the
- * rows' legs (`rows.map(legsOf)`), when the caller already has them: each row's legs are computed once.
- */
-export function responseStats<R extends LegTimes>(
+/** Median and 90th percentile of each leg per group, groups in the given order, then "all". */
+export function responseStats<R extends Legs>(
   rows: readonly R[],
   groupOf: (r: R) => string,
   order: readonly string[],
-  legs: readonly Legs[] = rows.map(legsOf),
 ): GroupStats[] {
-  const groups = new Map<string, Legs[]>();
-  rows.forEach((r, i) => {
-    const l = legs[i];
-    if (!l) return;
+  const groups = new Map<string, R[]>();
+  for (const r of rows) {
     const g = groupOf(r);
     const list = groups.get(g);
-    if (list) list.push(l);
-    else groups.set(g, [l]);
-  });
-  const stats = (group: string, legs: readonly Legs[]): GroupStats => ({
-    group,
-    dispatches: legs.length,
-    callToScene: legStats(legs.map((l) => l.callToScene)),
-    sceneToHospital: legStats(legs.map((l) => l.sceneToHospital)),
-    callToArrival: legStats(legs.map((l) => l.callToArrival)),
-  });
+    if (list) list.push(r);
+    else groups.set(g, [r]);
+  }
+  const stats = (group: string, legs: readonly Legs[]): GroupStats => {
+    // Each leg's minutes where it happened, gathered in one pass.
+    const scene = new Float64Array(legs.length);
+    const hospital = new Float64Array(legs.length);
+    const arrival = new Float64Array(legs.length);
+    let s = 0;
+    let h = 0;
+    let a = 0;
+    for (const l of legs) {
+      if (l.callToScene !== null) scene[s++] = l.callToScene;
+      if (l.sceneToHospital !== null) hospital[h++] = l.sceneToHospital;
+      if (l.callToArrival !== null) arrival[a++] = l.callToArrival;
+    }
+    return {
+      group,
+      dispatches: legs.length,
+      callToScene: legStats(scene.subarray(0, s)),
+      sceneToHospital: legStats(hospital.subarray(0, h)),
+      callToArrival: legStats(arrival.subarray(0, a)),
+    };
+  };
   const ordered = order.filter((g) => groups.has(g)).map((g) => stats(g, groups.get(g) ?? []));
-  return [...ordered, stats('all', legs)];
+  return [...ordered, stats('all', rows)];
 }

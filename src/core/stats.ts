@@ -19,6 +19,55 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
   return a + (b - a) * (rank - lo);
 }
 
+/**
+ * `percentile` of values in any order, found by selection (linear time) rather than a sort. It reorders
+ * `values` in place, keeping the same numbers, so several percentiles can be taken from one array in turn.
+ */
+export function percentileInPlace(values: Float64Array, p: number): number | null {
+  const n = values.length;
+  if (n === 0) return null;
+  const rank = ((n - 1) * p) / 100;
+  const lo = Math.floor(rank);
+  const a = select(values, lo);
+  if (rank === lo) return a;
+  // Selection leaves everything after `lo` at least as large: the next rank is their minimum.
+  let b = Infinity;
+  for (let i = lo + 1; i < n; i++) if ((values[i] as number) < b) b = values[i] as number;
+  return a + (b - a) * (rank - lo);
+}
+
+/** Reorders `v` so that v[k] holds the k-th smallest, smaller ones before it and larger after (Hoare). */
+function select(v: Float64Array, k: number): number {
+  let left = 0;
+  let right = v.length - 1;
+  while (right > left) {
+    // Median of three as the pivot, so sorted and reversed input stay linear.
+    const mid = (left + right) >> 1;
+    const pivot = median3(v[left] as number, v[mid] as number, v[right] as number);
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((v[i] as number) < pivot) i++;
+      while ((v[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = v[i] as number;
+        v[i] = v[j] as number;
+        v[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return v[k] as number;
+}
+
+function median3(a: number, b: number, c: number): number {
+  return a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+}
+
 export function median(values: readonly number[]): number | null {
   return percentile(values, 50);
 }

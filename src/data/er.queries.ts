@@ -1,6 +1,8 @@
 import type { ArrivalsRow } from '../core/reports/er-arrivals.ts';
 import type { LatestTreatment } from '../core/reports/er-recent-treatments.ts';
 import type { SymptomMatch } from '../core/reports/er-symptom.ts';
+import type { ResponseLeg } from '../core/reports/er-response-times.ts';
+import { minutesBetween } from '../core/response-times.ts';
 import { many, one, likePattern, type Db } from './queries.ts';
 
 export type ArrivalsByConditionRow = ArrivalsRow;
@@ -13,42 +15,28 @@ export type LatestTreatmentRow = LatestTreatment;
 export const latestTreatmentPerPatient = (db: Db, from: Date, to: Date, limit: number) =>
   many<LatestTreatmentRow>(db, 'LatestTreatmentPerPatient', { from, to, limit });
 
-export interface ResponseLegRow {
-  id: number;
-  severity: string;
-  dispatched_at: Date;
-  first_call: Date | null;
-  first_on_scene: Date;
-  unit_type: string;
-  pickup_at: Date | null;
-  dropoff_at: Date | null;
-  arrived_at: Date | null;
-}
+export type { ResponseLeg };
 
 /**
- * Each dispatch in [from, to), in id order: its first call, the first unit on scene (earliest, then lowest
- * unit id) and its type, and that unit's first transport (earliest pick-up, then lowest id) with the ER
- * arrival it led to. Dispatches no unit reached are left out.
+ * Each dispatch in [from, to) (in no particular order) with its legs in minutes: its first call, the first unit on
+ * scene (earliest, then lowest unit id) and its type, and that unit's first transport (earliest pick-up,
+ * then lowest id) with the ER arrival it led to. Dispatches no unit reached are left out.
  *
  * The calls, units and transports are read as one range of the window's dispatch ids each (ids follow
  * dispatch time, so the range holds little else) and joined here; a single statement looked each
  * dispatch's rows up one by one, about 130,000 index lookups for a year.
  */
-export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promise<ResponseLegRow[]> {
-  const dispatches = await many<{ id: number; severity: string; dispatched_at: Date }>(
-    db,
-    'DispatchesBetween',
-    { from, to },
-  );
+export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promise<ResponseLeg[]> {
+  const dispatches = await many<{ id: number; severity: string }>(db, 'DispatchesBetween', { from, to });
   if (dispatches.length === 0) return [];
   const { lo, hi } = idRange(dispatches);
   const [calls, units, transports, types] = await Promise.all([
-    many<{ dispatch_id: number; received_at: Date }>(db, 'FirstCallsOfDispatches', { lo, hi }),
-    many<{ dispatch_id: number; ambulance_id: number; on_scene_at: Date }>(db, 'UnitsOnSceneOfDispatches', {
+    many<{ dispatch_id: number; received_s: number }>(db, 'FirstCallsOfDispatches', { lo, hi }),
+    many<{ dispatch_id: number; ambulance_id: number; on_scene_s: number }>(db, 'UnitsOnSceneOfDispatches', {
       lo,
       hi,
     }),
-    many<{ id: number; dispatch_id: number; ambulance_id: number; pickup_at: Date; dropoff_at: Date }>(
+    many<{ id: number; dispatch_id: number; ambulance_id: number; pickup_s: number; dropoff_s: number }>(
       db,
       'TransportsOfDispatches',
       { lo, hi },
@@ -57,45 +45,43 @@ export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promis
   ]);
   const arrivals = await arrivalsOfTransports(db, transports);
   const unitType = new Map(types.map((a) => [a.id, a.type]));
-  const firstCall = new Map(calls.map((c) => [c.dispatch_id, c.received_at]));
+  const firstCall = new Map(calls.map((c) => [c.dispatch_id, c.received_s]));
   const firstUnit = new Map<number, (typeof units)[number]>();
   for (const u of units) {
     const seen = firstUnit.get(u.dispatch_id);
-    const t = u.on_scene_at.getTime();
     if (
       !seen ||
-      t < seen.on_scene_at.getTime() ||
-      (t === seen.on_scene_at.getTime() && u.ambulance_id < seen.ambulance_id)
+      u.on_scene_s < seen.on_scene_s ||
+      (u.on_scene_s === seen.on_scene_s && u.ambulance_id < seen.ambulance_id)
     )
       firstUnit.set(u.dispatch_id, u);
   }
-  const firstTransport = new Map<string, (typeof transports)[number]>();
+  const firstTransport = new Map<number, (typeof transports)[number]>();
   for (const t of transports) {
-    const key = `${t.dispatch_id}:${t.ambulance_id}`;
+    const key = unitKey(t.dispatch_id, t.ambulance_id);
     const seen = firstTransport.get(key);
-    const at = t.pickup_at.getTime();
-    if (!seen || at < seen.pickup_at.getTime() || (at === seen.pickup_at.getTime() && t.id < seen.id))
+    if (!seen || t.pickup_s < seen.pickup_s || (t.pickup_s === seen.pickup_s && t.id < seen.id))
       firstTransport.set(key, t);
   }
-  const legs: ResponseLegRow[] = [];
-  for (const d of [...dispatches].sort((a, b) => a.id - b.id)) {
+  const legs: ResponseLeg[] = [];
+  for (const d of dispatches) {
     const unit = firstUnit.get(d.id);
     if (!unit) continue;
-    const transport = firstTransport.get(`${d.id}:${unit.ambulance_id}`);
+    const call = firstCall.get(d.id);
+    const transport = firstTransport.get(unitKey(d.id, unit.ambulance_id));
     legs.push({
-      id: d.id,
       severity: d.severity,
-      dispatched_at: d.dispatched_at,
-      first_call: firstCall.get(d.id) ?? null,
-      first_on_scene: unit.on_scene_at,
       unit_type: unitType.get(unit.ambulance_id) ?? '',
-      pickup_at: transport?.pickup_at ?? null,
-      dropoff_at: transport?.dropoff_at ?? null,
-      arrived_at: (transport && arrivals.get(transport.id)) ?? null,
+      callToScene: minutesBetween(call, unit.on_scene_s),
+      sceneToHospital: minutesBetween(transport?.pickup_s, transport?.dropoff_s),
+      callToArrival: minutesBetween(call, transport && arrivals.get(transport.id)),
     });
   }
   return legs;
 }
+
+/** One number per (dispatch, unit): ambulance ids are SMALLINT UNSIGNED, so below 65,536. */
+const unitKey = (dispatchId: number, ambulanceId: number) => dispatchId * 65_536 + ambulanceId;
 
 /** The lowest and highest id of some rows (at least one). */
 function idRange(rows: readonly { id: number }[]): { lo: number; hi: number } {
@@ -108,18 +94,18 @@ function idRange(rows: readonly { id: number }[]): { lo: number; hi: number } {
   return { lo, hi };
 }
 
-/** The ER arrival each transport led to, read as one range of the transports' ids. */
+/** The ER arrival (seconds since the epoch) each transport led to, read as one range of the transports' ids. */
 async function arrivalsOfTransports(
   db: Db,
   transports: readonly { id: number }[],
-): Promise<Map<number, Date>> {
+): Promise<Map<number, number>> {
   if (transports.length === 0) return new Map();
-  const rows = await many<{ transport_id: number; arrived_at: Date }>(
+  const rows = await many<{ transport_id: number; arrived_s: number }>(
     db,
     'ArrivalsOfTransports',
     idRange(transports),
   );
-  return new Map(rows.map((r) => [r.transport_id, r.arrived_at]));
+  return new Map(rows.map((r) => [r.transport_id, r.arrived_s]));
 }
 
 export const dispositionCounts = (db: Db, from: Date, to: Date) =>

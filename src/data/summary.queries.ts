@@ -1,6 +1,5 @@
 import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
 import { isLwbs } from '../core/flow.ts';
-import { legsOf } from '../core/response-times.ts';
 import { addDays, atLocal } from '../core/time.ts';
 import { localDay } from '../core/window.ts';
 import { TRIAGE_LEVELS } from '../core/vocabulary.ts';
@@ -36,7 +35,7 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
   return {
     calls,
     dispatches: Object.fromEntries(dispatches.map((r) => [r.severity, r.n])),
-    responseMinutes: legs.map((r) => legsOf(r).callToScene).filter((m): m is number => m !== null),
+    responseMinutes: legs.map((r) => r.callToScene).filter((m): m is number => m !== null),
     arrivalsByCondition: Object.fromEntries(arrivals.map((r) => [r.condition, r.arrivals])),
     arrivalsByTriage: byTriage,
     treatmentsByType: Object.fromEntries(treatments.map((r) => [r.type, r.n])),

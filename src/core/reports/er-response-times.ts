@@ -1,7 +1,7 @@
 import { barChart } from '../charts.ts';
 import { footer, plural } from '../format.ts';
 import type { ReplyBody } from '../reply.ts';
-import { legsOf, responseStats, type LegTimes } from '../response-times.ts';
+import { responseStats, type Legs } from '../response-times.ts';
 import { histogram } from '../stats.ts';
 import { AMBULANCE_TYPES, SEVERITIES } from '../vocabulary.ts';
 import type { TimeWindow } from '../window.ts';
@@ -10,8 +10,8 @@ import type { TimeWindow } from '../window.ts';
 export const RESPONSE_GROUPS = ['severity', 'ambulance_type'] as const;
 export type ResponseGroup = (typeof RESPONSE_GROUPS)[number];
 
-/** One dispatch: its severity, the type of its first unit on scene, and the times of its legs. */
-export interface ResponseLeg extends LegTimes {
+/** One dispatch: its severity, the type of its first unit on scene, and its legs in minutes. */
+export interface ResponseLeg extends Legs {
   severity: string;
   unit_type: string;
 }
@@ -27,13 +27,12 @@ export function responseTimesReport(
   timeZone: string,
   now: number,
 ): ReplyBody {
-  const minutes = legs.map(legsOf);
   const stats =
     by === 'severity'
-      ? responseStats(legs, (r) => r.severity, SEVERITIES, minutes)
-      : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES, minutes);
+      ? responseStats(legs, (r) => r.severity, SEVERITIES)
+      : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES);
   const all = stats[stats.length - 1];
-  const callToScene = minutes.map((l) => l.callToScene).filter((m): m is number => m !== null);
+  const callToScene = legs.map((l) => l.callToScene).filter((m): m is number => m !== null);
   const bins = histogram(callToScene, 2, 30);
   return {
     title: `Response times by ${by === 'severity' ? 'severity' : 'ambulance type'}`,

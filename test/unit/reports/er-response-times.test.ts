@@ -4,8 +4,6 @@ import { responseTimesReport, type ResponseLeg } from '../../../src/core/reports
 const TZ = 'America/New_York';
 const NOW = Date.UTC(2026, 2, 10, 12, 0);
 const WEEK = { label: 'last 7 days', phrase: 'in the last 7 days' };
-const T0 = Date.UTC(2026, 2, 9, 12, 0);
-const at = (min: number) => new Date(T0 + min * 60_000);
 /** A dispatch whose first unit is on scene `scene` minutes after the call, with a transport and arrival. */
 const leg = (
   severity: string,
@@ -15,11 +13,10 @@ const leg = (
 ): ResponseLeg => ({
   severity,
   unit_type,
-  first_call: at(0),
-  first_on_scene: at(scene),
-  pickup_at: arrival === null ? null : at(scene + 5),
-  dropoff_at: arrival === null ? null : at(arrival - 2),
-  arrived_at: arrival === null ? null : at(arrival),
+  callToScene: scene,
+  // Picked up 5 minutes after reaching the scene, dropped off 2 minutes before the ER arrival.
+  sceneToHospital: arrival === null ? null : arrival - 2 - (scene + 5),
+  callToArrival: arrival,
 });
 
 describe('responseTimesReport', () => {
