@@ -44,34 +44,49 @@ export function responseStats<R extends Legs>(
   groupOf: (r: R) => string,
   order: readonly string[],
 ): GroupStats[] {
-  const groups = new Map<string, R[]>();
-  for (const r of rows) {
-    const g = groupOf(r);
-    const list = groups.get(g);
-    if (list) list.push(r);
-    else groups.set(g, [r]);
-  }
-  const stats = (group: string, legs: readonly Legs[]): GroupStats => {
-    // Each leg's minutes where it happened, gathered in one pass.
-    const scene = new Float64Array(legs.length);
-    const hospital = new Float64Array(legs.length);
-    const arrival = new Float64Array(legs.length);
-    let s = 0;
-    let h = 0;
-    let a = 0;
-    for (const l of legs) {
-      if (l.callToScene !== null) scene[s++] = l.callToScene;
-      if (l.sceneToHospital !== null) hospital[h++] = l.sceneToHospital;
-      if (l.callToArrival !== null) arrival[a++] = l.callToArrival;
-    }
+  // Two passes over the rows and no object per row: which group each is in (-1: none of `order`, counted
+  // in "all" only), then each group's minutes of each leg into typed arrays.
+  const position = new Map(order.map((g, i) => [g, i]));
+  const groupOfRow = new Int32Array(rows.length);
+  const sizes = new Int32Array(order.length);
+  rows.forEach((r, i) => {
+    const g = position.get(groupOf(r)) ?? -1;
+    groupOfRow[i] = g;
+    if (g >= 0) sizes[g] = (sizes[g] as number) + 1;
+  });
+  const gather = (size: number) => ({
+    size,
+    scene: new Float64Array(size),
+    hospital: new Float64Array(size),
+    arrival: new Float64Array(size),
+    filled: [0, 0, 0],
+  });
+  const groups = [...sizes].map(gather);
+  const all = gather(rows.length);
+  const add = (into: ReturnType<typeof gather>, l: Legs) => {
+    const f = into.filled as [number, number, number];
+    if (l.callToScene !== null) into.scene[f[0]++] = l.callToScene;
+    if (l.sceneToHospital !== null) into.hospital[f[1]++] = l.sceneToHospital;
+    if (l.callToArrival !== null) into.arrival[f[2]++] = l.callToArrival;
+  };
+  rows.forEach((r, i) => {
+    const g = groupOfRow[i] as number;
+    if (g >= 0) add(groups[g] as ReturnType<typeof gather>, r);
+    add(all, r);
+  });
+  const stats = (group: string, into: ReturnType<typeof gather>): GroupStats => {
+    const [s, h, a] = into.filled as [number, number, number];
     return {
       group,
-      dispatches: legs.length,
-      callToScene: legStats(scene.subarray(0, s)),
-      sceneToHospital: legStats(hospital.subarray(0, h)),
-      callToArrival: legStats(arrival.subarray(0, a)),
+      dispatches: into.size,
+      callToScene: legStats(into.scene.subarray(0, s)),
+      sceneToHospital: legStats(into.hospital.subarray(0, h)),
+      callToArrival: legStats(into.arrival.subarray(0, a)),
     };
   };
-  const ordered = order.filter((g) => groups.has(g)).map((g) => stats(g, groups.get(g) ?? []));
-  return [...ordered, stats('all', rows)];
+  const ordered = order.flatMap((g, i) => {
+    const into = groups[i] as ReturnType<typeof gather>;
+    return into.size > 0 ? [stats(g, into)] : [];
+  });
+  return [...ordered, stats('all', all)];
 }

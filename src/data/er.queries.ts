@@ -43,45 +43,79 @@ export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promis
     ),
     many<{ id: number; type: string }>(db, 'AmbulanceTypes'),
   ]);
+  // Everything below is kept per dispatch position in typed arrays (a year holds some 150,000 times): one
+  // Map from dispatch id to position, no object per row.
+  const n = dispatches.length;
+  const at = positions(dispatches, lo, hi);
+  const call = new Float64Array(n).fill(NaN);
+  for (const c of calls) {
+    const i = at(c.dispatch_id);
+    if (i >= 0) call[i] = c.received_s;
+  }
+  // The first unit on scene: earliest, then the lowest unit id (-1: none reached the scene).
+  const unit = new Int32Array(n).fill(-1);
+  const scene = new Float64Array(n);
+  for (const u of units) {
+    const i = at(u.dispatch_id);
+    if (i < 0) continue;
+    const seen = unit[i] as number;
+    const t = scene[i] as number;
+    if (seen === -1 || u.on_scene_s < t || (u.on_scene_s === t && u.ambulance_id < seen)) {
+      unit[i] = u.ambulance_id;
+      scene[i] = u.on_scene_s;
+    }
+  }
+  // That unit's first transport: earliest pick-up, then the lowest transport id.
+  const transport = new Float64Array(n).fill(NaN);
+  const pickup = new Float64Array(n);
+  const dropoff = new Float64Array(n);
+  for (const t of transports) {
+    const i = at(t.dispatch_id);
+    if (i < 0 || unit[i] !== t.ambulance_id) continue;
+    const seen = transport[i] as number;
+    if (
+      Number.isNaN(seen) ||
+      t.pickup_s < (pickup[i] as number) ||
+      (t.pickup_s === pickup[i] && t.id < seen)
+    ) {
+      transport[i] = t.id;
+      pickup[i] = t.pickup_s;
+      dropoff[i] = t.dropoff_s;
+    }
+  }
   const arrivals = await arrivalsOfTransports(db, transports);
   const unitType = new Map(types.map((a) => [a.id, a.type]));
-  const firstCall = new Map(calls.map((c) => [c.dispatch_id, c.received_s]));
-  const firstUnit = new Map<number, (typeof units)[number]>();
-  for (const u of units) {
-    const seen = firstUnit.get(u.dispatch_id);
-    if (
-      !seen ||
-      u.on_scene_s < seen.on_scene_s ||
-      (u.on_scene_s === seen.on_scene_s && u.ambulance_id < seen.ambulance_id)
-    )
-      firstUnit.set(u.dispatch_id, u);
-  }
-  const firstTransport = new Map<number, (typeof transports)[number]>();
-  for (const t of transports) {
-    const key = unitKey(t.dispatch_id, t.ambulance_id);
-    const seen = firstTransport.get(key);
-    if (!seen || t.pickup_s < seen.pickup_s || (t.pickup_s === seen.pickup_s && t.id < seen.id))
-      firstTransport.set(key, t);
-  }
+  const known = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? undefined : x);
   const legs: ResponseLeg[] = [];
-  for (const d of dispatches) {
-    const unit = firstUnit.get(d.id);
-    if (!unit) continue;
-    const call = firstCall.get(d.id);
-    const transport = firstTransport.get(unitKey(d.id, unit.ambulance_id));
+  for (let i = 0; i < n; i++) {
+    if (unit[i] === -1) continue;
+    const d = dispatches[i] as (typeof dispatches)[number];
+    const first = known(call[i]);
+    const moved = !Number.isNaN(transport[i] as number);
     legs.push({
       severity: d.severity,
-      unit_type: unitType.get(unit.ambulance_id) ?? '',
-      callToScene: minutesBetween(call, unit.on_scene_s),
-      sceneToHospital: minutesBetween(transport?.pickup_s, transport?.dropoff_s),
-      callToArrival: minutesBetween(call, transport && arrivals.get(transport.id)),
+      unit_type: unitType.get(unit[i] as number) ?? '',
+      callToScene: minutesBetween(first, scene[i]),
+      sceneToHospital: moved ? minutesBetween(pickup[i], dropoff[i]) : null,
+      callToArrival: moved ? minutesBetween(first, arrivals.get(transport[i] as number)) : null,
     });
   }
   return legs;
 }
 
-/** One number per (dispatch, unit): ambulance ids are SMALLINT UNSIGNED, so below 65,536. */
-const unitKey = (dispatchId: number, ambulanceId: number) => dispatchId * 65_536 + ambulanceId;
+/**
+ * Where each row's id stands in `rows` (-1 for an id not among them), for ids in [lo, hi]: an array over the
+ * ids when they are about as dense as dispatch ids are, a Map otherwise.
+ */
+function positions(rows: readonly { id: number }[], lo: number, hi: number): (id: number) => number {
+  if (hi - lo < 4 * rows.length + 1024) {
+    const dense = new Int32Array(hi - lo + 1).fill(-1);
+    rows.forEach((r, i) => (dense[r.id - lo] = i));
+    return (id) => (id >= lo && id <= hi ? (dense[id - lo] as number) : -1);
+  }
+  const map = new Map(rows.map((r, i) => [r.id, i]));
+  return (id) => map.get(id) ?? -1;
+}
 
 /** The lowest and highest id of some rows (at least one). */
 function idRange(rows: readonly { id: number }[]): { lo: number; hi: number } {

@@ -32,7 +32,8 @@ export function responseTimesReport(
       ? responseStats(legs, (r) => r.severity, SEVERITIES)
       : responseStats(legs, (r) => r.unit_type, AMBULANCE_TYPES);
   const all = stats[stats.length - 1];
-  const callToScene = legs.map((l) => l.callToScene).filter((m): m is number => m !== null);
+  const callToScene: number[] = [];
+  for (const l of legs) if (l.callToScene !== null) callToScene.push(l.callToScene);
   const bins = histogram(callToScene, 2, 30);
   return {
     title: `Response times by ${by === 'severity' ? 'severity' : 'ambulance type'}`,
