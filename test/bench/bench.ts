@@ -86,7 +86,6 @@ const { values: flags } = parseArgs({
     mixed: { type: 'string', default: '2000' },
     out: { type: 'string', default: join(ROOT, '.hers/bench.json') },
     commands: { type: 'string' },
-    'rss-child': { type: 'string' },
   },
 });
 
@@ -304,13 +303,9 @@ interface Startup {
 
 /**
  * `/staff specialties` as a whole process, three ways, interleaved run by run so the machine's load falls on
- * each alike; peak RSS from /usr/bin/time where it exists. Builds dist/ first when it is missing.
+ * each alike; peak RSS from /usr/bin/time where it exists. dist/ is built first (see build()).
  */
 function consoleStartup(config: Config, runs: number): Startup {
-  if (!existsSync(join(ROOT, 'dist/src/cli/console.js'))) {
-    const b = spawnSync(process.execPath, ['tools/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (b.status !== 0) throw new Error(`npm run build failed: ${b.stderr}`);
-  }
   const env = { ...process.env, MYSQL_URL: config.mysql.url, MONGODB_URI: config.mongo.uri, TZ };
   const line = '/staff specialties';
   const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -347,14 +342,26 @@ function consoleStartup(config: Config, runs: number): Startup {
   };
 }
 
-/** In a fresh process: the first chart's render time, then RSS after `count` mixed commands (charts drawn). */
-function childFigures(
-  config: Config,
-  count: number,
-): { firstChartMs: number; nextChartMs: number; rssAfterMb: number; rssPeakMb: number; count: number } {
+interface MemoryFigures {
+  firstChartMs: number | null;
+  nextChartMs: number | null;
+  rssAfterMb: number;
+  rssSteadyMb: number;
+  rssPeakMb: number;
+  heapUsedMb: number;
+  count: number;
+}
+
+/**
+ * In a fresh process running the compiled code with plain node, as the bot runs (test/bench/rss-child.mjs):
+ * the first chart's render time, then RSS after `count` mixed commands (defaults only, charts drawn).
+ */
+function childFigures(config: Config, count: number): MemoryFigures {
+  // What people mostly ask (the 1y variants are the table's business); the Mongo reports take seconds each.
+  const mixed = LINES.filter((l) => !l.line.endsWith('window:1y') && l.kind !== 'mongo').map((l) => l.line);
   const r = spawnSync(
     process.execPath,
-    ['--import', TSX, fileURLToPath(import.meta.url), '--rss-child', String(count)],
+    [join(ROOT, 'test/bench/rss-child.mjs'), String(count), JSON.stringify(mixed), END],
     {
       cwd: ROOT,
       env: {
@@ -369,45 +376,13 @@ function childFigures(
     },
   );
   if (r.status !== 0) throw new Error(`memory child failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as ReturnType<typeof childFigures>;
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as MemoryFigures;
 }
 
-async function rssChild(count: number): Promise<void> {
-  const { renderChart } = await import('../../src/render/chart.ts');
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-  const now = Date.parse(END);
-  const { ctx, close } = await openContext(config, () => now);
-  const actor = { source: 'console' as const, actorId: 'bench' };
-  let firstChartMs = 0;
-  let nextChartMs = 0;
-  let charts = 0;
-  let peak = 0;
-  // Defaults only: what people mostly ask (the 1y variants are the table's business).
-  const mixed = LINES.filter((l) => !l.line.endsWith('window:1y') && l.kind !== 'mongo');
-  for (let i = 0; i < count; i++) {
-    const line = mixed[i % mixed.length]?.line ?? '/er census';
-    const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-    if (outcome.kind === 'reply' && outcome.reply.chart) {
-      const t = performance.now();
-      await renderChart(outcome.reply.chart, config.charts);
-      const took = performance.now() - t;
-      if (charts === 0) firstChartMs = took;
-      else if (charts === 1) nextChartMs = took;
-      charts++;
-    }
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }
-  await close();
-  const mb = (b: number) => Math.round(b / 2 ** 20);
-  console.log(
-    JSON.stringify({
-      firstChartMs: ms(firstChartMs),
-      nextChartMs: ms(nextChartMs),
-      rssAfterMb: mb(process.memoryUsage().rss),
-      rssPeakMb: mb(peak),
-      count,
-    }),
-  );
+/** Compiles dist/ afresh, so that the start-up and memory figures are of this checkout's code. */
+function build(): void {
+  const b = spawnSync(process.execPath, ['tools/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (b.status !== 0) throw new Error(`npm run build failed: ${b.stderr}`);
 }
 
 // ---- versions and output ----------------------------------------------------------------------------
@@ -494,6 +469,8 @@ async function main(): Promise<void> {
       results.push(...(await benchCommands(config, scale, runs)));
     }
     const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
+    console.error('build: npm run build (start-up and memory run the compiled code)');
+    build();
     console.error(
       'start-up: /staff specialties as a process: npm run console, compiled, source (5 runs each)',
     );
@@ -515,6 +492,7 @@ async function main(): Promise<void> {
       firstChartMs: child.firstChartMs,
       nextChartMs: child.nextChartMs,
       rssAfterMixedMb: child.rssAfterMb,
+      rssSteadyMixedMb: child.rssSteadyMb,
       rssPeakMixedMb: child.rssPeakMb,
       mixedCommands: child.count,
       seeding,
@@ -530,7 +508,7 @@ async function main(): Promise<void> {
         `  compiled (node dist/...):       ${startup.compiled.min} / ${startup.compiled.median} / ${startup.compiled.max} ms, peak RSS ${startup.compiled.peakRssMb ?? '?'} MB`,
         `  sources (node --import tsx):    ${startup.source.min} / ${startup.source.median} / ${startup.source.max} ms, peak RSS ${startup.source.peakRssMb ?? '?'} MB`,
         `first chart in a process: ${child.firstChartMs} ms (the next: ${child.nextChartMs} ms)`,
-        `RSS after ${child.count} mixed commands (charts drawn): ${child.rssAfterMb} MB (peak ${child.rssPeakMb} MB)`,
+        `RSS after ${child.count} mixed commands (compiled, plain node, charts drawn): ${child.rssAfterMb} MB; ${child.rssSteadyMb} MB once collected (heap ${child.heapUsedMb} MB); peak ${child.rssPeakMb} MB`,
         ...seeding.map(
           (s) =>
             `seeding scale ${s.scale}: ${s.seconds} s, peak RSS ${s.peakRssMb ?? '?'} MB, ${s.sqlRows?.toLocaleString('en-US') ?? '?'} SQL rows ` +
@@ -547,5 +525,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (flags['rss-child'] !== undefined) await rssChild(Number(flags['rss-child']));
-else await main();
+await main();
