@@ -234,57 +234,75 @@ interface CommandFigures {
   ratio: number | null;
 }
 
-async function benchCommands(config: Config, scale: number, runs: number): Promise<CommandFigures[]> {
+/**
+ * Every line at every scale, the scales interleaved run by run (scale 1, scale 5, scale 1, ...) so that the
+ * machine's load falls on both alike and the growth column compares like with like.
+ */
+async function benchCommands(
+  scales: { scale: number; config: Config }[],
+  runs: number,
+): Promise<CommandFigures[]> {
   const now = Date.parse(END);
-  const { ctx, close } = await openContext(config, () => now);
-  const recorder = capture(ctx.sql, ctx.read);
+  const opened = [];
+  for (const { scale, config } of scales) {
+    const { ctx, close } = await openContext(config, () => now);
+    opened.push({ scale, ctx, close, recorder: capture(ctx.sql, ctx.read) });
+  }
   const actor = { source: 'console' as const, actorId: 'bench' };
   const results: CommandFigures[] = [];
   try {
     const only = flags.commands === undefined ? undefined : new RegExp(flags.commands);
     for (const { line, kind } of LINES.filter((l) => !only || only.test(l.line))) {
-      const e2e: number[] = [];
-      const raw: number[] = [];
-      let rows = 0;
-      let statements = 0;
+      const figures = opened.map(() => ({
+        e2e: [] as number[],
+        raw: [] as number[],
+        rows: 0,
+        statements: 0,
+      }));
       // One warm-up run, not counted, then each end-to-end run followed by its statements replayed raw.
       for (let i = 0; i <= runs; i++) {
-        recorder.take();
-        const t0 = performance.now();
-        const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
-        const t1 = performance.now();
-        if (outcome.kind !== 'reply') throw new Error(`${line}: ${outcome.kind}`);
-        rows = outcome.reply.table?.totalRows ?? outcome.reply.table?.rows.length ?? 0;
-        const captured = recorder.take();
-        statements = captured.length;
-        const t2 = performance.now();
-        for (const s of captured) await (ctx.sql.query as (...a: unknown[]) => Promise<unknown>)(...s.args);
-        const t3 = performance.now();
-        recorder.take();
-        if (i > 0) {
-          e2e.push(t1 - t0);
-          raw.push(t3 - t2);
+        for (const [k, { ctx, recorder }] of opened.entries()) {
+          const f = figures[k] as (typeof figures)[number];
+          recorder.take();
+          const t0 = performance.now();
+          const outcome = await execute(commands, parseCommandLine(line, commands), ctx, actor);
+          const t1 = performance.now();
+          if (outcome.kind !== 'reply') throw new Error(`${line}: ${outcome.kind}`);
+          f.rows = outcome.reply.table?.totalRows ?? outcome.reply.table?.rows.length ?? 0;
+          const captured = recorder.take();
+          f.statements = captured.length;
+          const t2 = performance.now();
+          for (const c of captured) await (ctx.sql.query as (...a: unknown[]) => Promise<unknown>)(...c.args);
+          const t3 = performance.now();
+          recorder.take();
+          if (i > 0) {
+            f.e2e.push(t1 - t0);
+            f.raw.push(t3 - t2);
+          }
         }
       }
-      const r: CommandFigures = {
-        scale,
-        command: line,
-        kind,
-        rows,
-        statements,
-        e2eMedian: ms(median(e2e)),
-        e2eP95: ms(p95(e2e)),
-        rawMedian: kind === 'mongo' ? null : ms(median(raw)),
-        ratio:
-          kind !== 'mongo' && median(raw) > 0 ? Math.round((median(e2e) / median(raw)) * 100) / 100 : null,
-      };
-      results.push(r);
-      console.error(
-        `  scale ${scale}  ${String(r.e2eMedian).padStart(8)} ms e2e  ${String(r.rawMedian).padStart(8)} ms raw  ${line}`,
-      );
+      for (const [k, { scale }] of opened.entries()) {
+        const { e2e, raw, rows, statements } = figures[k] as (typeof figures)[number];
+        const r: CommandFigures = {
+          scale,
+          command: line,
+          kind,
+          rows,
+          statements,
+          e2eMedian: ms(median(e2e)),
+          e2eP95: ms(p95(e2e)),
+          rawMedian: kind === 'mongo' ? null : ms(median(raw)),
+          ratio:
+            kind !== 'mongo' && median(raw) > 0 ? Math.round((median(e2e) / median(raw)) * 100) / 100 : null,
+        };
+        results.push(r);
+        console.error(
+          `  scale ${scale}  ${String(r.e2eMedian).padStart(8)} ms e2e  ${String(r.rawMedian).padStart(8)} ms raw  ${line}`,
+        );
+      }
     }
   } finally {
-    await close();
+    for (const { close } of opened) await close();
   }
   return results;
 }
@@ -466,8 +484,16 @@ async function main(): Promise<void> {
         seeding.push(figures);
       }
       await migrate(config.mysql.url);
-      results.push(...(await benchCommands(config, scale, runs)));
     }
+    results.push(
+      ...(await benchCommands(
+        scales.map((scale) => ({
+          scale,
+          config: configFor(scale, services.mongoUri, services.mysqlServerUrl),
+        })),
+        runs,
+      )),
+    );
     const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
     console.error('build: npm run build (start-up and memory run the compiled code)');
     build();
