@@ -51,6 +51,7 @@ describe('migrate', () => {
       '009_audit_chain_guard.sql',
       '010_shared_state.sql',
       '011_response_legs.sql',
+      '012_external_sources.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -72,7 +73,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 10 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 11 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
