@@ -1,4 +1,4 @@
-import type { Command } from '../src/runner/command.ts';
+import type { Command } from '#src/runner/command.ts';
 import admin from './admin/index.ts';
 import ambulance from './ambulance/index.ts';
 import appointments from './appointments/index.ts';
