@@ -3,7 +3,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { describeIssue } from './config/fields.ts';
 import {
-  crossKeyProblems,
+  coreKeyProblems,
   DatabaseShape,
   DiscordShape,
   OutputShape,
@@ -17,8 +17,9 @@ import {
  * entry points call `loadConfig(processEnv())` and pass the result down.
  *
  * The schema is the named shapes of src/config/shapes.ts, joined. A feature with settings of its own
- * exports its shape (environment keys typed with src/config/fields.ts) next to its code, is spread in
- * here, and gets its section of `Config` from `loadConfig`; .env.example lists every key.
+ * exports its shape (environment keys typed with src/config/fields.ts) next to its code; it is spread in
+ * here, its rules between keys (if any) join CROSS_KEY_RULES, and `loadConfig` gives it its section of
+ * `Config`. .env.example lists every key.
  */
 export const EnvSchema = z.object({
   ...RuntimeShape,
@@ -28,6 +29,11 @@ export const EnvSchema = z.object({
   ...OutputShape,
   ...ServiceShape,
 });
+
+/** Rules between keys: each maps the raw environment to the keys it finds wrong, with why. */
+const CROSS_KEY_RULES: ((env: Record<string, string | undefined>) => Iterable<[string, string]>)[] = [
+  coreKeyProblems,
+];
 
 type Env = z.infer<typeof EnvSchema>;
 
@@ -88,7 +94,7 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
-  const problems = crossKeyProblems(env);
+  const problems = new Map(CROSS_KEY_RULES.flatMap((rule) => [...rule(env)]));
   for (const issue of parsed.error?.issues ?? []) {
     const key = String(issue.path[0] ?? '(environment)');
     if (!problems.has(key)) problems.set(key, describeIssue(issue));

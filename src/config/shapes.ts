@@ -87,8 +87,8 @@ export const ServiceShape = {
   RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS: IntFromEnv(1, 3_600).default(60),
 };
 
-/** Rules between keys, checked on the raw values so they are reported alongside every other problem. */
-export function crossKeyProblems(env: Record<string, string | undefined>): Map<string, string> {
+/** Rules between the keys above, checked on the raw values so they are reported alongside every other problem. */
+export function coreKeyProblems(env: Record<string, string | undefined>): Map<string, string> {
   const problems = new Map<string, string>();
   if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
     problems.set('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set');
