@@ -1,4 +1,4 @@
-import type { Command } from '../src/runner/command.ts';
+import type { Command } from '#src/runner/command.ts';
 import admin from './admin/index.ts';
 import ambulance from './ambulance/index.ts';
 import appointments from './appointments/index.ts';
@@ -9,7 +9,7 @@ import patient from './patient/index.ts';
 import staff from './staff/index.ts';
 import summary from './summary/index.ts';
 
-/** Every slash command, listed explicitly (style.md rule 1), keyed by its name. */
+/** Every slash command, listed explicitly (docs/architecture.md, rule 1), keyed by its name. */
 const all: Command[] = [patient, er, staff, ambulance, appointments, care, meds, summary, admin];
 
 export const commands: ReadonlyMap<string, Command> = new Map(all.map((c) => [c.name, c]));

@@ -1,8 +1,10 @@
 // npm run build: compiles src/ and commands/ to dist/ with tsc (tsconfig.build.json), copies the SQL the
 // program reads at run time next to it, and stamps the build so that tools/launch.mjs can tell it is current.
+// dist/package.json repeats the root's "imports" aliases (commands/ import '#src/...') pointing at the
+// compiled .js files: tsc leaves those specifiers as written, and Node reads the nearest package.json.
 // It only ever empties dist/ of this repository, and only when it is a previous build (or empty).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
@@ -30,6 +32,11 @@ if (tsc.status !== 0) {
   process.exit(1);
 }
 cpSync(join(ROOT, 'sql'), join(dist, 'sql'), { recursive: true });
+const { type, imports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const compiled = Object.fromEntries(
+  Object.entries(imports).map(([alias, target]) => [alias, target.replace(/\.ts$/, '.js')]),
+);
+writeFileSync(join(dist, 'package.json'), `${JSON.stringify({ type, imports: compiled }, null, 2)}\n`);
 // Written last and dated at the start, so a source saved during the build makes it stale.
 writeFileSync(stamp, '');
 utimesSync(stamp, started / 1000, started / 1000);

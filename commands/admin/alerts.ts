@@ -1,7 +1,7 @@
-import { ruleSettings } from '../../src/core/alerts.ts';
-import { alertsReport } from '../../src/core/reports/admin-alerts.ts';
-import { alertRuleStates, lastAlertPosts } from '../../src/data/alerts.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { ruleSettings } from '#src/core/alerts.ts';
+import { alertsReport } from '#src/core/reports/admin-alerts.ts';
+import { alertRuleStates, lastAlertPosts } from '#src/data/alerts.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 
 export default defineSubcommand({
   name: 'alerts',

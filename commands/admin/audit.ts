@@ -1,10 +1,10 @@
-import { UserError } from '../../src/core/errors.ts';
-import { auditReport } from '../../src/core/reports/admin-audit.ts';
-import { describeChain, verifyAuditChain } from '../../src/data/audit.ts';
-import { recentAuditEvents } from '../../src/data/audit.queries.ts';
-import { resolvePatient } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { UserError } from '#src/core/errors.ts';
+import { auditReport } from '#src/core/reports/admin-audit.ts';
+import { describeChain, verifyAuditChain } from '#src/data/audit.ts';
+import { recentAuditEvents } from '#src/data/audit.queries.ts';
+import { resolvePatient } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 /** How many of the newest audit rows each /admin audit checks against the hash chain. */
 const CHAIN_CHECKED = 1000;

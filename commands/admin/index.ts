@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import alerts from './alerts.ts';
 import audit from './audit.ts';
 import summaryNow from './summary-now.ts';

@@ -1,8 +1,8 @@
-import { UserError } from '../../src/core/errors.ts';
-import { footer } from '../../src/core/format.ts';
-import { addDays, localDate } from '../../src/core/time.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { UserError } from '#src/core/errors.ts';
+import { footer } from '#src/core/format.ts';
+import { addDays, localDate } from '#src/core/time.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 /** What each outcome of posting means to the admin who asked. */
 const RESULT: Record<string, string> = {

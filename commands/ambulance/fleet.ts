@@ -1,6 +1,6 @@
-import { fleetReport } from '../../src/core/reports/ambulance-fleet.ts';
-import { fleet } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { fleetReport } from '#src/core/reports/ambulance-fleet.ts';
+import { fleet } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 
 export default defineSubcommand({
   name: 'fleet',

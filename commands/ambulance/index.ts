@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import fleet from './fleet.ts';
 
 export default defineCommand({

@@ -1,12 +1,12 @@
-import { fullName } from '../../src/core/format.ts';
-import { dayScheduleReport } from '../../src/core/reports/appointments-day.ts';
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { localDate } from '../../src/core/time.ts';
-import { localDay } from '../../src/core/window.ts';
-import { daySchedule } from '../../src/data/appointments.queries.ts';
-import { resolveDepartment, resolveStaff } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { fullName } from '#src/core/format.ts';
+import { dayScheduleReport } from '#src/core/reports/appointments-day.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { localDate } from '#src/core/time.ts';
+import { localDay } from '#src/core/window.ts';
+import { daySchedule } from '#src/data/appointments.queries.ts';
+import { resolveDepartment, resolveStaff } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { suggestDepartments } from '../shared/suggest.ts';
 import { shownTo } from '../shared/audience.ts';
 

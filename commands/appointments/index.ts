@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import day from './day.ts';
 import patient from './patient.ts';
 

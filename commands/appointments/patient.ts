@@ -1,6 +1,6 @@
-import { patientAppointmentsReport } from '../../src/core/reports/appointments-patient.ts';
-import { recentAppointments, resolvePatient, upcomingAppointments } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { patientAppointmentsReport } from '#src/core/reports/appointments-patient.ts';
+import { recentAppointments, resolvePatient, upcomingAppointments } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 import { patientOption } from '../shared/suggest.ts';
 
 export default defineSubcommand({

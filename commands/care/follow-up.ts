@@ -1,7 +1,7 @@
-import { followUpReport } from '../../src/core/reports/care-follow-up.ts';
-import { dischargeFollowUps } from '../../src/data/care.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { followUpReport } from '#src/core/reports/care-follow-up.ts';
+import { dischargeFollowUps } from '#src/data/care.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 // Answered privately: its tables overlap (several breakdowns of the same visits plus an `all` row), which
 // the public view's small-cell rule (src/core/public-view.ts) does not yet cover, so it is never posted in

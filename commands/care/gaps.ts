@@ -1,8 +1,8 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { gapsReport } from '../../src/core/reports/care-gaps.ts';
-import { careGaps } from '../../src/data/care.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { gapsReport } from '#src/core/reports/care-gaps.ts';
+import { careGaps } from '#src/data/care.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'gaps',

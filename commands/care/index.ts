@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import followUp from './follow-up.ts';
 import gaps from './gaps.ts';
 import noShows from './no-shows.ts';

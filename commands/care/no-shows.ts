@@ -1,8 +1,8 @@
-import { noShowsReport } from '../../src/core/reports/care-no-shows.ts';
-import { appointmentOutcomes } from '../../src/data/care.queries.ts';
-import { resolveDepartment } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { noShowsReport } from '#src/core/reports/care-no-shows.ts';
+import { appointmentOutcomes } from '#src/data/care.queries.ts';
+import { resolveDepartment } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { suggestDepartments } from '../shared/suggest.ts';
 
 // Answered privately: its tables overlap (several breakdowns of the same visits plus an `all` row), which

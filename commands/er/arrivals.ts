@@ -1,7 +1,7 @@
-import { arrivalsReport } from '../../src/core/reports/er-arrivals.ts';
-import { arrivalsByCondition } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { arrivalsReport } from '#src/core/reports/er-arrivals.ts';
+import { arrivalsByCondition } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

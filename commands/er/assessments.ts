@@ -1,7 +1,7 @@
-import { assessmentsReport } from '../../src/core/reports/er-assessments.ts';
-import { assessmentsPerPatient } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { assessmentsReport } from '#src/core/reports/er-assessments.ts';
+import { assessmentsPerPatient } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

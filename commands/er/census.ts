@@ -1,6 +1,6 @@
-import { censusReport } from '../../src/core/reports/er-census.ts';
-import { censusByCondition, censusLongestWaits } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { censusReport } from '#src/core/reports/er-census.ts';
+import { censusByCondition, censusLongestWaits } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

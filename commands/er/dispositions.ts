@@ -1,7 +1,7 @@
-import { dispositionsReport } from '../../src/core/reports/er-dispositions.ts';
-import { dispositionCounts } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { dispositionsReport } from '#src/core/reports/er-dispositions.ts';
+import { dispositionCounts } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

@@ -1,10 +1,10 @@
-import { earliestTreatmentsReport } from '../../src/core/reports/er-earliest-treatments.ts';
-import { TREATMENT_TYPES } from '../../src/core/vocabulary.ts';
-import { EARLIEST_KEPT } from '../../src/data/er.buckets.ts';
-import { earliestTreatments } from '../../src/data/er.pipeline.ts';
-import { patientNames } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { earliestTreatmentsReport } from '#src/core/reports/er-earliest-treatments.ts';
+import { TREATMENT_TYPES } from '#src/core/vocabulary.ts';
+import { EARLIEST_KEPT } from '#src/data/er.buckets.ts';
+import { earliestTreatments } from '#src/data/er.pipeline.ts';
+import { patientNames } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'earliest-treatments',

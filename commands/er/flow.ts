@@ -1,7 +1,7 @@
-import { FLOW_GROUPINGS, flowReport } from '../../src/core/reports/er-flow.ts';
-import { flowVisits } from '../../src/data/flow.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { FLOW_GROUPINGS, flowReport } from '#src/core/reports/er-flow.ts';
+import { flowVisits } from '#src/data/flow.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 // Answered privately: its tables overlap (several breakdowns of the same visits plus an `all` row), which
 // the public view's small-cell rule (src/core/public-view.ts) does not yet cover, so it is never posted in

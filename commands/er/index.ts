@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import severity from './severity.ts';
 import treatments from './treatments.ts';
 import earliestTreatments from './earliest-treatments.ts';

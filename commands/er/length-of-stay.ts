@@ -1,7 +1,7 @@
-import { lengthOfStayReport } from '../../src/core/reports/er-length-of-stay.ts';
-import { lengthOfStay } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { lengthOfStayReport } from '#src/core/reports/er-length-of-stay.ts';
+import { lengthOfStay } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

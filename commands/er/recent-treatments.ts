@@ -1,8 +1,8 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { recentTreatmentsReport } from '../../src/core/reports/er-recent-treatments.ts';
-import { latestTreatmentPerPatient } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { recentTreatmentsReport } from '#src/core/reports/er-recent-treatments.ts';
+import { latestTreatmentPerPatient } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'recent-treatments',

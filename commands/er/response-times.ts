@@ -1,7 +1,7 @@
-import { RESPONSE_GROUPS, responseTimesReport } from '../../src/core/reports/er-response-times.ts';
-import { dispatchResponseLegs } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { RESPONSE_GROUPS, responseTimesReport } from '#src/core/reports/er-response-times.ts';
+import { dispatchResponseLegs } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

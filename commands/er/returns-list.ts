@@ -1,8 +1,8 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { returnsListReport } from '../../src/core/reports/er-returns-list.ts';
-import { returnVisits } from '../../src/data/flow.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { returnsListReport } from '#src/core/reports/er-returns-list.ts';
+import { returnVisits } from '#src/data/flow.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'returns-list',

@@ -1,9 +1,9 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { severityReport } from '../../src/core/reports/er-severity.ts';
-import { SEVERITIES } from '../../src/core/vocabulary.ts';
-import { incidentsOfSeverity, natureCountsOfSeverity } from '../../src/data/er.pipeline.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { severityReport } from '#src/core/reports/er-severity.ts';
+import { SEVERITIES } from '#src/core/vocabulary.ts';
+import { incidentsOfSeverity, natureCountsOfSeverity } from '#src/data/er.pipeline.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

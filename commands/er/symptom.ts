@@ -1,8 +1,8 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { symptomReport } from '../../src/core/reports/er-symptom.ts';
-import { symptomMatches } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { symptomReport } from '#src/core/reports/er-symptom.ts';
+import { symptomMatches } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'symptom',

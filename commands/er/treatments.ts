@@ -1,7 +1,7 @@
-import { treatmentsReport } from '../../src/core/reports/er-treatments.ts';
-import { treatmentCountsByType } from '../../src/data/er.pipeline.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { treatmentsReport } from '#src/core/reports/er-treatments.ts';
+import { treatmentCountsByType } from '#src/data/er.pipeline.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 export default defineSubcommand({

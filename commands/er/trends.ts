@@ -1,7 +1,7 @@
-import { trendsReport } from '../../src/core/reports/er-trends.ts';
-import { eventBuckets, TREND_METRICS, type TrendMetric } from '../../src/data/er.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { trendsReport } from '#src/core/reports/er-trends.ts';
+import { eventBuckets, TREND_METRICS, type TrendMetric } from '#src/data/er.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 const METRICS = Object.keys(TREND_METRICS) as TrendMetric[];

@@ -1,9 +1,9 @@
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { medsEndingReport } from '../../src/core/reports/meds-ending.ts';
-import { addDays, localDate } from '../../src/core/time.ts';
-import { prescriptionsEnding } from '../../src/data/care.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { medsEndingReport } from '#src/core/reports/meds-ending.ts';
+import { addDays, localDate } from '#src/core/time.ts';
+import { prescriptionsEnding } from '#src/data/care.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'ending',

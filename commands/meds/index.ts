@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import patient from './patient.ts';
 import top from './top.ts';
 import ending from './ending.ts';

@@ -1,7 +1,7 @@
-import { medsPatientReport } from '../../src/core/reports/meds-patient.ts';
-import { localDate } from '../../src/core/time.ts';
-import { activePrescriptions, resolvePatient } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { medsPatientReport } from '#src/core/reports/meds-patient.ts';
+import { localDate } from '#src/core/time.ts';
+import { activePrescriptions, resolvePatient } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 import { patientOption } from '../shared/suggest.ts';
 
 export default defineSubcommand({

@@ -1,7 +1,7 @@
-import { medsTopReport, windowDates } from '../../src/core/reports/meds-top.ts';
-import { topMedications } from '../../src/data/meds.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { medsTopReport, windowDates } from '#src/core/reports/meds-top.ts';
+import { topMedications } from '#src/data/meds.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { shownTo } from '../shared/audience.ts';
 
 const TOP = 15;

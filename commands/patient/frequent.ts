@@ -1,8 +1,8 @@
-import { frequentReport } from '../../src/core/reports/patient-frequent.ts';
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { frequentlyTreated } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { frequentReport } from '#src/core/reports/patient-frequent.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { frequentlyTreated } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'frequent',

@@ -1,6 +1,6 @@
-import { historyReport } from '../../src/core/reports/patient-history.ts';
-import { patientHistory, resolvePatient } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { historyReport } from '#src/core/reports/patient-history.ts';
+import { patientHistory, resolvePatient } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 import { patientOption } from '../shared/suggest.ts';
 
 export default defineSubcommand({

@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import frequent from './frequent.ts';
 import history from './history.ts';
 import lookup from './lookup.ts';

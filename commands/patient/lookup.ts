@@ -1,5 +1,5 @@
-import { lookupReport } from '../../src/core/reports/patient-lookup.ts';
-import { localDate } from '../../src/core/time.ts';
+import { lookupReport } from '#src/core/reports/patient-lookup.ts';
+import { localDate } from '#src/core/time.ts';
 import {
   activePrescriptions,
   patientAllergies,
@@ -8,8 +8,8 @@ import {
   patientLatestTreatment,
   resolvePatient,
   upcomingAppointments,
-} from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+} from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 import { patientOption } from '../shared/suggest.ts';
 
 export default defineSubcommand({

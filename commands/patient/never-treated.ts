@@ -1,9 +1,9 @@
-import { neverTreatedReport } from '../../src/core/reports/patient-never-treated.ts';
-import { MAX_ROWS } from '../../src/core/reply.ts';
-import { TREATMENT_TYPES } from '../../src/core/vocabulary.ts';
-import { neverTreatedWith } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { neverTreatedReport } from '#src/core/reports/patient-never-treated.ts';
+import { MAX_ROWS } from '#src/core/reply.ts';
+import { TREATMENT_TYPES } from '#src/core/vocabulary.ts';
+import { neverTreatedWith } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'never-treated',

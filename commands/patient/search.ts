@@ -1,7 +1,7 @@
-import { SEARCH_LIMIT, searchListed, searchReport } from '../../src/core/reports/patient-search.ts';
-import { searchPatients } from '../../src/data/patient.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { SEARCH_LIMIT, searchListed, searchReport } from '#src/core/reports/patient-search.ts';
+import { searchPatients } from '#src/data/patient.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineSubcommand({
   name: 'search',

@@ -1,6 +1,6 @@
-import { viewFor } from '../../src/core/public-view.ts';
-import type { ReplyBody } from '../../src/core/reply.ts';
-import type { Caller, Context } from '../../src/runner/command.ts';
+import { viewFor } from '#src/core/public-view.ts';
+import type { ReplyBody } from '#src/core/reply.ts';
+import type { Caller, Context } from '#src/runner/command.ts';
 
 /**
  * An aggregate answer as its audience may see it: in full when private (private:true, a private command,

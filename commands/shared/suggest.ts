@@ -1,8 +1,8 @@
-import { isoDay } from '../../src/core/format.ts';
-import { patientSuggestions } from '../../src/data/patient.queries.ts';
-import { departments } from '../../src/data/staff.queries.ts';
-import type { Choice, Context } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { isoDay } from '#src/core/format.ts';
+import { patientSuggestions } from '#src/data/patient.queries.ts';
+import { departments } from '#src/data/staff.queries.ts';
+import type { Choice, Context } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 /** Suggestions for a patient option; the value sent back is the MRN, which resolves to one patient. */
 export async function suggestPatients(value: string, ctx: Context): Promise<Choice[]> {

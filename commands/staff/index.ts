@@ -1,4 +1,4 @@
-import { defineCommand } from '../../src/runner/command.ts';
+import { defineCommand } from '#src/runner/command.ts';
 import onShift from './on-shift.ts';
 import specialties from './specialties.ts';
 import workload from './workload.ts';

@@ -1,7 +1,7 @@
-import { onShiftReport } from '../../src/core/reports/staff-on-shift.ts';
-import { onShift, resolveDepartment } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { onShiftReport } from '#src/core/reports/staff-on-shift.ts';
+import { onShift, resolveDepartment } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 import { suggestDepartments } from '../shared/suggest.ts';
 
 export default defineSubcommand({

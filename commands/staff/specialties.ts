@@ -1,6 +1,6 @@
-import { specialtiesReport } from '../../src/core/reports/staff-specialties.ts';
-import { physicianSpecialties } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
+import { specialtiesReport } from '#src/core/reports/staff-specialties.ts';
+import { physicianSpecialties } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
 
 export default defineSubcommand({
   name: 'specialties',

@@ -1,8 +1,8 @@
-import { workloadReport } from '../../src/core/reports/staff-workload.ts';
-import type { StaffType } from '../../src/core/vocabulary.ts';
-import { workload } from '../../src/data/staff.queries.ts';
-import { defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { workloadReport } from '#src/core/reports/staff-workload.ts';
+import type { StaffType } from '#src/core/vocabulary.ts';
+import { workload } from '#src/data/staff.queries.ts';
+import { defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 const ROLES = ['physician', 'nurse'] as const satisfies readonly StaffType[];
 

@@ -1,10 +1,10 @@
-import { buildDailySummary, summaryReply } from '../../src/core/daily-summary.ts';
-import { UserError } from '../../src/core/errors.ts';
-import { when } from '../../src/core/format.ts';
-import { addDays, localDate } from '../../src/core/time.ts';
-import { summaryInput } from '../../src/data/summary.queries.ts';
-import { defineCommand, defineSubcommand } from '../../src/runner/command.ts';
-import { opt } from '../../src/runner/options.ts';
+import { buildDailySummary, summaryReply } from '#src/core/daily-summary.ts';
+import { UserError } from '#src/core/errors.ts';
+import { when } from '#src/core/format.ts';
+import { addDays, localDate } from '#src/core/time.ts';
+import { summaryInput } from '#src/data/summary.queries.ts';
+import { defineCommand, defineSubcommand } from '#src/runner/command.ts';
+import { opt } from '#src/runner/options.ts';
 
 export default defineCommand({
   name: 'summary',

@@ -1,6 +1,6 @@
 -- name: DischargeFollowUps :many
 -- ER visits arriving in [from, to) and discharged, each with its first follow-up: an appointment of the same
--- patient starting in (departed, departed + 7 days], not cancelled (domain.md); NULLs when there is none.
+-- patient starting in (departed, departed + 7 days], not cancelled (docs/domain.md); NULLs when there is none.
 SELECT v.id AS visit_id, v.patient_id, v.condition_on_arrival AS `condition`, v.departed_at,
   fu.starts_at AS follow_up_at, dp.name AS follow_up_department
 FROM er_visit v

@@ -16,7 +16,7 @@ export interface PeriodFigures {
   dispositions: Record<string, number>;
   /** Arrival instants bucketed per 15 minutes: bucket -> count. */
   arrivalBuckets: Map<number, number>;
-  /** ED flow (domain.md): visits arriving in the period that left without being seen. */
+  /** ED flow (docs/domain.md): visits arriving in the period that left without being seen. */
   lwbs: number;
   /** Arrival to first treatment, minutes, one per treated visit arriving in the period. */
   doorToTreatment: number[];

@@ -1,7 +1,7 @@
 import { DAY_MS, HOUR_MS } from './time.ts';
 
 /**
- * The ED flow and care-coordination definitions of domain.md, once: the reports under /er flow,
+ * The ED flow and care-coordination definitions of docs/domain.md, once: the reports under /er flow,
  * /er returns and /care use these, so "left without being seen" means the same everywhere.
  */
 

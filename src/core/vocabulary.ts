@@ -1,5 +1,5 @@
 /**
- * The domain's closed vocabularies (domain.md §1), once: commands, reports, the generator and the schema's
+ * The domain's closed vocabularies (docs/domain.md, section 1), once: commands, reports, the generator and the schema's
  * ENUM columns all use these lists. `ENUM_COLUMNS` ties each list to its column; an integration test
  * (test/integration/vocabulary.test.ts) fails when a list and its column disagree.
  */

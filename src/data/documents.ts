@@ -1,4 +1,4 @@
-/** The two MongoDB collections of domain.md section 2, with the same ids as their SQL rows. */
+/** The two MongoDB collections of docs/domain.md section 2, with the same ids as their SQL rows. */
 
 export const DISPATCH_INCIDENTS = 'dispatch_incidents';
 export const ER_TREATMENTS = 'er_treatments';

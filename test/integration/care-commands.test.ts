@@ -13,7 +13,7 @@ import { replyTo, userErrorOf } from '../support/run-command.ts';
 
 /**
  * /er flow, /er returns, /er returns-list, /care and /meds ending, each checked against the definitions of
- * domain.md ("ED flow and care-coordination measures") worked out here again over plain SELECT * rows.
+ * docs/domain.md ("ED flow and care-coordination measures") worked out here again over plain SELECT * rows.
  */
 const TZ = 'America/New_York';
 // Two weeks of data ending a week after the US spring-forward change (2026-03-08).
@@ -214,7 +214,7 @@ describe('/er flow', () => {
   });
 });
 
-/** Returns by domain.md: the previous visit of the patient, departed, discharged or unseen, within 72 h. */
+/** Returns by docs/domain.md: the previous visit of the patient, departed, discharged or unseen, within 72 h. */
 function expectedReturns(from: number, to: number) {
   const out: { visit: Visit; first: Visit; ending: string }[] = [];
   for (const v of raw.er_visit.filter((x) => arrivedIn(x, from, to))) {
@@ -278,7 +278,7 @@ describe('/er returns and /er returns-list', () => {
   });
 });
 
-/** Discharged visits arriving in the window, with whether a follow-up came within 7 days (domain.md). */
+/** Discharged visits arriving in the window, with whether a follow-up came within 7 days (docs/domain.md). */
 function discharges(from = W_FROM, to = W_TO) {
   return raw.er_visit
     .filter((v) => arrivedIn(v, from, to) && v.departed_at && decisionOf(v.id)?.decision === 'Discharge')

@@ -37,7 +37,7 @@ afterAll(async () => {
   await db.drop();
 });
 
-describe('seeded data keeps the invariants of domain.md', () => {
+describe('seeded data keeps the invariants of docs/domain.md', () => {
   it('fills every domain table', async () => {
     const tables = await rows<{ name: string }>(
       `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE()
@@ -233,7 +233,7 @@ describe('seeded data looks like an emergency department', () => {
   });
 });
 
-describe('seeded data has the patient flow of domain.md (LWBS, boarding, returns, follow-up)', () => {
+describe('seeded data has the patient flow of docs/domain.md (LWBS, boarding, returns, follow-up)', () => {
   it('has 1-6% of walk-ins leave without being seen, more often at triage 4-5 than at 3, never at 1-2', async () => {
     const lwbs = await rows<{ triage_level: number; n: number }>(
       `SELECT v.triage_level, COUNT(*) AS n FROM er_visit v

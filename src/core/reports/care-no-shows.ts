@@ -22,7 +22,7 @@ interface Tally {
 }
 
 const pct = (n: number, of: number) => (of === 0 ? null : round1((100 * n) / of));
-/** No-show rate: no-shows of the appointments that were not cancelled (domain.md). */
+/** No-show rate: no-shows of the appointments that were not cancelled (docs/domain.md). */
 const noShowRate = (t: Tally) => pct(t.noShows, t.appointments - t.cancelled);
 const cancelRate = (t: Tally) => pct(t.cancelled, t.appointments);
 

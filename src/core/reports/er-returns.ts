@@ -6,7 +6,7 @@ import { round1 } from '../stats.ts';
 import { CONDITIONS } from '../vocabulary.ts';
 import type { TimeWindow } from '../window.ts';
 
-/** A 72-hour return (domain.md) and the visit it came back after. */
+/** A 72-hour return (docs/domain.md) and the visit it came back after. */
 export interface ReturnVisit {
   return_id: number;
   patient_id: number;
