@@ -92,7 +92,6 @@ export const QUERIES = {
   CareGaps: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now', 'limit'] },
   AppointmentOutcomes: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now'] },
   PrescriptionsEnding: { file: 'care.sql', kind: 'many', params: ['today', 'lastDay', 'limit'] },
-  PatientIdsByMrn: { file: 'disclosure.sql', kind: 'many', params: ['mrns'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchesBetween: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -260,7 +259,6 @@ export interface QueryParams {
   CareGaps: { from: SqlValue; to: SqlValue; now: SqlValue; limit: SqlValue };
   AppointmentOutcomes: { from: SqlValue; to: SqlValue; now: SqlValue };
   PrescriptionsEnding: { today: SqlValue; lastDay: SqlValue; limit: SqlValue };
-  PatientIdsByMrn: { mrns: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchesBetween: { from: SqlValue; to: SqlValue };
