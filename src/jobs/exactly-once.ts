@@ -142,21 +142,20 @@ export class ExactlyOnce {
     return 'recovered';
   }
 
-  /** Posts a post this process holds, retrying what Discord may accept later; recorded either way. */
+  /**
+   * Posts a post this process holds, retrying what Discord may accept later; recorded either way. Only the
+   * post itself is retried: once Discord has it, a failure to record it leaves the claim to be recovered by
+   * its marker after the lease, never a second post.
+   */
   async deliver(post: Post, message: ChannelMessage): Promise<'posted' | 'failed'> {
     const { sql, ledger, poster, log, instanceId } = this.deps;
+    let attempts = 0;
+    let messageId: string;
     try {
-      return await withRetries(
-        async (attempt) => {
-          const messageId = await poster.post(post.row.channel_id, message);
-          await completePost(sql, ledger, post.row.id, instanceId, messageId, new Date(this.deps.now()));
-          const after = attempt > 0 ? ` after ${attempt + 1} attempts` : '';
-          await this.audit(post, 'ok', `posted message ${messageId}${after}`);
-          log.info(
-            { ...post.logFields, messageId, channel: post.row.channel_id },
-            `posted ${this.deps.what}`,
-          );
-          return 'posted' as const;
+      messageId = await withRetries(
+        (n) => {
+          attempts = n + 1;
+          return poster.post(post.row.channel_id, message);
         },
         {
           sleep: this.deps.sleep,
@@ -170,6 +169,11 @@ export class ExactlyOnce {
     } catch (err) {
       return this.fail(post, err);
     }
+    await completePost(sql, ledger, post.row.id, instanceId, messageId, new Date(this.deps.now()));
+    const after = attempts > 1 ? ` after ${attempts} attempts` : '';
+    await this.audit(post, 'ok', `posted message ${messageId}${after}`);
+    log.info({ ...post.logFields, messageId, channel: post.row.channel_id }, `posted ${this.deps.what}`);
+    return 'posted';
   }
 
   /** Records a post that will not be tried again, with what to fix; audited and logged. */
