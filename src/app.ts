@@ -5,12 +5,14 @@ import { openContext } from './context.ts';
 import { documentCounts } from './data/er.pipeline.ts';
 import { dataOverview } from './data/overview.queries.ts';
 import { renderTablePages } from './render/table.ts';
-import { startBot } from './discord/bot.ts';
-import { createLogger } from './log.ts';
+import { createLogger, type Logger } from './log.ts';
+import { discordChannelPoster } from './discord/channel-poster.ts';
+import { startBot, type RunningBot } from './discord/bot.ts';
+import { startScheduledPosts } from './jobs/scheduled-posts.ts';
 
 /** hers-bot's main job: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal session. */
 export async function start(config: Config): Promise<void> {
-  if (config.discord.token) await startBot(config, createLogger(config));
+  if (config.discord.token) await runBot(config, createLogger(config));
   else await startApp(config, (text) => console.log(text));
 }
 
@@ -62,4 +64,65 @@ export async function startApp(config: Config, out: (text: string) => void): Pro
   } finally {
     await close();
   }
+}
+
+const SHUTDOWN_MS = 10_000;
+
+/**
+ * Runs the Discord bot and the scheduled posts until SIGTERM or SIGINT: then it stops the schedules and
+ * taking interactions, lets the ones in flight finish, closes the pools and resolves, all within 10 seconds.
+ */
+export async function runBot(config: Config, log: Logger): Promise<void> {
+  const { ctx, close } = await openContext(config, Date.now, {
+    onReplicaChange: (replica, state) =>
+      log.warn({ replica, state }, state === 'offline' ? 'read replica left out' : 'read replica back'),
+  });
+  let bot: RunningBot | undefined;
+  const botUserId = () => bot?.userId();
+  const posts = startScheduledPosts({
+    sql: ctx.sql,
+    config,
+    log,
+    now: Date.now,
+    posters: {
+      summary: discordChannelPoster(config, botUserId, 'summary'),
+      alert: discordChannelPoster(config, botUserId, 'alert'),
+    },
+  });
+  const summary = posts.summary;
+  if (summary) {
+    ctx.summary = { postNow: async (date, force, actorId) => summary.postDay(date, { force, actorId }) };
+  }
+  const stopped = new Promise<string>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  // One bad interaction or a stray rejection is logged, never fatal.
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
+  process.on('uncaughtException', (err) => log.error({ err }, 'uncaught exception'));
+
+  try {
+    bot = await startBot(config, log, ctx, {
+      // Days whose post time passed while the bot was down are caught up once Discord is reached.
+      onReady: () => posts.catchUp(),
+      readyFields: { summary: summary ? config.summary.cron : 'off' },
+    });
+  } catch (err) {
+    await posts.stop();
+    await close();
+    throw err;
+  }
+
+  const signal = await stopped;
+  log.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
+  const hardStop = setTimeout(() => {
+    log.error('shutdown took longer than 10 s; exiting');
+    process.exit(1);
+  }, SHUTDOWN_MS);
+  hardStop.unref();
+  await posts.stop();
+  await bot.stop();
+  await close();
+  clearTimeout(hardStop);
+  log.info('stopped');
 }

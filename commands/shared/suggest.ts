@@ -10,6 +10,7 @@ export async function suggestPatients(value: string, ctx: Context): Promise<Choi
   return rows.map((r) => ({
     name: `${r.last_name}, ${r.first_name} · ${r.mrn} · born ${isoDay(r.date_of_birth)}`,
     value: r.mrn,
+    patientId: r.id,
   }));
 }
 

@@ -58,19 +58,6 @@ ORDER BY rule, seq;
 SELECT COUNT(*) AS n FROM alert_post
 WHERE channel_id = :channel AND rule = :rule AND seq > :seq AND state = 'posted';
 
--- name: TakeOverAlertPost :execrows
--- Takes a stale claim over; only one process can win: the claim it saw must still be there.
-UPDATE alert_post SET claimed_by = :instance, claimed_at = :now, attempts = attempts + 1
-WHERE id = :id AND state = 'claimed' AND claimed_by = :seenInstance AND claimed_at = :seenAt;
-
--- name: CompleteAlertPost :execrows
-UPDATE alert_post SET state = 'posted', message_id = :messageId, posted_at = :now
-WHERE id = :id AND claimed_by = :instance;
-
--- name: FailAlertPost :execrows
-UPDATE alert_post SET state = 'failed', last_status = :status, last_error = :error
-WHERE id = :id AND claimed_by = :instance;
-
 -- name: SupersedeAlertPost :execrows
 UPDATE alert_post SET state = 'superseded' WHERE id = :id AND claimed_by = :instance;
 

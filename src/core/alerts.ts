@@ -158,11 +158,3 @@ export function minutesText(ms: number): string {
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
-
-/** What a delivery failure means to an admin, by Discord's HTTP status. */
-export function deliveryAdvice(status: number | undefined, message: string): string {
-  if (status === 403)
-    return 'the bot lacks access to the alert channel (give it View Channel, Send Messages and Embed Links there)';
-  if (status === 404) return 'the alert channel does not exist (check ALERT_CHANNEL_ID)';
-  return `Discord did not accept the post (${status ?? message})`;
-}

@@ -156,21 +156,6 @@ export const newerAlertPosted = async (db: Db, row: AlertPostRow) =>
     )?.n ?? 0,
   ) > 0;
 
-export const takeOverAlertPost = async (db: Db, row: AlertPostRow, instance: string, now: Date) =>
-  (await execRows(db, 'TakeOverAlertPost', {
-    instance,
-    now,
-    id: row.id,
-    seenInstance: row.claimed_by,
-    seenAt: row.claimed_at,
-  })) === 1;
-
-export const completeAlertPost = (db: Db, id: number, instance: string, messageId: string, now: Date) =>
-  execRows(db, 'CompleteAlertPost', { id, instance, messageId, now });
-
-export const failAlertPost = (db: Db, id: number, instance: string, status: number | null, error: string) =>
-  execRows(db, 'FailAlertPost', { id, instance, status, error: error.slice(0, 500) });
-
 export const supersedeAlertPost = (db: Db, id: number, instance: string) =>
   execRows(db, 'SupersedeAlertPost', { id, instance });
 

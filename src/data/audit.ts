@@ -1,3 +1,4 @@
+import type { AuditEvent } from '../core/audit-event.ts';
 import { linkHash, onOneConnection, type StoredAuditRow } from './audit-chain.ts';
 import {
   advanceChainHead,
@@ -11,32 +12,8 @@ import type { Db } from './queries.ts';
 import { auditWriteFailures, commandsTotal } from '../ops/metrics.ts';
 
 export { describeChain, verifyAuditChain, type ChainReport } from './audit-chain.ts';
-
-/** One row of the append-only audit trail: every command run, allowed or not. */
-export interface AuditEvent {
-  /**
-   * Ignored: the database stamps each row with its own clock (migration 004), so no client can
-   * back-date one. Callers may stop passing it.
-   */
-  occurredAt?: Date;
-  source: 'discord' | 'console' | 'scheduler';
-  actorId: string | null;
-  actorRoles?: string[];
-  guildId?: string | null;
-  channelId?: string | null;
-  command: string;
-  options: Record<string, unknown> | null;
-  patientIds: number[];
-  rowCount: number | null;
-  outcome: 'ok' | 'empty' | 'denied' | 'invalid' | 'error';
-  latencyMs: number | null;
-  interactionId?: string | null;
-  /**
-   * What went wrong, for people reading the trail. Rows can never be removed, so it is stored masked as
-   * logs are (quoted values, MRNs, a database's statement after "near") and short; a reference is kept.
-   */
-  detail?: string | null;
-}
+/** One row of the append-only audit trail, built by src/core/audit-event.ts. */
+export type { AuditEvent };
 
 /** Attempts when the row would not be stored as hashed (the server clock moved on too far meanwhile). */
 const ATTEMPTS = 3;

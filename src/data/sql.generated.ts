@@ -44,13 +44,6 @@ export const QUERIES = {
   AlertPostById: { file: 'alerts.sql', kind: 'one', params: ['id'] },
   StaleAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel', 'staleBefore'] },
   NewerAlertPosted: { file: 'alerts.sql', kind: 'one', params: ['channel', 'rule', 'seq'] },
-  TakeOverAlertPost: {
-    file: 'alerts.sql',
-    kind: 'execrows',
-    params: ['instance', 'now', 'id', 'seenInstance', 'seenAt'],
-  },
-  CompleteAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['messageId', 'now', 'id', 'instance'] },
-  FailAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['status', 'error', 'id', 'instance'] },
   SupersedeAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['id', 'instance'] },
   LastAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel'] },
   DaySchedule: {
@@ -92,7 +85,6 @@ export const QUERIES = {
   CareGaps: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now', 'limit'] },
   AppointmentOutcomes: { file: 'care.sql', kind: 'many', params: ['from', 'to', 'now'] },
   PrescriptionsEnding: { file: 'care.sql', kind: 'many', params: ['today', 'lastDay', 'limit'] },
-  PatientIdsByMrn: { file: 'disclosure.sql', kind: 'many', params: ['mrns'] },
   ArrivalsByCondition: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   LatestTreatmentPerPatient: { file: 'er.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   DispatchesBetween: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
@@ -148,6 +140,32 @@ export const QUERIES = {
   PatientHistory: { file: 'patient.sql', kind: 'many', params: ['patient'] },
   FrequentlyTreatedPatients: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'limit'] },
   PatientsNeverTreatedWith: { file: 'patient.sql', kind: 'many', params: ['from', 'to', 'type', 'limit'] },
+  TakeOverSummaryPost: {
+    file: 'post-ledger.sql',
+    kind: 'execrows',
+    params: ['instance', 'now', 'id', 'seenState', 'seenInstance', 'seenAt'],
+  },
+  TakeOverAlertPost: {
+    file: 'post-ledger.sql',
+    kind: 'execrows',
+    params: ['instance', 'now', 'id', 'seenState', 'seenInstance', 'seenAt'],
+  },
+  CompleteSummaryPost: {
+    file: 'post-ledger.sql',
+    kind: 'execrows',
+    params: ['messageId', 'now', 'id', 'instance'],
+  },
+  CompleteAlertPost: {
+    file: 'post-ledger.sql',
+    kind: 'execrows',
+    params: ['messageId', 'now', 'id', 'instance'],
+  },
+  FailSummaryPost: {
+    file: 'post-ledger.sql',
+    kind: 'execrows',
+    params: ['status', 'error', 'id', 'instance'],
+  },
+  FailAlertPost: { file: 'post-ledger.sql', kind: 'execrows', params: ['status', 'error', 'id', 'instance'] },
   CountRateLimitHit: { file: 'rate-limit.sql', kind: 'exec', params: ['bucket', 'actorId', 'windowMs'] },
   RateLimitState: { file: 'rate-limit.sql', kind: 'one', params: ['bucket', 'actorId'] },
   DeleteEndedRateLimits: { file: 'rate-limit.sql', kind: 'execrows', params: [] },
@@ -165,17 +183,6 @@ export const QUERIES = {
     params: ['channel', 'date', 'instance', 'now'],
   },
   GetSummaryPost: { file: 'summary-post.sql', kind: 'one', params: ['channel', 'date'] },
-  TakeOverSummaryPost: {
-    file: 'summary-post.sql',
-    kind: 'execrows',
-    params: ['instance', 'now', 'id', 'seenInstance', 'seenAt'],
-  },
-  CompleteSummaryPost: {
-    file: 'summary-post.sql',
-    kind: 'execrows',
-    params: ['messageId', 'now', 'id', 'instance'],
-  },
-  FailSummaryPost: { file: 'summary-post.sql', kind: 'execrows', params: ['error', 'id', 'instance'] },
   CensusCount: { file: 'summary.sql', kind: 'one', params: ['at'] },
 } as const;
 
@@ -218,15 +225,6 @@ export interface QueryParams {
   AlertPostById: { id: SqlValue };
   StaleAlertPosts: { channel: SqlValue; staleBefore: SqlValue };
   NewerAlertPosted: { channel: SqlValue; rule: SqlValue; seq: SqlValue };
-  TakeOverAlertPost: {
-    instance: SqlValue;
-    now: SqlValue;
-    id: SqlValue;
-    seenInstance: SqlValue;
-    seenAt: SqlValue;
-  };
-  CompleteAlertPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
-  FailAlertPost: { status: SqlValue; error: SqlValue; id: SqlValue; instance: SqlValue };
   SupersedeAlertPost: { id: SqlValue; instance: SqlValue };
   LastAlertPosts: { channel: SqlValue };
   DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
@@ -260,7 +258,6 @@ export interface QueryParams {
   CareGaps: { from: SqlValue; to: SqlValue; now: SqlValue; limit: SqlValue };
   AppointmentOutcomes: { from: SqlValue; to: SqlValue; now: SqlValue };
   PrescriptionsEnding: { today: SqlValue; lastDay: SqlValue; limit: SqlValue };
-  PatientIdsByMrn: { mrns: SqlValue };
   ArrivalsByCondition: { from: SqlValue; to: SqlValue };
   LatestTreatmentPerPatient: { from: SqlValue; to: SqlValue; limit: SqlValue };
   DispatchesBetween: { from: SqlValue; to: SqlValue };
@@ -320,6 +317,26 @@ export interface QueryParams {
   PatientHistory: { patient: SqlValue };
   FrequentlyTreatedPatients: { from: SqlValue; to: SqlValue; limit: SqlValue };
   PatientsNeverTreatedWith: { from: SqlValue; to: SqlValue; type: SqlValue; limit: SqlValue };
+  TakeOverSummaryPost: {
+    instance: SqlValue;
+    now: SqlValue;
+    id: SqlValue;
+    seenState: SqlValue;
+    seenInstance: SqlValue;
+    seenAt: SqlValue;
+  };
+  TakeOverAlertPost: {
+    instance: SqlValue;
+    now: SqlValue;
+    id: SqlValue;
+    seenState: SqlValue;
+    seenInstance: SqlValue;
+    seenAt: SqlValue;
+  };
+  CompleteSummaryPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
+  CompleteAlertPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
+  FailSummaryPost: { status: SqlValue; error: SqlValue; id: SqlValue; instance: SqlValue };
+  FailAlertPost: { status: SqlValue; error: SqlValue; id: SqlValue; instance: SqlValue };
   CountRateLimitHit: { bucket: SqlValue; actorId: SqlValue; windowMs: SqlValue };
   RateLimitState: { bucket: SqlValue; actorId: SqlValue };
   DeleteEndedRateLimits: null;
@@ -333,14 +350,5 @@ export interface QueryParams {
   Fleet: { at: SqlValue };
   ClaimSummaryPost: { channel: SqlValue; date: SqlValue; instance: SqlValue; now: SqlValue };
   GetSummaryPost: { channel: SqlValue; date: SqlValue };
-  TakeOverSummaryPost: {
-    instance: SqlValue;
-    now: SqlValue;
-    id: SqlValue;
-    seenInstance: SqlValue;
-    seenAt: SqlValue;
-  };
-  CompleteSummaryPost: { messageId: SqlValue; now: SqlValue; id: SqlValue; instance: SqlValue };
-  FailSummaryPost: { error: SqlValue; id: SqlValue; instance: SqlValue };
   CensusCount: { at: SqlValue };
 }

@@ -35,18 +35,3 @@ export async function claimSummaryPost(
     throw err;
   }
 }
-
-export const takeOverSummaryPost = async (db: Db, row: SummaryPostRow, instance: string, now: Date) =>
-  (await execRows(db, 'TakeOverSummaryPost', {
-    instance,
-    now,
-    id: row.id,
-    seenInstance: row.claimed_by,
-    seenAt: row.claimed_at,
-  })) === 1;
-
-export const completeSummaryPost = (db: Db, id: number, instance: string, messageId: string, now: Date) =>
-  execRows(db, 'CompleteSummaryPost', { messageId, now, id, instance });
-
-export const failSummaryPost = (db: Db, id: number, instance: string, error: string) =>
-  execRows(db, 'FailSummaryPost', { error: error.slice(0, 500), id, instance });

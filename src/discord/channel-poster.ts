@@ -1,8 +1,6 @@
 import { REST, Routes, type APIMessage } from 'discord.js';
 import type { Config } from '../config.ts';
-import type { PostEmbed } from '../core/summary-post.ts';
-import type { AlertPoster } from '../jobs/alerts.job.ts';
-import type { SummaryPoster } from '../jobs/daily-summary.job.ts';
+import type { ChannelPoster } from '../jobs/exactly-once.ts';
 import { postsTotal } from '../ops/metrics.ts';
 
 /**
@@ -10,14 +8,17 @@ import { postsTotal } from '../ops/metrics.ts';
  * Its REST client does not retry: the jobs decide what to retry (5xx, 429, network) and what not to (403,
  * 404). Posts mention nobody and are counted by kind and outcome for /metrics.
  */
-function channelPoster(config: Config, botUserId: () => string | undefined, kind: 'summary' | 'alert') {
+export function discordChannelPoster(
+  config: Config,
+  botUserId: () => string | undefined,
+  kind: 'summary' | 'alert',
+): ChannelPoster {
   const rest = new REST({
     retries: 0,
     ...(config.discord.apiBase ? { api: config.discord.apiBase } : {}),
   }).setToken(config.discord.token ?? '');
   return {
-    /** A recent message of the bot's in the channel whose footer starts with `marker`, if any. */
-    async findMarked(channelId: string, marker: string): Promise<string | undefined> {
+    async findMarked(channelId, marker) {
       const messages = (await rest.get(Routes.channelMessages(channelId), {
         query: new URLSearchParams({ limit: '50' }),
       })) as APIMessage[];
@@ -25,7 +26,7 @@ function channelPoster(config: Config, botUserId: () => string | undefined, kind
         (m) => m.author.id === botUserId() && m.embeds.some((e) => e.footer?.text.startsWith(marker)),
       )?.id;
     },
-    async post(channelId: string, embed: PostEmbed, chart?: Buffer): Promise<string> {
+    async post(channelId, { embed, chart }) {
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), {
           body: {
@@ -42,21 +43,5 @@ function channelPoster(config: Config, botUserId: () => string | undefined, kind
         throw err;
       }
     },
-  };
-}
-
-export function discordSummaryPoster(config: Config, botUserId: () => string | undefined): SummaryPoster {
-  const poster = channelPoster(config, botUserId, 'summary');
-  return {
-    findMarked: (channelId, marker) => poster.findMarked(channelId, marker),
-    post: (channelId, { embed, chart }) => poster.post(channelId, embed, chart),
-  };
-}
-
-export function discordAlertPoster(config: Config, botUserId: () => string | undefined): AlertPoster {
-  const poster = channelPoster(config, botUserId, 'alert');
-  return {
-    findMarked: (channelId, marker) => poster.findMarked(channelId, marker),
-    post: (channelId, embed) => poster.post(channelId, embed),
   };
 }

@@ -1,4 +1,5 @@
 import type { Reply } from '../core/reply.ts';
+import { sanitizeLines } from '../core/text.ts';
 import { renderListPages, renderTablePages } from '../render/table.ts';
 
 /** Discord's limit on a message's content. */
@@ -9,9 +10,15 @@ const LINE_WIDTH = 100;
 /**
  * The content of each page of a reply: bold title, summary, the table page in a code block, and the
  * footer as subtext with the page number. Every page fits in one message. A table with clinical columns
- * is laid out as a list that wraps instead: a fixed-width code block would cut its text.
+ * is laid out as a list that wraps instead: a fixed-width code block would cut its text. Text echoed from
+ * the member's options or from the data is cleaned as the terminal cleans it (no control characters, no
+ * lone surrogates).
  */
 export function replyPages(reply: Reply): string[] {
+  return pagesOf(reply).map(sanitizeLines);
+}
+
+function pagesOf(reply: Reply): string[] {
   const summary =
     reply.summary.length > SUMMARY_LIMIT ? `${reply.summary.slice(0, SUMMARY_LIMIT - 1)}…` : reply.summary;
   const head = `**${reply.title}**\n${summary}`;

@@ -1,45 +1,31 @@
-import cron from 'node-cron';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import {
   alertMarker,
   alertPost,
-  deliveryAdvice,
   evaluateRule,
   ruleFires,
   ruleSettings,
   type AlertPostContent,
 } from '../core/alerts.ts';
-import type { PostEmbed } from '../core/summary-post.ts';
+import * as audit from '../core/audit-event.ts';
 import type { AlertRule, AlertTransition } from '../core/vocabulary.ts';
 import {
   alertMeasures,
   alertPostById,
   alertRuleStates,
-  completeAlertPost,
-  failAlertPost,
   insertAlertRuleState,
   moveAlertRule,
   newerAlertPosted,
   staleAlertPosts,
   supersedeAlertPost,
-  takeOverAlertPost,
   type AlertPostRow,
   type AlertRuleStateRow,
 } from '../data/alerts.queries.ts';
-import { recordAudit } from '../data/audit.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
-import { isTransient, statusOf, withRetries } from './delivery.ts';
-
-/** Where alerts go: a narrow interface, Discord in production (src/discord/channel-poster.ts). */
-export interface AlertPoster {
-  /** The id of a recent message in the channel whose footer starts with `marker`, if any. */
-  findMarked(channelId: string, marker: string): Promise<string | undefined>;
-  /** Posts and returns the new message's id. Errors carry the HTTP `status` when Discord answered. */
-  post(channelId: string, embed: PostEmbed): Promise<string>;
-}
+import { ExactlyOnce, type ChannelPoster, type Post } from './exactly-once.ts';
 
 export type DeliveryResult = 'posted' | 'recovered' | 'failed' | 'superseded' | 'busy';
 
@@ -54,7 +40,7 @@ export interface Delivery {
 export interface AlertJobDeps {
   sql: Db;
   config: Config;
-  poster: AlertPoster;
+  poster: ChannelPoster;
   log: Logger;
   now: () => number;
   /** Waits between retries; tests pass one that does not wait. */
@@ -65,19 +51,35 @@ export interface AlertJobDeps {
 /** A claim older than this belongs to a process that died between claiming and posting. */
 export const ALERT_CLAIM_LEASE_MS = 5 * 60_000;
 
+const ALERT_CHANNEL = {
+  name: 'alert channel',
+  setting: 'ALERT_CHANNEL_ID',
+  permissions: 'View Channel, Send Messages and Embed Links',
+};
+
 /**
  * Evaluates the alert rules (one run a minute) and posts each transition to the alert channel exactly
  * once. The rules' states live in alert_rule_state, so a restart carries on where it was; of several
  * processes evaluating the same minute, the one whose update of a rule lands moves it on and claims its
  * post (alert_post) in the same transaction. A claim left by a process that died is taken over after
- * ALERT_CLAIM_LEASE_MS: its post is looked for in the channel first, and posted only if missing.
+ * ALERT_CLAIM_LEASE_MS: its post is looked for in the channel first, and posted only if missing
+ * (src/jobs/exactly-once.ts).
  */
 export class AlertsJob {
   readonly instanceId: string;
+  private readonly once: ExactlyOnce;
   private running: Promise<Delivery[]> | undefined;
 
   constructor(private readonly deps: AlertJobDeps) {
     this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.once = new ExactlyOnce({
+      ...deps,
+      instanceId: this.instanceId,
+      ledger: 'alert_post',
+      leaseMs: ALERT_CLAIM_LEASE_MS,
+      what: 'an ER surge alert',
+      channel: ALERT_CHANNEL,
+    });
   }
 
   /** One evaluation of every rule that is on. A run already going on is joined, not repeated. */
@@ -94,7 +96,7 @@ export class AlertsJob {
     if (!channel) return [];
     const deliveries: Delivery[] = [];
     const now = new Date(this.deps.now());
-    for (const stale of await staleAlertPosts(sql, channel, new Date(now.getTime() - ALERT_CLAIM_LEASE_MS)))
+    for (const stale of await staleAlertPosts(sql, channel, this.once.staleBefore()))
       deliveries.push(await this.recover(stale));
 
     const settings = ruleSettings(config.alerts).filter((s) => s.firesAt !== undefined);
@@ -160,108 +162,55 @@ export class AlertsJob {
 
   /** Finishes a post claimed by a process that died: found in the channel, posted, or out of date. */
   private async recover(stale: AlertPostRow): Promise<Delivery> {
-    const { sql, poster, log } = this.deps;
+    const { sql } = this.deps;
     const done = (result: DeliveryResult): Delivery => ({
       rule: stale.rule,
       kind: stale.kind,
       seq: stale.seq,
       result,
     });
-    const now = new Date(this.deps.now());
-    if (!(await takeOverAlertPost(sql, stale, this.instanceId, now))) return done('busy');
+    if (!(await this.once.takeOver(stale))) return done('busy');
+    const post = this.post(stale);
     if (await newerAlertPosted(sql, stale)) {
       await supersedeAlertPost(sql, stale.id, this.instanceId);
-      await this.audit(stale, 'ok', 'not posted: a later transition of the rule was posted already');
+      await this.once.audit(post, 'ok', 'not posted: a later transition of the rule was posted already');
       return done('superseded');
     }
-    let found: string | undefined;
-    try {
-      found = await poster.findMarked(stale.channel_id, alertMarker(stale.rule, stale.seq));
-    } catch (err) {
-      if (isTransient(err)) {
-        log.warn({ err, rule: stale.rule }, 'could not read the alert channel; trying again later');
-        return done('busy');
-      }
-      return this.fail(stale, err);
-    }
-    if (found) {
-      await completeAlertPost(sql, stale.id, this.instanceId, found, now);
-      await this.audit(stale, 'ok', `found the post already in the channel (message ${found})`);
-      return done('recovered');
-    }
+    const recovered = await this.once.recover(post);
+    if (recovered !== 'missing') return done(recovered);
     const fresh = await alertPostById(sql, stale.id);
     return fresh ? this.deliver(fresh) : done('busy');
   }
 
   /** Posts a claimed transition, retrying what Discord may accept later. */
   private async deliver(row: AlertPostRow): Promise<Delivery> {
-    const { sql, config, poster, log } = this.deps;
-    const done = (result: DeliveryResult): Delivery => ({
-      rule: row.rule,
-      kind: row.kind,
-      seq: row.seq,
-      result,
-    });
+    const { config } = this.deps;
     const embed = alertPost(content(row), config.timeZone, config.summary.minCell);
-    try {
-      return await withRetries(
-        async (attempt) => {
-          const messageId = await poster.post(row.channel_id, embed);
-          await completeAlertPost(sql, row.id, this.instanceId, messageId, new Date(this.deps.now()));
-          await this.audit(
-            row,
-            'ok',
-            `posted message ${messageId}${attempt > 0 ? ` after ${attempt + 1} attempts` : ''}`,
-          );
-          log.info({ rule: row.rule, kind: row.kind, messageId }, 'posted an ER surge alert');
-          return done('posted');
-        },
-        {
-          sleep: this.deps.sleep,
-          onRetry: (err, attempt) =>
-            log.warn(
-              { rule: row.rule, status: statusOf(err), attempt, err },
-              'posting an ER surge alert failed; retrying',
-            ),
-        },
-      );
-    } catch (err) {
-      return this.fail(row, err);
-    }
+    const result = await this.once.deliver(this.post(row), { embed });
+    return { rule: row.rule, kind: row.kind, seq: row.seq, result };
   }
 
-  /** Records a post that will not be tried again, with what to fix; audited and logged. */
-  private async fail(row: AlertPostRow, err: unknown): Promise<Delivery> {
-    const status = statusOf(err);
-    const advice = deliveryAdvice(status, (err as Error).message);
-    await failAlertPost(this.deps.sql, row.id, this.instanceId, status ?? null, advice);
-    await this.audit(row, 'error', advice);
-    this.deps.log.error(
-      { rule: row.rule, kind: row.kind, status, channel: row.channel_id, err },
-      `could not post an ER surge alert: ${advice}`,
-    );
-    return { rule: row.rule, kind: row.kind, seq: row.seq, result: 'failed' };
-  }
-
-  private async audit(row: AlertPostRow, outcome: 'ok' | 'error', detail: string): Promise<void> {
-    await recordAudit(this.deps.sql, {
-      source: 'scheduler',
-      actorId: this.instanceId,
-      channelId: row.channel_id,
-      command: 'alert',
-      options: {
-        rule: row.rule,
-        transition: row.kind,
-        seq: row.seq,
-        measured: row.measured,
-        threshold: row.threshold,
-      },
-      patientIds: [],
-      rowCount: null,
-      outcome,
-      latencyMs: null,
-      detail,
-    }).catch((err: unknown) => this.deps.log.error({ err }, 'could not write an audit row'));
+  private post(row: AlertPostRow): Post {
+    return {
+      row,
+      marker: alertMarker(row.rule, row.seq),
+      logFields: { rule: row.rule, kind: row.kind },
+      audit: (outcome, detail) =>
+        audit.channelPost({
+          instance: this.instanceId,
+          channelId: row.channel_id,
+          command: 'alert',
+          options: {
+            rule: row.rule,
+            transition: row.kind,
+            seq: row.seq,
+            measured: row.measured,
+            threshold: row.threshold,
+          },
+          outcome,
+          detail,
+        }),
+    };
   }
 }
 
@@ -275,21 +224,4 @@ function content(row: AlertPostRow): AlertPostContent {
     measured: row.measured,
     threshold: row.threshold,
   };
-}
-
-/**
- * Starts the alert job when ALERT_CHANNEL_ID is set (undefined when it is not): a run now and one every
- * minute. `stop` ends the tick (a run in progress finishes on its own).
- */
-export function scheduleAlerts(
-  deps: AlertJobDeps,
-): { job: AlertsJob; stop: () => Promise<void> } | undefined {
-  if (!deps.config.alerts.channelId) return undefined;
-  const job = new AlertsJob(deps);
-  const tick = () => {
-    job.run().catch((err: unknown) => deps.log.error({ err }, 'ER surge alert run failed'));
-  };
-  const task = cron.schedule('* * * * *', tick, { noOverlap: true, name: 'alerts' });
-  tick(); // at start too: a restart picks up where the database says the rules are
-  return { job, stop: async () => void (await task.stop()) };
 }

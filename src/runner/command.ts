@@ -41,6 +41,8 @@ export interface Caller {
 export interface Choice {
   name: string;
   value: string;
+  /** The patient the choice names, if it names one: showing it discloses them, so the audit row lists it. */
+  patientId?: number;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { isUserError, type UserError } from '../core/errors.ts';
+import * as audit from '../core/audit-event.ts';
+import type { AuditActor, AuditEvent } from '../core/audit-event.ts';
 import { sanitizeText } from '../core/text.ts';
 import type { Reply } from '../core/reply.ts';
-import { recordAudit, type AuditEvent } from '../data/audit.ts';
+import { recordAudit } from '../data/audit.ts';
 import { isPrivateAnswer, type Caller, type Capability, type Command, type Context } from './command.ts';
 import {
   pathOf,
@@ -28,9 +30,7 @@ export interface Actor {
 }
 
 /** Who an audit row names: the actor without what their roles allow. */
-export function auditedActor(
-  actor: Actor,
-): Pick<AuditEvent, 'source' | 'actorId' | 'actorRoles' | 'guildId' | 'channelId' | 'interactionId'> {
+export function auditedActor(actor: Actor): AuditActor {
   return {
     source: actor.source,
     actorId: actor.actorId,
@@ -127,13 +127,6 @@ export function newReference(): string {
   return `E-${Date.now().toString(36).toUpperCase()}${randomBytes(2).toString('hex').toUpperCase()}`;
 }
 
-/** Option values as the trail stores them: text without control characters or lone surrogates. */
-export function optionsForTheRecord(options: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(options).map(([k, v]) => [k, typeof v === 'string' ? sanitizeText(v) : v]),
-  );
-}
-
 /**
  * Writes an audit row that must be on the record before its answer is shown, within `ms`. Past that the
  * write is called off (rolled back, not committed late), unless its COMMIT was already on its way: then
@@ -180,7 +173,8 @@ export async function execute(
   opts: ExecuteOptions = {},
 ): Promise<Outcome> {
   const started = performance.now();
-  const base = { ...auditedActor(actor), command: pathOf(inv) };
+  const who = auditedActor(actor);
+  const command = pathOf(inv);
   const latencyMs = () => Math.round(performance.now() - started);
   let options: Record<string, unknown> | null = inv.options;
   let error: unknown;
@@ -204,14 +198,12 @@ export async function execute(
     const rows = reply.table?.rows.length ?? null;
     await auditFirst(
       ctx,
-      {
-        ...base,
-        options: optionsForTheRecord(options),
+      audit.answered(who, command, {
+        options,
         patientIds: reply.patientIds,
         rowCount: rows,
-        outcome: rows === 0 ? 'empty' : 'ok',
         latencyMs: latencyMs(),
-      },
+      }),
       AUDIT_TIMEOUT_MS,
     );
     return { kind: 'reply', reply };
@@ -223,17 +215,15 @@ export async function execute(
   const reference = newReference();
   const message = error instanceof Error ? error.message : String(error);
   const named = user ? [...(error as UserError).patientIds] : [];
-  const event: AuditEvent = {
-    ...base,
-    options: options === null ? null : optionsForTheRecord(options),
-    patientIds: named,
-    rowCount: null,
+  const event = audit.failed(who, command, {
     outcome: user ? 'invalid' : 'error',
+    options,
+    patientIds: named,
     latencyMs: latencyMs(),
     detail: user
       ? sanitizeText(message)
       : `reference ${reference}: ${unavailable ? 'temporarily unavailable' : 'failed'} (${sanitizeText(message)})`,
-  };
+  });
   if (named.length > 0) {
     // The answer names patients: it is shown only once the trail says so.
     try {
@@ -241,12 +231,12 @@ export async function execute(
     } catch (auditError) {
       await auditBestEffort(
         ctx,
-        {
-          ...event,
-          patientIds: [],
+        audit.failed(who, command, {
           outcome: 'error',
+          options,
+          latencyMs: event.latencyMs,
           detail: `reference ${reference}: temporarily unavailable (the audit row of an answer naming patients was not written)`,
-        },
+        }),
         AUDIT_TIMEOUT_MS,
       );
       return { kind: 'unavailable', error: auditError, reference };

@@ -746,6 +746,13 @@ describe('disclosures on the record', () => {
     expect(row).toMatchObject({ outcome: 'invalid', command: '/patient lookup' });
     expect(row?.options).toEqual({ patient: '\ufffdZqxq' });
   });
+  it('option text with a lone surrogate is echoed into the reply cleaned, as the terminal shows it', async () => {
+    const { p } = await ask(clinician, 'patient', 'search', { name: 'ab\uD800cd' });
+    const edit = await discord.waitFor(originalOf(p), 15_000, 'the answer');
+    const content = body(edit).content ?? '';
+    expect(content).toContain('"ab\ufffdcd"');
+    expect(content).not.toContain('\ud800');
+  });
 });
 
 describe('a reply Discord rejects', () => {
@@ -778,6 +785,43 @@ describe('a reply Discord rejects', () => {
     const rows = await auditOf(p.id, 2);
     expect(rows.map((r) => r.outcome)).toEqual(['ok', 'error']);
     expect(rows[1]?.detail).toContain(`reference ${reference}: Discord rejected the reply (error 50035)`);
+  });
+});
+
+describe('a refusal Discord rejects', () => {
+  it('after "slow down", a rejected edit is followed up privately with a reference, and the log lines stay short', async () => {
+    const limited = discord.addUser('limited-clinician', [IDS.roles.phi]);
+    // At the limit already: the next patient command is refused with "slow down".
+    await sql(
+      `INSERT INTO rate_limit (bucket, actor_id, window_start, window_ends, hits)
+       VALUES ('phi', ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL 10 MINUTE, 30)`,
+      [limited.id],
+    );
+    discord.editFailures = [{ status: 400, code: 50035, message: 'Invalid Form Body' }];
+    const { p } = await ask(limited, 'patient', 'lookup', { patient: patients[0]?.mrn ?? '' });
+    const follow = await discord.waitFor(followUpOf(p), 15_000, 'the follow-up');
+    expect(body(follow).flags).toBe(64);
+    const content = body(follow).content ?? '';
+    expect(content).toMatch(
+      /^Discord did not accept the answer \(error 50035\).* reference (E-[0-9A-Z]+)\.$/,
+    );
+    const reference = /reference (E-[0-9A-Z]+)/.exec(content)?.[1] ?? '?';
+    await discord.waitFor(
+      () => bot.logs().includes(reference) || undefined,
+      5_000,
+      'the log line with the reference',
+    );
+    const lines = bot
+      .logs()
+      .split('\n')
+      .filter((l) => l.includes(p.id));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.length, line).toBeLessThan(400);
+    const rows = await auditOf(p.id, 2);
+    expect(rows.map((r) => [r.command, r.outcome])).toEqual([
+      ['/patient lookup (rate limited)', 'denied'],
+      ['/patient lookup', 'error'],
+    ]);
   });
 });
 

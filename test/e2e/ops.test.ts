@@ -179,3 +179,42 @@ describe('health and metrics', () => {
     expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('patient suggestions', () => {
+  it('carry the ids of the patients they show: no second query for them, and the audit row lists every one', async () => {
+    if (bot) await stopBot(bot);
+    bot = await startBot({ ROLE_PHI_IDS: IDS.roles.phi });
+    const clinician = discord.addUser('clinician', [IDS.roles.phi]);
+    const before = await scrape(bot);
+    const p = discord.command(clinician, 'patient', 'lookup', { patient: 'S' }, { focused: 'patient' });
+    const callback = await discord.waitFor(
+      () =>
+        discord.requests.find(
+          (r) => r.method === 'POST' && r.path === `/api/v10/interactions/${p.id}/${p.token}/callback`,
+        ),
+      5_000,
+      'the suggestions',
+    );
+    const choices = (callback.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
+    expect(choices.length).toBeGreaterThan(1);
+    await audited([p]);
+    const after = await scrape(bot);
+    expect(moved(before, after, 'hers_db_query_seconds_count{query="PatientNamePrefix"}')).toBe(1);
+    expect(moved(before, after, 'hers_db_query_seconds_count{query="PatientIdsByMrn"}')).toBe(0);
+
+    const patients = await seededPatients(db.mysqlUrl);
+    const shown = choices.map((c) => patients.find((x) => x.mrn === c.value)?.id).sort((a, b) => a! - b!);
+    const c = await connect(db.mysqlUrl);
+    try {
+      const [rows] = await c.query<RowDataPacket[]>(
+        'SELECT command, outcome, patient_ids FROM audit_event WHERE interaction_id = ?',
+        [p.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ command: '/patient lookup (autocomplete)', outcome: 'ok' });
+      expect([...(rows[0]?.patient_ids as number[])].sort((a, b) => a - b)).toEqual(shown);
+    } finally {
+      await c.end();
+    }
+  });
+});

@@ -7,12 +7,8 @@ import { parseCommandLine } from '../../src/console/parse.ts';
 import type { PostEmbed } from '../../src/core/summary-post.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { createPool, type Pool } from '../../src/data/mysql.ts';
-import {
-  ALERT_CLAIM_LEASE_MS,
-  AlertsJob,
-  type AlertPoster,
-  type Delivery,
-} from '../../src/jobs/alerts.job.ts';
+import { ALERT_CLAIM_LEASE_MS, AlertsJob, type Delivery } from '../../src/jobs/alerts.job.ts';
+import type { ChannelMessage, ChannelPoster } from '../../src/jobs/exactly-once.ts';
 import { execute } from '../../src/runner/execute.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -26,7 +22,7 @@ let channelSeq = 0;
 let eraSeq = 0;
 
 /** A channel of our own narrow poster interface: it keeps what was posted and can fail or hang on demand. */
-class FakeChannel implements AlertPoster {
+class FakeChannel implements ChannelPoster {
   readonly messages: { id: string; embed: PostEmbed }[] = [];
   failures: number[] = [];
   /** Never answer: before posting, or after posting (a process that dies at that point). */
@@ -35,7 +31,7 @@ class FakeChannel implements AlertPoster {
   async findMarked(_channel: string, marker: string): Promise<string | undefined> {
     return this.messages.find((m) => m.embed.footer.text.startsWith(marker))?.id;
   }
-  async post(_channel: string, embed: PostEmbed): Promise<string> {
+  async post(_channel: string, { embed }: ChannelMessage): Promise<string> {
     this.posts++;
     if (this.hang === 'before') return new Promise<string>(() => undefined);
     const status = this.failures.shift();
@@ -62,7 +58,7 @@ interface Setup {
   /** Minute 0 of this test's own stretch of time: tests do not see each other's visits and dispatches. */
   t0: number;
   at(minute: number): number;
-  job(poster: AlertPoster, instanceId?: string): AlertsJob;
+  job(poster: ChannelPoster, instanceId?: string): AlertsJob;
 }
 
 function setup(env: Record<string, string> = {}): Setup {

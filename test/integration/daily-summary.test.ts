@@ -3,11 +3,11 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
-import type { PostEmbed } from '../../src/core/summary-post.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, type Pool } from '../../src/data/mysql.ts';
 import { runSeed } from '../../src/data/seed/seed.ts';
-import { DailySummaryJob, type SummaryPoster } from '../../src/jobs/daily-summary.job.ts';
+import { DailySummaryJob } from '../../src/jobs/daily-summary.job.ts';
+import type { ChannelMessage, ChannelPoster } from '../../src/jobs/exactly-once.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -20,14 +20,14 @@ let channelSeq = 0;
 const silent = pino({ level: 'silent' });
 
 /** A channel of our own narrow poster interface: it keeps what was posted and can fail on demand. */
-class FakeChannel implements SummaryPoster {
-  readonly messages: { id: string; embed: PostEmbed; chart: Buffer | undefined }[] = [];
+class FakeChannel implements ChannelPoster {
+  readonly messages: ({ id: string } & ChannelMessage)[] = [];
   failures: number[] = [];
   posts = 0;
   async findMarked(_channel: string, marker: string): Promise<string | undefined> {
     return this.messages.find((m) => m.embed.footer.text.startsWith(marker))?.id;
   }
-  async post(_channel: string, message: { embed: PostEmbed; chart: Buffer | undefined }): Promise<string> {
+  async post(_channel: string, message: ChannelMessage): Promise<string> {
     this.posts++;
     const status = this.failures.shift();
     if (status !== undefined) throw Object.assign(new Error(`Discord answered ${status}`), { status });
@@ -48,7 +48,7 @@ interface Setup {
   config: Config;
   clock: { now: number };
   slept: number[];
-  job: (poster: SummaryPoster, instanceId?: string) => DailySummaryJob;
+  job: (poster: ChannelPoster, instanceId?: string) => DailySummaryJob;
 }
 
 /** A job on its own channel (so tests do not share summary_post rows), with a clock the test sets. */

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, SESSION_SQL_MODE, type Connection, type Pool } from '../../src/data/mysql.ts';
 import { searchPatients } from '../../src/data/patient.queries.ts';
-import { claimSummaryPost, failSummaryPost, getSummaryPost } from '../../src/data/summary-post.queries.ts';
+import { failPost } from '../../src/data/post-ledger.queries.ts';
+import { claimSummaryPost, getSummaryPost } from '../../src/data/summary-post.queries.ts';
 import { startMariaDb, type MariaDbInstance } from '../support/mariadb-instance.ts';
 
 // A server configured the way a hospital's DBA may have it: backslash is an ordinary character in strings,
@@ -68,7 +69,7 @@ describe('a MariaDB server whose sql_mode has NO_BACKSLASH_ESCAPES', () => {
     expect(await claimSummaryPost(pool, 'chan-nbe', '2026-03-08', 'instance-a', new Date())).toBe(true);
     const row = await getSummaryPost(pool, 'chan-nbe', '2026-03-08');
     expect(row).toBeDefined();
-    expect(await failSummaryPost(pool, row?.id ?? 0, 'instance-a', text)).toBe(1);
+    expect(await failPost(pool, 'summary_post', row?.id ?? 0, 'instance-a', null, text)).toBe(1);
     expect((await getSummaryPost(pool, 'chan-nbe', '2026-03-08'))?.last_error).toBe(text);
   });
 });

@@ -1,0 +1,69 @@
+import { execRows, type Db } from './queries.ts';
+
+/**
+ * The delivery ledgers of scheduled posts (summary_post, alert_post), for src/jobs/exactly-once.ts: the
+ * same take-over, completion and failure on either table, by its own named statements.
+ */
+export type PostLedger = 'summary_post' | 'alert_post';
+
+/** What every ledger row says about delivery. */
+export interface PostSlot {
+  id: number;
+  channel_id: string;
+  state: string;
+  claimed_by: string;
+  claimed_at: Date;
+}
+
+/** Takes over the claim seen on `row`; only one process can win: the claim it saw must still be there. */
+export async function takeOverPost(
+  db: Db,
+  ledger: PostLedger,
+  row: PostSlot,
+  instance: string,
+  now: Date,
+): Promise<boolean> {
+  const seen = {
+    instance,
+    now,
+    id: row.id,
+    seenState: row.state,
+    seenInstance: row.claimed_by,
+    seenAt: row.claimed_at,
+  };
+  const taken =
+    ledger === 'summary_post'
+      ? await execRows(db, 'TakeOverSummaryPost', seen)
+      : await execRows(db, 'TakeOverAlertPost', seen);
+  return taken === 1;
+}
+
+/** Records the post as made, with its message; only the process holding the claim can. */
+export function completePost(
+  db: Db,
+  ledger: PostLedger,
+  id: number,
+  instance: string,
+  messageId: string,
+  now: Date,
+): Promise<number> {
+  const done = { id, instance, messageId, now };
+  return ledger === 'summary_post'
+    ? execRows(db, 'CompleteSummaryPost', done)
+    : execRows(db, 'CompleteAlertPost', done);
+}
+
+/** Records a post that will not be tried again: Discord's status, and what to fix. */
+export function failPost(
+  db: Db,
+  ledger: PostLedger,
+  id: number,
+  instance: string,
+  status: number | null,
+  error: string,
+): Promise<number> {
+  const failed = { id, instance, status, error: error.slice(0, 500) };
+  return ledger === 'summary_post'
+    ? execRows(db, 'FailSummaryPost', failed)
+    : execRows(db, 'FailAlertPost', failed);
+}

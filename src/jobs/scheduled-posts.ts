@@ -1,0 +1,67 @@
+import cron from 'node-cron';
+import type { Config } from '../config.ts';
+import type { Db } from '../data/queries.ts';
+import type { Logger } from '../log.ts';
+import { AlertsJob } from './alerts.job.ts';
+import { DailySummaryJob } from './daily-summary.job.ts';
+import type { ChannelPoster } from './exactly-once.ts';
+
+export interface ScheduledPostsDeps {
+  sql: Db;
+  config: Config;
+  log: Logger;
+  now: () => number;
+  /** Where each kind of post goes (counted apart in /metrics). */
+  posters: { summary: ChannelPoster; alert: ChannelPoster };
+}
+
+export interface ScheduledPosts {
+  /** The daily summary job, when SUMMARY_CHANNEL_ID is set (an administrator can force a post). */
+  summary: DailySummaryJob | undefined;
+  /** Posts the summaries whose time passed while no process was posting (called once Discord is reached). */
+  catchUp(): void;
+  /** Ends the ticks; a run in progress finishes on its own. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the scheduled posts that are configured: the ER daily summary on SUMMARY_CRON in the hospital's
+ * zone (when SUMMARY_CHANNEL_ID is set), and the surge alerts evaluated now and every minute (when
+ * ALERT_CHANNEL_ID is set). Each posts exactly once across processes (src/jobs/exactly-once.ts).
+ */
+export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
+  const { sql, config, log, now, posters } = deps;
+  const summary = config.summary.channelId
+    ? new DailySummaryJob({ sql, config, log, now, poster: posters.summary })
+    : undefined;
+  const runSummary = () => {
+    summary?.runDue().catch((err: unknown) => log.error({ err }, 'daily summary run failed'));
+  };
+  const summaryTask = summary
+    ? cron.schedule(config.summary.cron, runSummary, {
+        timezone: config.timeZone,
+        noOverlap: true,
+        name: 'daily-summary',
+      })
+    : undefined;
+
+  const alerts = config.alerts.channelId
+    ? new AlertsJob({ sql, config, log, now, poster: posters.alert })
+    : undefined;
+  const runAlerts = () => {
+    alerts?.run().catch((err: unknown) => log.error({ err }, 'ER surge alert run failed'));
+  };
+  const alertTask = alerts
+    ? cron.schedule('* * * * *', runAlerts, { noOverlap: true, name: 'alerts' })
+    : undefined;
+  runAlerts(); // at start too: a restart picks up where the database says the rules are
+
+  return {
+    summary,
+    catchUp: runSummary,
+    stop: async () => {
+      await summaryTask?.stop();
+      await alertTask?.stop();
+    },
+  };
+}
