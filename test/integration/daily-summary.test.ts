@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import type { PostEmbed } from '../../src/core/summary-post.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, type Pool } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { DailySummaryJob, type SummaryPoster } from '../../src/jobs/daily-summary.job.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { execute } from '../../src/runner/execute.ts';

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { UserError } from '../../core/errors.ts';
-import type { Connection } from '../mysql.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { Connection } from '../../src/data/mysql.ts';
 import { columnsOf, TABLE_ORDER, type Cell, type TableName } from './generate.ts';
 
 /** A table's rows go to the server in chunks of about this much text, one LOAD DATA each. */

@@ -9,8 +9,8 @@ import {
   localToUtc,
   toSqlDate,
   toSqlDateTime,
-} from '../../core/time.ts';
-import type { DispatchIncidentDoc, ErTreatmentDoc } from '../documents.ts';
+} from '../../src/core/time.ts';
+import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
 import { Random } from './random.ts';
 import {
   ALLERGENS,
@@ -40,7 +40,7 @@ import {
   type Decision,
   type Severity,
   type TreatmentType,
-} from '../../core/vocabulary.ts';
+} from '../../src/core/vocabulary.ts';
 
 /**
  * Synthetic hospital data: deterministic for (seed, end, scale, timeZone), keeping every invariant of
