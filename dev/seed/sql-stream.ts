@@ -71,6 +71,9 @@ export class SqlRowStream {
   private running = 0;
   private loadedRows = 0;
   private retriedChunks = 0;
+  /** Chunks of each table loading now, and the tables a chunk has been loaded into (no longer empty). */
+  private readonly loading = new Map<TableName, number>();
+  private readonly filled = new Set<TableName>();
   private wakers: (() => void)[] = [];
   private failure: { error: unknown } | undefined;
   private stopped = false;
@@ -148,22 +151,39 @@ export class SqlRowStream {
   }
 
   private pump(): void {
-    while (!this.failure && !this.stopped && this.idle.length > 0 && this.waiting.length > 0) {
+    while (!this.failure && !this.stopped && this.idle.length > 0) {
+      const next = this.waiting.findIndex((c) => this.mayStart(c.table));
+      if (next < 0) return;
+      const [chunk] = this.waiting.splice(next, 1) as [Chunk];
       const conn = this.idle.pop() as Connection;
-      const chunk = this.waiting.shift() as Chunk;
       this.running++;
+      this.loading.set(chunk.table, (this.loading.get(chunk.table) ?? 0) + 1);
       void loadChunk(conn, chunk, () => this.retriedChunks++)
         .then(
-          () => (this.loadedRows += chunk.lines.length),
+          () => {
+            this.loadedRows += chunk.lines.length;
+            this.filled.add(chunk.table);
+          },
           (error: unknown) => (this.failure ??= { error }),
         )
         .finally(() => {
           this.running--;
+          this.loading.set(chunk.table, (this.loading.get(chunk.table) ?? 1) - 1);
           this.idle.push(conn);
           this.pump();
           for (const wake of this.wakers.splice(0)) wake();
         });
     }
+  }
+
+  /**
+   * Whether a chunk of `table` may start loading now. MariaDB (10.6 on) loads into an empty table under
+   * an exclusive table lock when unique and foreign-key checks are off: two loads that start together on
+   * an empty table each hold the intention lock the other's exclusive lock waits for, a deadlock. So a
+   * table's first chunk loads alone; once one is in, its chunks load side by side.
+   */
+  private mayStart(table: TableName): boolean {
+    return this.filled.has(table) || (this.loading.get(table) ?? 0) === 0;
   }
 }
 
