@@ -3,7 +3,7 @@ import { progressReporter } from '../src/cli/progress.ts';
 import { parseFlags, runCli } from '../src/cli/run.ts';
 import { loadConfig, processEnv } from '../src/config.ts';
 import { migrate } from '../src/data/migrate.ts';
-import { describeHolding, heldData, parseSeedOptions, runSeed } from '../src/data/seed/seed.ts';
+import { describeHolding, heldData, parseSeedOptions, runSeed } from './seed/seed.ts';
 import { servicesUp } from './services.ts';
 
 const USAGE = 'npm run demo [-- --scale S]';

@@ -155,7 +155,7 @@ async function seed(config: Config, scale: number): Promise<SeedFigures> {
   await m.close();
   await migrate(config.mysql.url);
   const loadAverage = load();
-  const args = ['--import', TSX, join(ROOT, 'src/cli/seed.ts'), '--scale', String(scale)];
+  const args = ['--import', TSX, join(ROOT, 'dev/seed.cli.ts'), '--scale', String(scale)];
   args.push('--seed', String(SEED), '--end', END);
   const timed = existsSync('/usr/bin/time');
   const t0 = performance.now();

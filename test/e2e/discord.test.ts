@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { parseButtonId } from '../../src/discord/pager.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { PNG_MAGIC } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import type { RowDataPacket } from 'mysql2/promise';
 import { testDatabases } from '../support/databases.ts';
 import { stallingRelay } from '../support/stalling-relay.ts';

@@ -4,7 +4,7 @@ import { localDate } from '../../src/core/time.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { activePrescriptions, type PrescriptionRow } from '../../src/data/patient.queries.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { runScript, type Run } from '../support/spawn.ts';
 
@@ -50,6 +52,18 @@ describe('the production build', () => {
     const b = JSON.parse(source.stdout) as { table: unknown; summary: string };
     expect(a.table).toEqual(b.table);
     expect(a.summary).toBe(b.summary);
+  });
+
+  it('ships no part of the synthetic data generator or anything else of dev/', () => {
+    const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) =>
+      f.split('\\').join('/'),
+    );
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(50);
+    expect(files.filter((f) => f === 'dev' || f.startsWith('dev/') || /seed/i.test(f))).toEqual([]);
+    const importingDev = files
+      .filter((f) => f.endsWith('.js'))
+      .filter((f) => /from ['"][./]*\/dev\//.test(readFileSync(join('dist', f), 'utf8')));
+    expect(importingDev).toEqual([]);
   });
 
   it('dist/ runs with plain node and no TypeScript loader', async () => {

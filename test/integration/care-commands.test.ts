@@ -4,7 +4,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import type { Context } from '../../src/runner/command.ts';
 import { testDatabases } from '../support/databases.ts';
 import { pct, r1, ymd } from '../support/raw.ts';

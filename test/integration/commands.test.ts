@@ -8,7 +8,7 @@ import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { frequentlyTreated } from '../../src/data/patient.queries.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
 import { countBy, loadRaw, pct, r1, ymd, type Raw } from '../support/raw.ts';

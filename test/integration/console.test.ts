@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { COMMAND_TIMEOUT_MS } from '../../src/runner/execute.ts';
 import { testDatabases } from '../support/databases.ts';
 import { pngSize } from '../support/png.ts';

@@ -5,7 +5,7 @@ import { commands } from '../../commands/index.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, type Pool } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { DailySummaryJob } from '../../src/jobs/daily-summary.job.ts';
 import type { ChannelMessage, ChannelPoster } from '../../src/jobs/exactly-once.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';

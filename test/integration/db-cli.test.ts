@@ -99,7 +99,7 @@ describe('db:seed', () => {
     [['--end', 'tomorrow'], '--end must be a date'],
     [['extra'], 'Unexpected argument'],
   ])('with %j, explains the problem and exits 2', async (args, message) => {
-    const r = await run('src/cli/seed.ts', args, db.env);
+    const r = await run('dev/seed.cli.ts', args, db.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain('usage: npm run db:seed');
@@ -107,7 +107,7 @@ describe('db:seed', () => {
   });
 
   it('with MySQL unreachable, says so in one line and exits 1', async () => {
-    const r = await run('src/cli/seed.ts', ['--scale', '0.01'], {
+    const r = await run('dev/seed.cli.ts', ['--scale', '0.01'], {
       ...db.env,
       MYSQL_URL: 'mysql://root@127.0.0.1:9/hers',
     });
@@ -119,7 +119,7 @@ describe('db:seed', () => {
 
   it('on a database that holds patients, refuses without --replace and changes nothing; with it, reloads identical data', async () => {
     const args = ['--scale', '0.01', '--seed', '3', '--end', '2026-01-10'];
-    const first = await run('src/cli/seed.ts', args, db.env);
+    const first = await run('dev/seed.cli.ts', args, db.env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/seeded 14 days: [\d,]+ ER visits/);
     // Without a terminal, progress comes as plain lines ending at 100%.
@@ -127,7 +127,7 @@ describe('db:seed', () => {
     const before = await state(db.mysqlUrl);
     expect(Number(before.audit?.n)).toBe(1);
 
-    const refused = await run('src/cli/seed.ts', args, db.env);
+    const refused = await run('dev/seed.cli.ts', args, db.env);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(
       new RegExp(
@@ -136,7 +136,7 @@ describe('db:seed', () => {
     );
     expect(await state(db.mysqlUrl)).toEqual(before);
 
-    const replaced = await run('src/cli/seed.ts', [...args, '--replace'], db.env);
+    const replaced = await run('dev/seed.cli.ts', [...args, '--replace'], db.env);
     expect(replaced.code, replaced.stderr).toBe(0);
     const after = await state(db.mysqlUrl);
     expect(after.checksums).toEqual(before.checksums);
@@ -149,16 +149,16 @@ describe('db:seed', () => {
       const migrated = await run('src/cli/migrate.ts', [], own.env);
       expect(migrated.code, migrated.stderr).toBe(0);
       const args = ['--scale', '0.01', '--seed', '4', '--end', '2026-01-10'];
-      expect((await run('src/cli/seed.ts', args, own.env)).code).toBe(0);
+      expect((await run('dev/seed.cli.ts', args, own.env)).code).toBe(0);
       const before = await state(own.mysqlUrl);
 
-      const wrong = await runOnTerminal('src/cli/seed.ts', [...args, '--replace'], own.env, 'hers\n');
+      const wrong = await runOnTerminal('dev/seed.cli.ts', [...args, '--replace'], own.env, 'hers\n');
       expect(wrong.code).toBe(1);
       expect(wrong.stdout).toContain(`Type the database name to replace them:`);
       expect(wrong.stdout).toContain(`db:seed: The name typed is not ${own.name}. Nothing was changed.`);
       expect(await state(own.mysqlUrl)).toEqual(before);
 
-      const right = await runOnTerminal('src/cli/seed.ts', [...args, '--replace'], own.env, `${own.name}\n`);
+      const right = await runOnTerminal('dev/seed.cli.ts', [...args, '--replace'], own.env, `${own.name}\n`);
       expect(right.code, right.stdout).toBe(0);
       expect(right.stdout).toMatch(/seeded 14 days/);
       expect(Number((await state(own.mysqlUrl)).audit?.n)).toBe(Number(before.audit?.n) + 1);

@@ -9,7 +9,7 @@ import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import type { Context } from '../../src/runner/command.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { startMariaDb, type MariaDbInstance } from '../support/mariadb-instance.ts';

@@ -6,8 +6,8 @@ import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { loadGenerated } from '../../src/data/seed/load.ts';
-import { runSeed, type SeedOptions } from '../../src/data/seed/seed.ts';
+import { loadGenerated } from '../../dev/seed/load.ts';
+import { runSeed, type SeedOptions } from '../../dev/seed/seed.ts';
 import { testDatabases, type TestDatabases } from '../support/databases.ts';
 
 const OPTS: SeedOptions = { scale: 0.01, seed: 2, end: Date.parse('2026-01-10T00:00:00Z') };

@@ -6,8 +6,8 @@ import { ErDocumentWriter, writeErDocuments } from '../../src/data/er.buckets.ts
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
-import { generateInto, type Cell } from '../../src/data/seed/generate.ts';
-import { SqlRowStream } from '../../src/data/seed/sql-stream.ts';
+import { generateInto, type Cell } from '../../dev/seed/generate.ts';
+import { SqlRowStream } from '../../dev/seed/sql-stream.ts';
 import { testDatabases } from '../support/databases.ts';
 
 const db = testDatabases('seed_stream');

@@ -5,8 +5,8 @@ import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
-import { NATURES } from '../../src/data/seed/vocabulary.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
+import { NATURES } from '../../dev/seed/vocabulary.ts';
 import { testDatabases } from '../support/databases.ts';
 
 const db = testDatabases('seed');

@@ -9,7 +9,7 @@ import { addDays } from '../../src/core/time.ts';
 import { DECISIONS } from '../../src/core/vocabulary.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
-import { runSeed } from '../../src/data/seed/seed.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
 import { summaryInput } from '../../src/data/summary.queries.ts';
 import type { Capability, Context } from '../../src/runner/command.ts';
 import { execute, type Actor } from '../../src/runner/execute.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply, ReplyTable } from '../../src/core/reply.ts';
-import { Random } from '../../src/data/seed/random.ts';
+import { Random } from '../../dev/seed/random.ts';
 import { CONTENT_LIMIT, replyPages } from '../../src/discord/message.ts';
 import { renderListPages, renderTablePages } from '../../src/render/table.ts';
 

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
-import { generate, generateInto, scalePlan, type Cell } from '../../src/data/seed/generate.ts';
-import { parseSeedOptions } from '../../src/data/seed/seed.ts';
+import { generate, generateInto, scalePlan, type Cell } from '../../dev/seed/generate.ts';
+import { parseSeedOptions } from '../../dev/seed/seed.ts';
 
 const END = Date.parse('2026-03-20T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection } from '../../src/data/mysql.ts';
-import { assertLocalInfile, tsvLine } from '../../src/data/seed/sql-stream.ts';
+import { assertLocalInfile, tsvLine } from '../../dev/seed/sql-stream.ts';
 
 describe('tsvLine', () => {
   it('writes NULL as \\N, numbers as they are, and text with its specials escaped', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { derivable, suppressGroup, type CellState } from '../../src/core/suppression.ts';
-import { Random } from '../../src/data/seed/random.ts';
+import { Random } from '../../dev/seed/random.ts';
 
 /**
  * Independent check by enumeration: every assignment of the hidden cells that a reader would find

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyTable } from '../../src/core/reply.ts';
-import { Random } from '../../src/data/seed/random.ts';
+import { Random } from '../../dev/seed/random.ts';
 import { renderTablePages } from '../../src/render/table.ts';
 import { toCsv } from '../../src/render/csv.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeLines, sanitizeText } from '../../src/core/text.ts';
-import { Random } from '../../src/data/seed/random.ts';
+import { Random } from '../../dev/seed/random.ts';
 
 const SPACING = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85]);
 const isControl = (u: number) => u <= 0x1f || (u >= 0x7f && u <= 0x9f);

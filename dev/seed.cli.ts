@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { describeHolding, MAX_SCALE, parseSeedOptions, runSeed, type HeldData } from '../data/seed/seed.ts';
-import { progressReporter } from './progress.ts';
-import { parseFlags, readConfig, runCli } from './run.ts';
+import { describeHolding, MAX_SCALE, parseSeedOptions, runSeed, type HeldData } from './seed/seed.ts';
+import { progressReporter } from '../src/cli/progress.ts';
+import { parseFlags, readConfig, runCli } from '../src/cli/run.ts';
 
 const USAGE = 'npm run db:seed -- [--scale S] [--seed N] [--end DATE] [--replace]';
 const HELP = `usage: ${USAGE}

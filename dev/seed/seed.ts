@@ -1,15 +1,16 @@
 import { userInfo } from 'node:os';
 import type { Db as MongoDb } from 'mongodb';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
-import { UserError } from '../../core/errors.ts';
-import { parseIsoDate } from '../../core/time.ts';
-import { recordAudit } from '../audit.ts';
-import { auditRowCount } from '../audit.queries.ts';
-import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
-import { documentCounts } from '../er.pipeline.ts';
-import { connectMongo, describeMongoError } from '../mongo.ts';
-import { connect, databaseName, describeMysqlError, type Connection } from '../mysql.ts';
+import type { Config } from '../../src/config.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { parseIsoDate } from '../../src/core/time.ts';
+import * as audit from '../../src/core/audit-event.ts';
+import { recordAudit } from '../../src/data/audit.ts';
+import { auditRowCount } from '../../src/data/audit.queries.ts';
+import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
+import { documentCounts } from '../../src/data/er.pipeline.ts';
+import { connectMongo, describeMongoError } from '../../src/data/mongo.ts';
+import { connect, databaseName, describeMysqlError, type Connection } from '../../src/data/mysql.ts';
 import { scalePlan } from './generate.ts';
 import { checkSchema, domainRowCounts, loadGenerated, type LoadResult, type Progress } from './load.ts';
 
@@ -126,22 +127,20 @@ export async function runSeed(
     const result = await loadGenerated(generating, url, mongo, progress, async (conn) => {
       const held = await countHeld(conn, url, mongo);
       if (held.holding.length > 0 && !agreed) throw refusal(held, opts);
-      await recordAudit(conn, {
-        source: 'console',
-        actorId: consoleActor(),
-        command: 'db:seed',
-        options: {
-          scale: opts.scale,
-          seed: opts.seed,
-          end: new Date(opts.end).toISOString(),
-          replace: opts.replace === true,
-        },
-        patientIds: [],
-        rowCount: null,
-        outcome: 'ok',
-        latencyMs: null,
-        detail: `replacing the domain data (${describeHolding(held)}) with synthetic data`,
-      });
+      await recordAudit(
+        conn,
+        audit.operatorAction(
+          consoleActor(),
+          'db:seed',
+          {
+            scale: opts.scale,
+            seed: opts.seed,
+            end: new Date(opts.end).toISOString(),
+            replace: opts.replace === true,
+          },
+          `replacing the domain data (${describeHolding(held)}) with synthetic data`,
+        ),
+      );
     });
     return { ...result, days: scalePlan(opts.scale).days };
   } catch (err) {

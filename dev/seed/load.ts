@@ -1,10 +1,10 @@
 import type { Db } from 'mongodb';
 import type { RowDataPacket } from 'mysql2/promise';
-import { UserError } from '../../core/errors.ts';
-import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../documents.ts';
-import { ErDocumentWriter, isBucketCollection } from '../er.buckets.ts';
-import { ensureMongoSchema } from '../mongo.ts';
-import { connect, describeMysqlError, type Connection } from '../mysql.ts';
+import { UserError } from '../../src/core/errors.ts';
+import { DISPATCH_INCIDENTS, ER_TREATMENTS } from '../../src/data/documents.ts';
+import { ErDocumentWriter, isBucketCollection } from '../../src/data/er.buckets.ts';
+import { ensureMongoSchema } from '../../src/data/mongo.ts';
+import { connect, describeMysqlError, type Connection } from '../../src/data/mysql.ts';
 import { generateInto, TABLE_ORDER, type GenerateOptions, type GenerationStep } from './generate.ts';
 import { assertLocalInfile, SqlRowStream } from './sql-stream.ts';
 

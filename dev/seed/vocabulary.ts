@@ -3,7 +3,7 @@
  * themselves (severities, conditions, ...) live in src/core/vocabulary.ts.
  */
 
-import type { Severity, TreatmentType } from '../../core/vocabulary.ts';
+import type { Severity, TreatmentType } from '../../src/core/vocabulary.ts';
 
 /**
  * Each nature of emergency with the severities a dispatcher gives it (weights), the ER reason it

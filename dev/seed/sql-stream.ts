@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
-import { UserError } from '../../core/errors.ts';
-import type { Connection } from '../mysql.ts';
+import { UserError } from '../../src/core/errors.ts';
+import type { Connection } from '../../src/data/mysql.ts';
 import { columnsOf, TABLE_ORDER, type Cell, type TableName } from './generate.ts';
 
 /** A table's rows go to the server in chunks of about this much text, one LOAD DATA each. */
@@ -11,6 +11,11 @@ const CHUNK_CHARS = 2 * 1024 * 1024;
 const MAX_WAITING_CHUNKS = 4;
 /** LOAD DATA LOCAL sends its file in packets; one holds at most 16 MiB. */
 const PACKET_BYTES = 256 * 1024;
+/** A chunk whose load the server rolled back (deadlock, lock wait timeout) is loaded again, up to this often. */
+const MAX_ATTEMPTS = 5;
+const RETRY_PAUSE_MS = 100;
+const ER_LOCK_WAIT_TIMEOUT = 1205;
+const ER_LOCK_DEADLOCK = 1213;
 
 /** Characters that LOAD DATA's default format (FIELDS ESCAPED BY '\\') reads specially, and their escapes. */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\\0' };
@@ -56,7 +61,7 @@ export async function assertLocalInfile(conn: Connection): Promise<void> {
  * memory: no file is written). `row` never waits; the generator calls `ready` between its steps, which
  * lets the loads run and holds the generator back while MAX_WAITING_CHUNKS chunks wait. The connections
  * should have foreign-key and unique checks off, as the rows of a chunk may reference rows of chunks not
- * yet loaded.
+ * yet loaded, and autocommit on (the default), so that a load the server rolls back is loaded again whole.
  */
 export class SqlRowStream {
   private readonly open = new Map<TableName, { lines: string[]; chars: number }>();
@@ -65,6 +70,10 @@ export class SqlRowStream {
   private readonly counts = new Map<TableName, number>();
   private running = 0;
   private loadedRows = 0;
+  private retriedChunks = 0;
+  /** Chunks of each table loading now, and the tables a chunk has been loaded into (no longer empty). */
+  private readonly loading = new Map<TableName, number>();
+  private readonly filled = new Set<TableName>();
   private wakers: (() => void)[] = [];
   private failure: { error: unknown } | undefined;
   private stopped = false;
@@ -90,6 +99,11 @@ export class SqlRowStream {
   /** Rows loaded so far. */
   get loaded(): number {
     return this.loadedRows;
+  }
+
+  /** Loads of a chunk the server rolled back (a deadlock, a lock wait timeout) and that were made again. */
+  get retried(): number {
+    return this.retriedChunks;
   }
 
   /** Rows given of each table, in TABLE_ORDER. */
@@ -137,27 +151,64 @@ export class SqlRowStream {
   }
 
   private pump(): void {
-    while (!this.failure && !this.stopped && this.idle.length > 0 && this.waiting.length > 0) {
+    while (!this.failure && !this.stopped && this.idle.length > 0) {
+      const next = this.waiting.findIndex((c) => this.mayStart(c.table));
+      if (next < 0) return;
+      const [chunk] = this.waiting.splice(next, 1) as [Chunk];
       const conn = this.idle.pop() as Connection;
-      const chunk = this.waiting.shift() as Chunk;
       this.running++;
-      void loadChunk(conn, chunk)
+      this.loading.set(chunk.table, (this.loading.get(chunk.table) ?? 0) + 1);
+      void loadChunk(conn, chunk, () => this.retriedChunks++)
         .then(
-          () => (this.loadedRows += chunk.lines.length),
+          () => {
+            this.loadedRows += chunk.lines.length;
+            this.filled.add(chunk.table);
+          },
           (error: unknown) => (this.failure ??= { error }),
         )
         .finally(() => {
           this.running--;
+          this.loading.set(chunk.table, (this.loading.get(chunk.table) ?? 1) - 1);
           this.idle.push(conn);
           this.pump();
           for (const wake of this.wakers.splice(0)) wake();
         });
     }
   }
+
+  /**
+   * Whether a chunk of `table` may start loading now. MariaDB (10.6 on) loads into an empty table under
+   * an exclusive table lock when unique and foreign-key checks are off: two loads that start together on
+   * an empty table each hold the intention lock the other's exclusive lock waits for, a deadlock. So a
+   * table's first chunk loads alone; once one is in, its chunks load side by side.
+   */
+  private mayStart(table: TableName): boolean {
+    return this.filled.has(table) || (this.loading.get(table) ?? 0) === 0;
+  }
+}
+
+/**
+ * Loads a chunk, again when the server chose its LOAD DATA as the victim of a deadlock (or it waited for a
+ * lock past innodb_lock_wait_timeout). Each LOAD DATA is one statement on an autocommit connection: when it
+ * fails, the server has rolled back every row of it, so loading the chunk again cannot duplicate rows.
+ */
+async function loadChunk(conn: Connection, chunk: Chunk, retried: () => void): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await loadChunkOnce(conn, chunk);
+      return;
+    } catch (err) {
+      const errno = (err as { errno?: number }).errno;
+      if (attempt >= MAX_ATTEMPTS || (errno !== ER_LOCK_DEADLOCK && errno !== ER_LOCK_WAIT_TIMEOUT))
+        throw err;
+      retried();
+      await sleep(RETRY_PAUSE_MS * attempt);
+    }
+  }
 }
 
 /** One LOAD DATA LOCAL INFILE of a chunk; every row must go in, with no warning (LOCAL only warns). */
-async function loadChunk(conn: Connection, chunk: Chunk): Promise<void> {
+async function loadChunkOnce(conn: Connection, chunk: Chunk): Promise<void> {
   const text = Buffer.from(`${chunk.lines.join('\n')}\n`);
   const packets: Buffer[] = [];
   for (let i = 0; i < text.length; i += PACKET_BYTES) packets.push(text.subarray(i, i + PACKET_BYTES));
