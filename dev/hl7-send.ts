@@ -6,19 +6,25 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { MllpClient } from '../src/ingest/hl7/mllp-client.ts';
+import { adt } from './hl7-messages.ts';
 
-function example(event: 'A04' | 'A03'): string {
+function example(discharge: boolean): string {
   const now = new Date();
-  const ts = now.toISOString().replace(/[-:T]/g, '').slice(0, 14);
-  const discharge = event === 'A03';
-  return [
-    `MSH|^~\\&|DEMO-EHR|GENERAL|HERS|ED|${ts}+0000||ADT^${event}^ADT_A01|DEMO-${event}-${now.getTime()}|P|2.5.1`,
-    `EVN|${event}|${ts}+0000`,
-    'PID|1||DEMO-0001^^^GENERAL^MR||Example^Alex^^^^^L||19800101|F|||||555-0100',
-    `PV1|1|E|ED^01^A||||||||||||||||V-DEMO-1^^^GENERAL^VN|||||||||||||||||${discharge ? '01' : ''}|||||||${ts}+0000${discharge ? `|${ts}+0000` : ''}`,
-    'PV2|||^Chest pain',
-    'AL1|1|DA|^Penicillin|SV|Hives',
-  ].join('\r');
+  const at = `${now.toISOString().replace(/[-:T]/g, '').slice(0, 14)}+0000`;
+  return adt({
+    event: discharge ? 'A03' : 'A04',
+    controlId: `DEMO-${now.getTime()}`,
+    at,
+    mrn: 'DEMO-0001',
+    family: 'Example',
+    given: 'Alex',
+    birthDate: '19800101',
+    sex: 'F',
+    phone: '555-0100',
+    visit: 'V-DEMO-1',
+    ...(discharge ? { departure: at, disposition: '01' } : { arrival: at, complaint: 'Chest pain' }),
+    allergies: discharge ? [] : [{ substance: 'Penicillin', severity: 'SV', reaction: 'Hives' }],
+  });
 }
 
 const { values } = parseArgs({
@@ -31,7 +37,7 @@ const { values } = parseArgs({
 });
 const message = values.file
   ? readFileSync(values.file, 'utf8').replace(/\r?\n/g, '\r')
-  : example(values.discharge ? 'A03' : 'A04');
+  : example(values.discharge);
 const client = await MllpClient.connect(Number(values.port), values.host);
 const ack = await client.send(message);
 await client.close();

@@ -4,8 +4,7 @@ import type { ErrorCode } from './rejection.ts';
 
 /** What an acknowledgement says: AA, or AE/AR with the HL7 error code, the field at fault and a reason. */
 export type Outcome =
-  | { ack: 'AA' }
-  | { ack: 'AE' | 'AR'; errorCode: ErrorCode; field: string; reason: string };
+  { ack: 'AA' } | { ack: 'AE' | 'AR'; errorCode: ErrorCode; field: string; reason: string };
 
 const CODE_TEXT: Record<ErrorCode, string> = {
   '100': 'Segment sequence error',

@@ -69,7 +69,13 @@ const DISPOSITIONS: Record<string, Decision> = {
   '09': 'Transfer to another department',
 };
 const SEVERITIES: Record<string, Severity> = { SV: 'severe', MO: 'moderate', MI: 'mild' };
-const SEXES: Record<string, PatientFields['sex']> = { F: 'female', M: 'male', O: 'other', A: 'other', U: 'unknown' };
+const SEXES: Record<string, PatientFields['sex']> = {
+  F: 'female',
+  M: 'male',
+  O: 'other',
+  A: 'other',
+  U: 'unknown',
+};
 
 /** Validates a parsed message and maps it; a Rejection names the first field at fault. */
 export function toAdtEvent(m: ParsedMessage, timeZone: string): AdtEvent {

@@ -83,7 +83,11 @@ class Lane {
         return outcomes;
       } catch (err) {
         const code = (err as { code?: unknown }).code;
-        if (conn) await conn.rollback().then(() => conn?.release(), () => conn?.destroy());
+        if (conn)
+          await conn.rollback().then(
+            () => conn?.release(),
+            () => conn?.destroy(),
+          );
         const again = attempt < ATTEMPTS && (code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT');
         this.log.warn({ code, messages: batch.length, attempt, retry: again }, 'hl7 transaction failed');
         if (!again) return batch.map(() => unavailable);

@@ -37,7 +37,11 @@ export interface MessageRow {
 const times = (v: unknown): FieldTimes =>
   v == null ? {} : ((typeof v === 'string' ? JSON.parse(v) : v) as FieldTimes);
 
-export async function previousOutcome(db: Db, sender: string, controlId: string): Promise<string | undefined> {
+export async function previousOutcome(
+  db: Db,
+  sender: string,
+  controlId: string,
+): Promise<string | undefined> {
   const row = await one<{ outcome: string }>(db, 'Hl7MessageOutcome', { sender, controlId });
   return row?.outcome;
 }

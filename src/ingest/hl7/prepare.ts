@@ -64,6 +64,11 @@ function decode(bytes: Buffer): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new Rejection('AR', '102', 'MSH-18', 'the message is not valid UTF-8 (and MSH-18 names no other set)');
+    throw new Rejection(
+      'AR',
+      '102',
+      'MSH-18',
+      'the message is not valid UTF-8 (and MSH-18 names no other set)',
+    );
   }
 }

@@ -82,7 +82,6 @@ export function hl7Settings(e: Hl7Env): Hl7Settings {
     maxFrameBytes: e.HL7_MAX_FRAME_BYTES,
     idleMs: e.HL7_IDLE_SECONDS * 1000,
     allowedSenders: e.HL7_ALLOWED_SENDERS,
-    tls:
-      e.HL7_TLS_CERT && e.HL7_TLS_KEY ? { certFile: e.HL7_TLS_CERT, keyFile: e.HL7_TLS_KEY } : undefined,
+    tls: e.HL7_TLS_CERT && e.HL7_TLS_KEY ? { certFile: e.HL7_TLS_CERT, keyFile: e.HL7_TLS_KEY } : undefined,
   };
 }
