@@ -16,9 +16,6 @@ ON DUPLICATE KEY UPDATE message_type = VALUES(message_type), event_at = VALUES(e
 -- Raw messages past their retention, a bounded number at a time.
 DELETE FROM hl7_message WHERE received_at < :before ORDER BY received_at LIMIT 5000;
 
--- name: LastInsertId :one
-SELECT LAST_INSERT_ID() AS id;
-
 -- name: Hl7PatientByMrn :one
 SELECT p.id, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone, h.field_times
 FROM patient p LEFT JOIN hl7_patient h ON h.patient_id = p.id

@@ -126,7 +126,6 @@ export const QUERIES = {
     ],
   },
   PurgeHl7Messages: { file: 'hl7.sql', kind: 'execrows', params: ['before'] },
-  LastInsertId: { file: 'hl7.sql', kind: 'one', params: [] },
   Hl7PatientByMrn: { file: 'hl7.sql', kind: 'one', params: ['mrn'] },
   Hl7InsertPatient: {
     file: 'hl7.sql',
@@ -373,7 +372,6 @@ export interface QueryParams {
     raw: SqlValue;
   };
   PurgeHl7Messages: { before: SqlValue };
-  LastInsertId: null;
   Hl7PatientByMrn: { mrn: SqlValue };
   Hl7InsertPatient: {
     mrn: SqlValue;

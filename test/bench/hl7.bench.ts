@@ -132,16 +132,17 @@ export async function benchHl7(total = 100_000): Promise<Hl7Figures> {
       MYSQL_URL: config.mysql.url,
       TZ: config.timeZone,
       HL7_PORT: String(port),
+      HL7_IDLE_SECONDS: '86400',
     });
     const connectAll = (n: number) => Promise.all(Array.from({ length: n }, () => MllpClient.connect(port)));
     try {
       const [one] = await connectAll(1);
       const eight = await connectAll(8);
-      await drive([one as MllpClient], 500, 1); // warm-up
-      const oneConnectionWaiting = await drive([one as MllpClient], 3_000, 1);
-      const oneConnectionPipelined = await drive([one as MllpClient], 5_000, 100);
-      const eightConnectionsWaiting = await drive(eight, 1_000, 1);
-      const eightConnectionsPipelined = await drive(eight, 1_500, 50);
+      await drive([one as MllpClient], 200, 1); // warm-up
+      const oneConnectionWaiting = await drive([one as MllpClient], 1_000, 1);
+      const oneConnectionPipelined = await drive([one as MllpClient], 3_000, 100);
+      const eightConnectionsWaiting = await drive(eight, 250, 1);
+      const eightConnectionsPipelined = await drive(eight, 500, 50);
       const steady100 = await steady(one as MllpClient, 100, 30);
       const rss: Hl7Figures['rssMb'] = [{ messages: 0, mb: rssMb(child.pid as number) }];
       for (let sent = 0; sent < total; sent += 10_000) {

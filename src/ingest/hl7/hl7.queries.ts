@@ -1,5 +1,6 @@
 import type { Connection } from '../../data/mysql.ts';
-import { exec, execRows, one, type Db } from '../../data/queries.ts';
+import type { QueryValues, ResultSetHeader } from 'mysql2/promise';
+import { exec, execRows, one, query, type Db, type SqlValue } from '../../data/queries.ts';
 import type { Decision, Severity } from './adt.ts';
 
 /** Every database call of the ADT listener: sql/queries/hl7.sql, typed. */
@@ -50,9 +51,17 @@ export const saveMessage = (db: Db, m: MessageRow) => exec(db, 'SaveHl7Message',
 
 export const purgeMessages = (db: Db, before: Date) => execRows(db, 'PurgeHl7Messages', { before });
 
-async function lastInsertId(db: Db): Promise<number> {
-  const row = await one<{ id: number | string }>(db, 'LastInsertId');
-  return Number(row?.id);
+/** Runs a named INSERT and returns the id it made, without a second round trip for LAST_INSERT_ID(). */
+async function insertReturningId(
+  db: Db,
+  name: 'Hl7InsertPatient' | 'Hl7InsertVisit',
+  params: Record<string, SqlValue>,
+): Promise<number> {
+  const [result] = await db.query<ResultSetHeader>(
+    { sql: query(name).sql, namedPlaceholders: true },
+    params as QueryValues,
+  );
+  return result.insertId;
 }
 
 export async function patientByMrn(db: Db, mrn: string): Promise<StoredPatient | undefined> {
@@ -69,8 +78,7 @@ export interface PatientColumns {
 }
 
 export async function insertPatient(db: Db, mrn: string, p: PatientColumns): Promise<number> {
-  await exec(db, 'Hl7InsertPatient', { mrn, ...p, firstName: p.firstName ?? '' });
-  return lastInsertId(db);
+  return insertReturningId(db, 'Hl7InsertPatient', { mrn, ...p, firstName: p.firstName ?? '' });
 }
 
 export const updatePatient = (db: Db, id: number, p: PatientColumns) =>
@@ -122,8 +130,7 @@ export interface VisitColumns {
 }
 
 export async function insertVisit(db: Db, v: VisitColumns): Promise<number> {
-  await exec(db, 'Hl7InsertVisit', { ...v });
-  return lastInsertId(db);
+  return insertReturningId(db, 'Hl7InsertVisit', { ...v });
 }
 
 export const updateVisit = (db: Db, id: number, v: VisitColumns) => exec(db, 'Hl7UpdateVisit', { id, ...v });
