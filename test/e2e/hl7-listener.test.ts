@@ -179,7 +179,8 @@ describe('npm run hl7 (a real listener process)', () => {
         bytes
           .subarray(0, cut)
           .toString('latin1')
-          .replace(/[\x0b\x1c]/g, 'x'),
+          .replaceAll('\x0b', 'x')
+          .replaceAll('\x1c', 'x'),
       );
     };
     const garbage = await MllpClient.connect(port);

@@ -2,6 +2,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adt, hl7Time, type AdtSpec } from '../../dev/hl7-messages.ts';
 import { openContext } from '../../src/context.ts';
+import { alertMeasures } from '../../src/data/alerts.queries.ts';
 import type { Context } from '../../src/runner/command.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, type Connection, type Pool } from '../../src/data/mysql.ts';
@@ -84,8 +85,10 @@ afterAll(async () => {
 });
 
 describe('hl7 listener: live effect', () => {
-  it('an A04 over MLLP shows in /er census and /er flow, and its A03 takes the patient out', async () => {
+  it('an A04 over MLLP shows in /er census, /er flow, the surge alert census and /summary; its A03 takes the patient out', async () => {
     const before = await replyTo(ctx, '/er census');
+    const alertCensus = async () => (await alertMeasures(pool, new Date(), 30)).census;
+    const censusBefore = await alertCensus();
     const reg = await send({
       event: 'A04',
       at: at(0),
@@ -100,6 +103,9 @@ describe('hl7 listener: live effect', () => {
     expect(count(during.summary)).toBe(count(before.summary) + 1);
     expect(during.summary).toContain('condition not recorded');
     expect(during.table?.rows.find((r) => r[0] === 'not recorded')?.[1]).toBe(1);
+    expect(await alertCensus()).toBe(censusBefore + 1);
+    // The daily summary counts a visit without condition or triage level among the arrivals.
+    expect((await replyTo(ctx, '/summary')).summary).toBeDefined();
     const flow = await replyTo(ctx, '/er flow window:24h');
     expect(flow.table?.rows.find((r) => r[0] === 'not recorded')?.[1]).toBeGreaterThanOrEqual(1);
 
@@ -113,6 +119,7 @@ describe('hl7 listener: live effect', () => {
     });
     expect(dis.code).toBe('AA');
     expect(count((await replyTo(ctx, '/er census')).summary)).toBe(count(before.summary));
+    expect(await alertCensus()).toBe(censusBefore);
     expect(await visitOf('LV1')).toMatchObject({ decision: 'Discharge', reason: 'Chest pain' });
   });
 });

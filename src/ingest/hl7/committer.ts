@@ -23,7 +23,12 @@ interface Job {
 }
 
 const MAX_BATCH = 200;
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+/**
+ * Failures of the transaction, not of a message: a deadlock, a lock wait, or a duplicate key (two lanes
+ * creating the same new patient at once: tried again, the second finds the first's row).
+ */
+const RETRIED = ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY'];
 
 export class GroupCommitter {
   private readonly lanes: Lane[];
@@ -75,6 +80,7 @@ class Lane {
       let conn: PoolConnection | undefined;
       try {
         conn = await this.pool.getConnection();
+        await q.readCommitted(conn);
         await conn.beginTransaction();
         const outcomes: Outcome[] = [];
         for (const job of batch) outcomes.push(await applyOne(conn, job));
@@ -88,7 +94,7 @@ class Lane {
             () => conn?.release(),
             () => conn?.destroy(),
           );
-        const again = attempt < ATTEMPTS && (code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT');
+        const again = attempt < ATTEMPTS && typeof code === 'string' && RETRIED.includes(code);
         this.log.warn({ code, messages: batch.length, attempt, retry: again }, 'hl7 transaction failed');
         if (!again) return batch.map(() => unavailable);
       }
@@ -111,6 +117,7 @@ function refusal(r: Rejection | undefined): Outcome {
 
 /** A failure of one message's data (a constraint, a value out of range), not of the transaction. */
 function isDataError(err: unknown): boolean {
+  if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
   const state = String((err as { sqlState?: unknown }).sqlState ?? '');
   return state.startsWith('22') || state.startsWith('23');
 }

@@ -179,6 +179,12 @@ export async function mergePatients(db: Db, prior: number, survivor: number): Pr
  * Several messages commit in one transaction; each one's effect can be undone alone. (Transaction control,
  * like BEGIN and COMMIT, is not a named query.)
  */
+/**
+ * The next transaction reads committed rows and takes no gap locks, so lanes creating different patients
+ * and visits at once do not deadlock on the gaps their lookups lock.
+ */
+export const readCommitted = async (c: Connection) =>
+  void (await c.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'));
 export const savepoint = async (c: Connection) => void (await c.query('SAVEPOINT hl7_message'));
 export const rollbackToSavepoint = async (c: Connection) =>
   void (await c.query('ROLLBACK TO SAVEPOINT hl7_message'));
