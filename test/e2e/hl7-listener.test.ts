@@ -175,13 +175,7 @@ describe('npm run hl7 (a real listener process)', () => {
       }
       const cut = random() < 0.2 ? Math.floor(random() * bytes.length) : bytes.length;
       // Frame bytes stay out of the body, so each fuzzed message is exactly one frame.
-      return frame(
-        bytes
-          .subarray(0, cut)
-          .toString('latin1')
-          .replaceAll('\x0b', 'x')
-          .replaceAll('\x1c', 'x'),
-      );
+      return frame(bytes.subarray(0, cut).toString('latin1').replaceAll('\x0b', 'x').replaceAll('\x1c', 'x'));
     };
     const garbage = await MllpClient.connect(port);
     garbage.socket.write(Buffer.alloc(10_000, 0x41));
