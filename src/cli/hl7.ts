@@ -1,5 +1,5 @@
 import { describeMysqlError, createPool } from '../data/mysql.ts';
-import { previousOutcome } from '../ingest/hl7/hl7.queries.ts';
+import { previousOutcome } from '../data/hl7.queries.ts';
 import { LANES, startListener } from '../ingest/hl7/listener.ts';
 import { createLogger } from '../log.ts';
 import { parseFlags, readConfig, runCli } from './run.ts';

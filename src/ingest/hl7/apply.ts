@@ -1,6 +1,6 @@
 import type { Db } from '../../data/queries.ts';
 import type { AdtEvent, Decision, PatientFields } from './adt.ts';
-import * as q from './hl7.queries.ts';
+import * as q from '../../data/hl7.queries.ts';
 import { Rejection } from './rejection.ts';
 
 /**

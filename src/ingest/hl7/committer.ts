@@ -4,7 +4,7 @@ import type { Logger } from '../../log.ts';
 import type { Outcome } from './ack.ts';
 import { applyAdt } from './apply.ts';
 import type { Header } from './header.ts';
-import * as q from './hl7.queries.ts';
+import * as q from '../../data/hl7.queries.ts';
 import type { Prepared } from './prepare.ts';
 import { Rejection } from './rejection.ts';
 

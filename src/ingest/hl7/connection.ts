@@ -39,6 +39,8 @@ export class Hl7Connection {
     private readonly log: Logger,
   ) {
     this.decoder = new MllpDecoder(settings.maxFrameBytes);
+    // An acknowledgement is one small write: send it at once rather than wait to coalesce (Nagle).
+    socket.setNoDelay(true);
     socket.setTimeout(settings.idleMs);
     socket.on('timeout', () => this.close('idle: nothing received for HL7_IDLE_SECONDS'));
     socket.on('data', (chunk: Buffer) => this.receive(chunk));

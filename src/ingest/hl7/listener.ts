@@ -6,7 +6,7 @@ import type { Pool } from '../../data/mysql.ts';
 import type { Logger } from '../../log.ts';
 import { GroupCommitter } from './committer.ts';
 import { Hl7Connection } from './connection.ts';
-import { purgeMessages } from './hl7.queries.ts';
+import { purgeMessages } from '../../data/hl7.queries.ts';
 import type { Hl7Settings } from './settings.ts';
 
 export interface Hl7Listener {

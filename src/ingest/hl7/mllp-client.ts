@@ -11,6 +11,7 @@ export class MllpClient {
   private readonly decoder = new MllpDecoder(16 * 1024 * 1024);
 
   private constructor(readonly socket: Socket) {
+    socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => {
       for (const ev of this.decoder.push(chunk)) {
         if (ev.kind === 'frame') this.waiting.shift()?.resolve(ev.bytes.toString('utf8'));

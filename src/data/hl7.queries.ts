@@ -1,7 +1,7 @@
-import type { Connection } from '../../data/mysql.ts';
+import type { Connection } from './mysql.ts';
 import type { QueryValues, ResultSetHeader } from 'mysql2/promise';
-import { exec, execRows, one, query, type Db, type SqlValue } from '../../data/queries.ts';
-import type { Decision, Severity } from './adt.ts';
+import { exec, execRows, one, query, type Db, type SqlValue } from './queries.ts';
+import type { Decision, Severity } from '../ingest/hl7/adt.ts';
 
 /** Every database call of the ADT listener: sql/queries/hl7.sql, typed. */
 
