@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { describeIssue } from './config/fields.ts';
+import { Hl7EnvShape, hl7Problems, hl7Settings, type Hl7Settings } from './ingest/hl7/settings.ts';
 import {
   coreKeyProblems,
   DatabaseShape,
@@ -28,11 +29,13 @@ export const EnvSchema = z.object({
   ...PostingShape,
   ...OutputShape,
   ...ServiceShape,
+  ...Hl7EnvShape,
 });
 
 /** Rules between keys: each maps the raw environment to the keys it finds wrong, with why. */
 const CROSS_KEY_RULES: ((env: Record<string, string | undefined>) => Iterable<[string, string]>)[] = [
   coreKeyProblems,
+  hl7Problems,
 ];
 
 type Env = z.infer<typeof EnvSchema>;
@@ -76,6 +79,8 @@ export interface Config {
   http: { port: number | undefined; host: string };
   /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
   rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
+  /** The HL7 ADT listener (npm run hl7). */
+  hl7: Hl7Settings;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         windowMs: e.RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS * 1_000,
       },
     },
+    hl7: hl7Settings(e),
   };
 }
 

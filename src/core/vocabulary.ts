@@ -64,6 +64,8 @@ export const PRESCRIPTION_STATUSES = ['active', 'completed', 'stopped'] as const
 export const AUDIT_SOURCES = ['discord', 'console', 'scheduler'] as const;
 export const AUDIT_OUTCOMES = ['ok', 'empty', 'denied', 'invalid', 'error'] as const;
 export const SUMMARY_POST_STATES = ['claimed', 'posted', 'failed'] as const;
+/** How the HL7 ADT listener answered a message (HL7 acknowledgement codes). */
+export const HL7_ACKS = ['AA', 'AE', 'AR'] as const;
 
 /** ER surge alerts (src/core/alerts.ts): the rules, a rule's state, and a posted transition. */
 export const ALERT_RULES = ['census', 'waiting', 'dispatch_surge'] as const;
@@ -100,4 +102,5 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'alert_post.rule': ALERT_RULES,
   'alert_post.kind': ALERT_TRANSITIONS,
   'alert_post.state': ALERT_POST_STATES,
+  'hl7_message.outcome': HL7_ACKS,
 };

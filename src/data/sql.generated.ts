@@ -109,6 +109,83 @@ export const QUERIES = {
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
+  Hl7MessageOutcome: { file: 'hl7.sql', kind: 'one', params: ['sender', 'controlId'] },
+  SaveHl7Message: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: [
+      'sender',
+      'controlId',
+      'messageType',
+      'eventAt',
+      'receivedAt',
+      'outcome',
+      'errorField',
+      'errorReason',
+      'raw',
+    ],
+  },
+  PurgeHl7Messages: { file: 'hl7.sql', kind: 'execrows', params: ['before'] },
+  Hl7PatientByMrn: { file: 'hl7.sql', kind: 'one', params: ['mrn'] },
+  Hl7InsertPatient: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['mrn', 'firstName', 'lastName', 'dateOfBirth', 'sex', 'phone'],
+  },
+  Hl7UpdatePatient: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['firstName', 'lastName', 'dateOfBirth', 'sex', 'phone', 'id'],
+  },
+  Hl7ChangeMrn: { file: 'hl7.sql', kind: 'exec', params: ['mrn', 'id'] },
+  Hl7SavePatientTimes: { file: 'hl7.sql', kind: 'exec', params: ['patientId', 'fieldTimes'] },
+  Hl7VisitByNumber: { file: 'hl7.sql', kind: 'one', params: ['authority', 'visitNumber'] },
+  Hl7SaveVisitKey: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['authority', 'visitNumber', 'visitId', 'fieldTimes', 'cancelledAt'],
+  },
+  Hl7InsertVisit: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['patientId', 'arrivedAt', 'reason', 'departedAt'],
+  },
+  Hl7UpdateVisit: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['patientId', 'arrivedAt', 'reason', 'departedAt', 'id'],
+  },
+  Hl7SaveDecision: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['visitId', 'patientId', 'decidedAt', 'decision'],
+  },
+  Hl7DeleteDecision: { file: 'hl7.sql', kind: 'exec', params: ['visitId'] },
+  Hl7AddDiagnosis: { file: 'hl7.sql', kind: 'exec', params: ['visitId', 'code', 'description'] },
+  Hl7DeleteDiagnoses: { file: 'hl7.sql', kind: 'exec', params: ['visitId'] },
+  Hl7DeleteVisit: { file: 'hl7.sql', kind: 'exec', params: ['id'] },
+  Hl7UpdateAllergy: {
+    file: 'hl7.sql',
+    kind: 'execrows',
+    params: ['severity', 'reaction', 'patientId', 'substance'],
+  },
+  Hl7InsertAllergy: {
+    file: 'hl7.sql',
+    kind: 'exec',
+    params: ['patientId', 'substance', 'severity', 'reaction'],
+  },
+  Hl7MoveContacts: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveAllergies: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveTransports: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveAssessments: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveVisits: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveTreatments: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveDecisions: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveAppointments: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MovePrescriptions: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7MoveCalls: { file: 'hl7.sql', kind: 'exec', params: ['survivor', 'prior'] },
+  Hl7DropCalls: { file: 'hl7.sql', kind: 'exec', params: ['prior'] },
+  Hl7DeletePatient: { file: 'hl7.sql', kind: 'exec', params: ['id'] },
   TopMedications: { file: 'meds.sql', kind: 'many', params: ['fromDate', 'toDate', 'limit'] },
   DataOverview: { file: 'overview.sql', kind: 'one', params: [] },
   LatestMigration: { file: 'overview.sql', kind: 'one', params: [] },
@@ -282,6 +359,73 @@ export interface QueryParams {
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };
+  Hl7MessageOutcome: { sender: SqlValue; controlId: SqlValue };
+  SaveHl7Message: {
+    sender: SqlValue;
+    controlId: SqlValue;
+    messageType: SqlValue;
+    eventAt: SqlValue;
+    receivedAt: SqlValue;
+    outcome: SqlValue;
+    errorField: SqlValue;
+    errorReason: SqlValue;
+    raw: SqlValue;
+  };
+  PurgeHl7Messages: { before: SqlValue };
+  Hl7PatientByMrn: { mrn: SqlValue };
+  Hl7InsertPatient: {
+    mrn: SqlValue;
+    firstName: SqlValue;
+    lastName: SqlValue;
+    dateOfBirth: SqlValue;
+    sex: SqlValue;
+    phone: SqlValue;
+  };
+  Hl7UpdatePatient: {
+    firstName: SqlValue;
+    lastName: SqlValue;
+    dateOfBirth: SqlValue;
+    sex: SqlValue;
+    phone: SqlValue;
+    id: SqlValue;
+  };
+  Hl7ChangeMrn: { mrn: SqlValue; id: SqlValue };
+  Hl7SavePatientTimes: { patientId: SqlValue; fieldTimes: SqlValue };
+  Hl7VisitByNumber: { authority: SqlValue; visitNumber: SqlValue };
+  Hl7SaveVisitKey: {
+    authority: SqlValue;
+    visitNumber: SqlValue;
+    visitId: SqlValue;
+    fieldTimes: SqlValue;
+    cancelledAt: SqlValue;
+  };
+  Hl7InsertVisit: { patientId: SqlValue; arrivedAt: SqlValue; reason: SqlValue; departedAt: SqlValue };
+  Hl7UpdateVisit: {
+    patientId: SqlValue;
+    arrivedAt: SqlValue;
+    reason: SqlValue;
+    departedAt: SqlValue;
+    id: SqlValue;
+  };
+  Hl7SaveDecision: { visitId: SqlValue; patientId: SqlValue; decidedAt: SqlValue; decision: SqlValue };
+  Hl7DeleteDecision: { visitId: SqlValue };
+  Hl7AddDiagnosis: { visitId: SqlValue; code: SqlValue; description: SqlValue };
+  Hl7DeleteDiagnoses: { visitId: SqlValue };
+  Hl7DeleteVisit: { id: SqlValue };
+  Hl7UpdateAllergy: { severity: SqlValue; reaction: SqlValue; patientId: SqlValue; substance: SqlValue };
+  Hl7InsertAllergy: { patientId: SqlValue; substance: SqlValue; severity: SqlValue; reaction: SqlValue };
+  Hl7MoveContacts: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveAllergies: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveTransports: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveAssessments: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveVisits: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveTreatments: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveDecisions: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveAppointments: { survivor: SqlValue; prior: SqlValue };
+  Hl7MovePrescriptions: { survivor: SqlValue; prior: SqlValue };
+  Hl7MoveCalls: { survivor: SqlValue; prior: SqlValue };
+  Hl7DropCalls: { prior: SqlValue };
+  Hl7DeletePatient: { id: SqlValue };
   TopMedications: { fromDate: SqlValue; toDate: SqlValue; limit: SqlValue };
   DataOverview: null;
   LatestMigration: null;

@@ -9,6 +9,7 @@
  *   npm run bench                        seed both scales afresh (slow: scale 5 takes minutes), then measure
  *   npm run bench -- --reuse             reuse databases seeded by an earlier run (same seed and end)
  *   npm run bench -- --reuse --runs 5 --scales 5 --commands 'workload|fleet' --mixed 100 --out x.json
+ *   npm run bench -- --hl7 0             without the HL7 listener's figures (test/bench/hl7.bench.ts)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, serverUrl } from '../../src/data/mysql.ts';
 import type { Db } from '../../src/data/queries.ts';
 import { execute } from '../../src/runner/execute.ts';
+import { benchHl7, hl7Lines } from './hl7.bench.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
@@ -86,6 +88,8 @@ const { values: flags } = parseArgs({
     mixed: { type: 'string', default: '2000' },
     out: { type: 'string', default: join(ROOT, '.hers/bench.json') },
     commands: { type: 'string' },
+    /** Messages of the HL7 listener's memory run; 0 leaves the HL7 benchmark out. */
+    hl7: { type: 'string', default: '100000' },
   },
 });
 
@@ -506,6 +510,7 @@ async function main(): Promise<void> {
     const startup = consoleStartup(top, 5);
     console.error(`memory: ${flags.mixed} mixed commands in a fresh process`);
     const child = childFigures(top, Number(flags.mixed));
+    const hl7 = Number(flags.hl7) > 0 ? await benchHl7(Number(flags.hl7)) : undefined;
     const report = {
       measuredAt: new Date().toISOString(),
       seconds: Math.round((performance.now() - started) / 1000),
@@ -525,6 +530,7 @@ async function main(): Promise<void> {
       rssPeakMixedMb: child.rssPeakMb,
       mixedCommands: child.count,
       seeding,
+      hl7,
     };
     mkdirSync(dirname(flags.out), { recursive: true });
     writeFileSync(flags.out, JSON.stringify(report, null, 2));
@@ -546,6 +552,7 @@ async function main(): Promise<void> {
         `load average: before ${loadBefore.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
         `databases: ${report.versions.mysql}, ${report.versions.mongo}; Node ${process.version}`,
         `${runs} runs per command after a warm-up; e2e is execute() (validation, queries, report, audit row); raw is the same SELECTs replayed on the pool`,
+        ...(hl7 ? [hl7Lines(hl7)] : []),
         `finished in ${report.seconds} s; JSON in ${flags.out}`,
       ].join('\n'),
     );

@@ -18,8 +18,11 @@ const GROUPS: Record<FlowGrouping, { label: string; keys: readonly (string | num
   condition: { label: 'condition', keys: CONDITIONS },
 };
 
-const keyOf = (v: FlowVisit, by: FlowGrouping): string | number =>
+const keyOf = (v: FlowVisit, by: FlowGrouping): string | number | null =>
   by === 'triage' ? v.triage_level : by === 'arrival_mode' ? v.arrival_mode : v.condition;
+
+const notRecorded = (vs: readonly FlowVisit[]) =>
+  vs.length === 0 ? [] : [row('not recorded', flowMeasures(vs))];
 
 const m1 = (xs: number[]) => round1(median(xs));
 const p1 = (xs: number[]) => round1(percentile(xs, 90));
@@ -66,6 +69,8 @@ export function flowReport(
             .map((k) => [k, visits.filter((v) => keyOf(v, by) === k)] as const)
             .filter(([, vs]) => vs.length > 0)
             .map(([k, vs]) => row(by === 'triage' ? `ESI ${k}` : String(k), flowMeasures(vs))),
+          // Visits from a feed that records no triage level, arrival mode or condition (ADT, FHIR).
+          ...notRecorded(visits.filter((v) => keyOf(v, by) === null)),
           row('all', all),
         ];
   return {
