@@ -114,6 +114,12 @@ export const QUERIES = {
   CallCount: { file: 'er.sql', kind: 'one', params: ['from', 'to'] },
   DispatchesBySeverity: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   PatientNamesByIds: { file: 'er.sql', kind: 'many', params: ['ids'] },
+  FhirStartRun: { file: 'fhir.sql', kind: 'execrows', params: ['startedAt', 'since', 'files'] },
+  FhirLastRunId: { file: 'fhir.sql', kind: 'one', params: [] },
+  FhirFinishRun: { file: 'fhir.sql', kind: 'exec', params: ['finishedAt', 'counts', 'id'] },
+  FhirDecideDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
+  FhirWriteDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
+  FhirDropDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
@@ -282,6 +288,12 @@ export interface QueryParams {
   CallCount: { from: SqlValue; to: SqlValue };
   DispatchesBySeverity: { from: SqlValue; to: SqlValue };
   PatientNamesByIds: { ids: SqlValue };
+  FhirStartRun: { startedAt: SqlValue; since: SqlValue; files: SqlValue };
+  FhirLastRunId: null;
+  FhirFinishRun: { finishedAt: SqlValue; counts: SqlValue; id: SqlValue };
+  FhirDecideDispositions: null;
+  FhirWriteDispositions: null;
+  FhirDropDispositions: null;
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };
