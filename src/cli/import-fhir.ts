@@ -34,7 +34,10 @@ runCli(
     }
     if (positionals.length === 0) throw new UserError('invalid_argument', 'name a folder or .ndjson files');
     if (values.since !== undefined && !DateTime.safeParse(values.since).success)
-      throw new UserError('invalid_argument', `--since ${values.since} is not a date or a time with its offset`);
+      throw new UserError(
+        'invalid_argument',
+        `--since ${values.since} is not a date or a time with its offset`,
+      );
     const config = readConfig();
     const conn = await connect(config.mysql.url);
     const started = Date.now();
@@ -51,7 +54,9 @@ runCli(
           if (now - lastProgress < PROGRESS_EVERY_MS) return;
           lastProgress = now;
           const rate = Math.round(lines / ((now - started) / 1000));
-          process.stderr.write(`import:fhir: ${file} line ${line} (${rate.toLocaleString('en-US')} lines/s)\n`);
+          process.stderr.write(
+            `import:fhir: ${file} line ${line} (${rate.toLocaleString('en-US')} lines/s)\n`,
+          );
         },
       });
       report(counts, values.json === true, Date.now() - started);

@@ -88,7 +88,11 @@ export const patientContacts = (db: Db, id: number) =>
   many<{ name: string; relationship: string; phone: string }>(db, 'PatientContacts', { patient: id });
 
 export const patientAllergies = (db: Db, id: number) =>
-  many<{ substance: string; severity: string; reaction: string }>(db, 'PatientAllergies', { patient: id });
+  many<{ substance: string; severity: string | null; reaction: string; criticality: string | null }>(
+    db,
+    'PatientAllergies',
+    { patient: id },
+  );
 
 export const patientLatestTreatment = (db: Db, id: number) =>
   one<{ id: number; type: string; performed_at: Date; outcome: string }>(db, 'PatientLatestTreatment', {

@@ -11,13 +11,7 @@ export type Value = string | number | boolean | Date | Buffer | null;
 
 /** Tables that carry the id of the FHIR resource each row came from (migration 013). */
 export type FhirTable =
-  | 'patient'
-  | 'staff'
-  | 'er_visit'
-  | 'diagnosis'
-  | 'allergy'
-  | 'prescription'
-  | 'appointment';
+  'patient' | 'staff' | 'er_visit' | 'diagnosis' | 'allergy' | 'prescription' | 'appointment';
 
 const quote = (name: string) => {
   if (!/^[a-z_]+$/.test(name)) throw new Error(`not a column name: ${name}`);
@@ -104,7 +98,10 @@ export async function rowIdsOf(
 }
 
 /** Patient ids by MRN (a conditional reference Patient?identifier=system|MRN). */
-export async function patientIdsByMrn(conn: Connection, mrns: readonly string[]): Promise<Map<string, number>> {
+export async function patientIdsByMrn(
+  conn: Connection,
+  mrns: readonly string[],
+): Promise<Map<string, number>> {
   if (mrns.length === 0) return new Map();
   const [rows] = await conn.query<RowDataPacket[]>('SELECT id, mrn FROM patient WHERE mrn IN (?)', [
     [...new Set(mrns)],
@@ -131,7 +128,10 @@ export async function knownEncounters(
 }
 
 /** Medication ids by name (form and strength are not separate in FHIR: kept empty), creating any missing. */
-export async function medicationIds(conn: Connection, names: readonly string[]): Promise<Map<string, number>> {
+export async function medicationIds(
+  conn: Connection,
+  names: readonly string[],
+): Promise<Map<string, number>> {
   const unique = [...new Set(names)];
   if (unique.length === 0) return new Map();
   await conn.query(
@@ -156,7 +156,9 @@ export async function departmentIdsByName(
     `INSERT IGNORE INTO department (name) VALUES ${unique.map(() => '(?)').join(', ')}`,
     unique,
   );
-  const [rows] = await conn.query<RowDataPacket[]>('SELECT id, name FROM department WHERE name IN (?)', [unique]);
+  const [rows] = await conn.query<RowDataPacket[]>('SELECT id, name FROM department WHERE name IN (?)', [
+    unique,
+  ]);
   return new Map(rows.map((r) => [String(r.name), Number(r.id)]));
 }
 

@@ -88,7 +88,13 @@ function invalid(c: TypeCounts, at: Line, reason: string, opts: ImportOptions) {
   opts.onInvalid?.({ file: at.file, line: at.line, reason });
 }
 
-async function importBatch(conn: Connection, type: string, lines: Line[], counts: ImportCounts, opts: ImportOptions) {
+async function importBatch(
+  conn: Connection,
+  type: string,
+  lines: Line[],
+  counts: ImportCounts,
+  opts: ImportOptions,
+) {
   const c = countsFor(counts, type || '(unknown)');
   c.read += lines.length;
   if (!isUsedType(type)) {
@@ -174,7 +180,11 @@ async function writeBatch(
   const tally = { imported: 0, updated: 0, unchanged: 0, notUsed: [] as [Pending, string, boolean][] };
   await conn.beginTransaction();
   try {
-    const stored = await storedChecksums(conn, type, pending.map((p) => p.fhirId));
+    const stored = await storedChecksums(
+      conn,
+      type,
+      pending.map((p) => p.fhirId),
+    );
     const changed = pending.filter((p) => !stored.get(p.fhirId)?.equals(p.checksum));
     tally.unchanged = pending.length - changed.length;
     const result = changed.length === 0 ? undefined : await handler.write?.(conn, changed);

@@ -47,10 +47,14 @@ export function mapMedicationRequest(m: F.MedicationRequest, timeZone: string): 
   const medication = conceptText(m.medicationCodeableConcept);
   if (!medication)
     return m.medicationReference
-      ? { skip: 'MedicationRequest names its drug by medicationReference (Medication resources are not read)' }
+      ? {
+          skip: 'MedicationRequest names its drug by medicationReference (Medication resources are not read)',
+        }
       : { invalid: 'MedicationRequest has no medicationCodeableConcept' };
   if (medication.length > 255)
-    return { invalid: `medication name is ${medication.length} characters, longer than the 255 the schema holds` };
+    return {
+      invalid: `medication name is ${medication.length} characters, longer than the 255 the schema holds`,
+    };
   const patient = refTo('Patient', m.subject);
   if (!patient) return { invalid: 'MedicationRequest.subject is not a reference to a Patient' };
   if (!m.authoredOn) return { invalid: 'MedicationRequest has no authoredOn (when it starts)' };

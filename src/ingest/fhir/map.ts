@@ -10,7 +10,9 @@ export type Mapped<T> = { row: T } | { skip: string } | { invalid: string };
 const invalid = (reason: string) => ({ invalid: reason });
 const skip = (reason: string) => ({ skip: reason });
 const tooLong = (what: string, text: string, max: number) =>
-  text.length > max ? `${what} is ${text.length} characters, longer than the ${max} the schema holds` : undefined;
+  text.length > max
+    ? `${what} is ${text.length} characters, longer than the ${max} the schema holds`
+    : undefined;
 
 export interface PatientRow {
   mrn: string;
@@ -123,8 +125,7 @@ export function mapEncounter(e: F.Encounter): Mapped<EncounterRow> {
   const endsAt = e.period.end === undefined ? null : new Date(e.period.end);
   if (endsAt && endsAt.getTime() <= startsAt.getTime())
     return invalid('Encounter period.end is not after period.start');
-  const reason =
-    conceptText(e.reasonCode?.[0]) ?? conceptText(e.type?.[0]) ?? 'not recorded';
+  const reason = conceptText(e.reasonCode?.[0]) ?? conceptText(e.type?.[0]) ?? 'not recorded';
   const dispo = e.hospitalization?.dischargeDisposition;
   return {
     row: {
@@ -134,7 +135,7 @@ export function mapEncounter(e: F.Encounter): Mapped<EncounterRow> {
       endsAt,
       // er_visit.reason holds 255 characters; a longer reason is kept to that (it is not clinical text).
       reason: reason.slice(0, 255),
-      dischargeCode: dispo ? (conceptCode(dispo) ?? null)?.slice(0, 16) ?? null : null,
+      dischargeCode: dispo ? ((conceptCode(dispo) ?? null)?.slice(0, 16) ?? null) : null,
     },
   };
 }

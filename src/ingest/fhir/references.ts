@@ -47,7 +47,9 @@ export function conceptCode(c: CodeableConcept | undefined, system?: string): st
 }
 
 /** The name to file a person under: official, else usual, else the first; given names joined. */
-export function personName(names: readonly HumanName[] | undefined): { first: string; last: string } | undefined {
+export function personName(
+  names: readonly HumanName[] | undefined,
+): { first: string; last: string } | undefined {
   const list = names ?? [];
   const name = list.find((n) => n.use === 'official') ?? list.find((n) => n.use === 'usual') ?? list[0];
   if (!name) return undefined;

@@ -1,10 +1,5 @@
 import type { Connection } from '../../data/mysql.ts';
-import {
-  fhirIdsByIdentifier,
-  idsByFhirId,
-  patientIdsByMrn,
-  rowIdsOf,
-} from './fhir.queries.ts';
+import { fhirIdsByIdentifier, idsByFhirId, patientIdsByMrn, rowIdsOf } from './fhir.queries.ts';
 import type { Ref } from './references.ts';
 
 export type RefType = 'Patient' | 'Practitioner' | 'Location';

@@ -6,7 +6,9 @@ import { z } from 'zod';
  */
 
 /** A FHIR id: 1-64 letters, digits, '-' and '.'. */
-export const FhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)');
+export const FhirId = z
+  .string()
+  .regex(/^[A-Za-z0-9\-.]{1,64}$/, 'is not a FHIR id (1-64 of A-Z a-z 0-9 - .)');
 
 /** A FHIR dateTime or instant with a time (YYYY-MM-DDThh:mm:ss, optional fraction, Z or an offset). */
 export const DateTime = z

@@ -55,7 +55,12 @@ export const writeConditions: Writer<DiagnosisRow> = async (conn, items) => {
     conn,
     'diagnosis',
     ['visit_id', 'code', 'description', 'fhir_id'],
-    usable(items, result).map(({ fhirId, row: r }) => [visitOf(r)?.visitId ?? null, r.code, r.description, fhirId]),
+    usable(items, result).map(({ fhirId, row: r }) => [
+      visitOf(r)?.visitId ?? null,
+      r.code,
+      r.description,
+      fhirId,
+    ]),
     ['visit_id', 'code', 'description'],
   );
   return result;
@@ -135,7 +140,16 @@ export const writeAppointments: Writer<AppointmentRow> = async (conn, items) => 
   const patientOf = await refsOf(conn, 'Patient', items, (r) => r.patient, result, true);
   const staffOf = await refsOf(conn, 'Practitioner', items, (r) => r.practitioner, result, false);
   const departmentOf = await refsOf(conn, 'Location', items, (r) => r.location, result, false);
-  const columns = ['patient_id', 'staff_id', 'department_id', 'starts_at', 'ends_at', 'status', 'reason', 'fhir_id'];
+  const columns = [
+    'patient_id',
+    'staff_id',
+    'department_id',
+    'starts_at',
+    'ends_at',
+    'status',
+    'reason',
+    'fhir_id',
+  ];
   await upsert(
     conn,
     'appointment',

@@ -26,7 +26,11 @@ export async function refsOf<T>(
   result: WriteResult,
   need: boolean,
 ): Promise<(row: T) => number | null> {
-  const ids = await resolveRefs(conn, type, items.map((i) => pick(i.row)));
+  const ids = await resolveRefs(
+    conn,
+    type,
+    items.map((i) => pick(i.row)),
+  );
   if (need)
     for (const i of items) {
       const ref = pick(i.row);
@@ -44,8 +48,14 @@ export async function refsOf<T>(
 export const usable = <T>(items: readonly Item<T>[], result: WriteResult) =>
   items.filter((i) => !result.notUsed.has(i.fhirId));
 
-async function saveIdentifiers(conn: Connection, type: string, items: readonly Item<{ identifiers: string[] }>[]) {
-  const rows = items.flatMap((i) => i.row.identifiers.filter((k) => k.length <= 255).map((k) => [type, k, i.fhirId]));
+async function saveIdentifiers(
+  conn: Connection,
+  type: string,
+  items: readonly Item<{ identifiers: string[] }>[],
+) {
+  const rows = items.flatMap((i) =>
+    i.row.identifiers.filter((k) => k.length <= 255).map((k) => [type, k, i.fhirId]),
+  );
   await upsert(conn, 'fhir_identifier', ['resource_type', 'identifier', 'fhir_id'], rows, ['fhir_id']);
 }
 
@@ -66,14 +76,24 @@ export const writePatients: Writer<PatientRow> = async (conn, items) => {
 };
 
 export const writeLocations: Writer<DepartmentRow> = async (conn, items) => {
-  const ids = await departmentIdsByName(conn, items.map((i) => i.row.name));
+  const ids = await departmentIdsByName(
+    conn,
+    items.map((i) => i.row.name),
+  );
   await saveIdentifiers(conn, 'Location', items);
   const rowIds = new Map(items.map((i) => [i.fhirId, ids.get(i.row.name) ?? 0]));
   return { notUsed: new Map(), rowIds };
 };
 
 export const writePractitioners: Writer<StaffRow> = async (conn, items) => {
-  const rows = items.map(({ fhirId, row: r }) => [r.firstName, r.lastName, 'physician', null, r.active, fhirId]);
+  const rows = items.map(({ fhirId, row: r }) => [
+    r.firstName,
+    r.lastName,
+    'physician',
+    null,
+    r.active,
+    fhirId,
+  ]);
   // staff_type is the PractitionerRole's to say: a new Practitioner starts as a physician, an update keeps it.
   await upsert(
     conn,
@@ -97,14 +117,12 @@ export const writeRoles: Writer<RoleRow> = async (conn, items) => {
   const departmentOf = await refsOf(conn, 'Location', items, (r) => r.location, result, false);
   for (const { row } of usable(items, result)) {
     const staffId = staffOf(row);
-    await conn.query('UPDATE staff SET staff_type = ?, department_id = COALESCE(?, department_id) WHERE id = ?', [
-      row.staffType,
-      departmentOf(row),
-      staffId,
-    ]);
+    await conn.query(
+      'UPDATE staff SET staff_type = ?, department_id = COALESCE(?, department_id) WHERE id = ?',
+      [row.staffType, departmentOf(row), staffId],
+    );
     if (row.staffType === 'physician')
       await upsert(conn, 'physician', ['staff_id', 'specialty'], [[staffId, row.specialty]], ['specialty']);
   }
   return result;
 };
-
