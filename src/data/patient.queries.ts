@@ -51,6 +51,11 @@ export async function resolvePatient(db: Db, text: string): Promise<PatientRow> 
     if (!p) throw new UserError('not_found', `No patient has id ${t}.`);
     return p;
   }
+  // An MRN from a hospital feed may be any identifier (a UUID in FHIR exports): an exact match wins.
+  if (!/[\s,]/.test(t)) {
+    const p = await one<PatientRow>(db, 'PatientByMrn', { mrn: t });
+    if (p) return p;
+  }
   const comma = /^([^,]+),\s*(.+)$/.exec(t);
   const parts = comma ? [comma[2] ?? '', comma[1] ?? ''] : t.split(/\s+/);
   if (parts.length === 2) {

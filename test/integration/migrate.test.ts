@@ -52,6 +52,7 @@ describe('migrate', () => {
       '010_shared_state.sql',
       '011_response_legs.sql',
       '012_external_sources.sql',
+      '013_fhir.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -63,8 +64,8 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2);
+    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -73,7 +74,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 11 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 12 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 
