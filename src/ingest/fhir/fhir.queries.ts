@@ -162,6 +162,20 @@ export async function departmentIdsByName(
   return new Map(rows.map((r) => [String(r.name), Number(r.id)]));
 }
 
+/** Each staff member's type and department from their PractitionerRole (ids already resolved: rows exist). */
+export async function setStaffRoles(
+  conn: Connection,
+  rows: readonly [staffId: number, staffType: string, departmentId: number | null][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await conn.query(
+    `INSERT INTO staff (id, first_name, last_name, staff_type, department_id) VALUES ` +
+      `${rows.map(() => "(?, '', '', ?, ?)").join(', ')} ON DUPLICATE KEY UPDATE ` +
+      'staff_type = VALUES(staff_type), department_id = COALESCE(VALUES(department_id), department_id)',
+    rows.flat(),
+  );
+}
+
 /** Decides every imported ER visit's disposition again and writes the decisions that changed. */
 export async function settleDispositions(conn: Connection): Promise<void> {
   await exec(conn, 'FhirDecideDispositions');

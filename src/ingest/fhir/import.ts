@@ -53,12 +53,18 @@ export async function importFhir(
 }
 
 async function importFile(conn: Connection, file: ExportFile, counts: ImportCounts, opts: ImportOptions) {
-  const size = opts.batchSize ?? 500;
-  let batch: Line[] = [];
-  let batchType = '';
+  const size = opts.batchSize ?? 1000;
+  let batch: Batch | undefined;
+  // While one batch is written, the next is read and validated: the database and the parsing overlap.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (batch.length > 0) await importBatch(conn, batchType, batch, counts, opts);
-    batch = [];
+    if (!batch || batch.pending.length === 0) return;
+    const full = batch;
+    batch = new Batch(full.type, counts, opts);
+    await writing;
+    writing = full.write(conn);
+    // Settled here too, so that a failure is not left unhandled while the next batch is read.
+    writing.catch(() => undefined);
   };
   for await (const { text, line } of linesOf(file.path)) {
     const at = { file: file.path, line, text };
@@ -69,12 +75,16 @@ async function importFile(conn: Connection, file: ExportFile, counts: ImportCoun
       invalid(c, at, `resourceType is ${type || 'missing'}, but the file holds ${file.type}`, opts);
       continue;
     }
-    if (type !== batchType || batch.length >= size) await flush();
-    batchType = type;
-    batch.push(at);
+    if (batch?.type !== type) {
+      await flush();
+      batch = new Batch(type, counts, opts);
+    }
+    // Batches are counted in rows to write: a file of mostly skipped lines still writes in few round trips.
+    if (batch.add(at) >= size) await flush();
     opts.onProgress?.(file.path, line);
   }
   await flush();
+  await writing;
 }
 
 /** The resourceType a line declares, read without parsing the whole line when it comes first (it usually does). */
@@ -88,42 +98,54 @@ function invalid(c: TypeCounts, at: Line, reason: string, opts: ImportOptions) {
   opts.onInvalid?.({ file: at.file, line: at.line, reason });
 }
 
-async function importBatch(
-  conn: Connection,
-  type: string,
-  lines: Line[],
-  counts: ImportCounts,
-  opts: ImportOptions,
-) {
-  const c = countsFor(counts, type || '(unknown)');
-  c.read += lines.length;
-  if (!isUsedType(type)) {
-    for (const at of lines) {
-      if (/^[A-Z][A-Za-z]+$/.test(type) && parses(at.text)) skipped(c, `resource type ${type} is not used`);
-      else invalid(c, at, parses(at.text) ? 'no resourceType' : 'not a complete JSON line', opts);
-    }
-    return;
+/** Lines of one type: each validated and mapped as it is added; written together. */
+class Batch {
+  readonly pending: Pending[] = [];
+  private readonly c: TypeCounts;
+  private readonly handler: Handler | undefined;
+
+  constructor(
+    readonly type: string,
+    counts: ImportCounts,
+    private readonly opts: ImportOptions,
+  ) {
+    this.c = countsFor(counts, type || '(unknown)');
+    this.handler = isUsedType(type) ? HANDLERS[type] : undefined;
   }
-  const handler: Handler = HANDLERS[type];
-  const pending: Pending[] = [];
-  for (const at of lines) {
-    const mapped = readLine(handler, at, opts.timeZone);
+
+  /** Validates and maps one line; how many rows now wait to be written. */
+  add(at: Line): number {
+    const { c, opts } = this;
+    c.read++;
+    if (!this.handler) {
+      if (/^[A-Z][A-Za-z]+$/.test(this.type) && parses(at.text))
+        skipped(c, `resource type ${this.type} is not used`);
+      else invalid(c, at, parses(at.text) ? 'no resourceType' : 'not a complete JSON line', opts);
+      return this.pending.length;
+    }
+    const mapped = readLine(this.handler, at, opts.timeZone);
     if ('invalid' in mapped) invalid(c, at, mapped.invalid, opts);
     else if ('skip' in mapped) skipped(c, mapped.skip);
-    else pending.push({ ...mapped, at, checksum: createHash('sha1').update(at.text).digest() });
+    else if (this.handler.write)
+      this.pending.push({ ...mapped, at, checksum: createHash('sha1').update(at.text).digest() });
+    return this.pending.length;
   }
-  if (pending.length === 0 || !handler.write) return;
-  try {
-    await writeBatch(conn, type, handler, pending, c, opts);
-  } catch (err) {
-    if (!refusedData(err) || pending.length === 1) throw err;
-    // A row the database refused: write the lines one by one, so only that line is left out.
-    for (const p of pending) {
-      try {
-        await writeBatch(conn, type, handler, [p], c, opts);
-      } catch (one) {
-        if (!refusedData(one)) throw one;
-        invalid(c, p.at, `the database refused it (${(one as { code?: string }).code ?? 'error'})`, opts);
+
+  async write(conn: Connection): Promise<void> {
+    const { type, handler, pending, c, opts } = this;
+    if (!handler || pending.length === 0) return;
+    try {
+      await writeBatch(conn, type, handler, pending, c, opts);
+    } catch (err) {
+      if (!refusedData(err) || pending.length === 1) throw err;
+      // A row the database refused: write the lines one by one, so only that line is left out.
+      for (const p of pending) {
+        try {
+          await writeBatch(conn, type, handler, [p], c, opts);
+        } catch (one) {
+          if (!refusedData(one)) throw one;
+          invalid(c, p.at, `the database refused it (${(one as { code?: string }).code ?? 'error'})`, opts);
+        }
       }
     }
   }

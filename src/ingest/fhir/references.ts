@@ -11,16 +11,30 @@ export function refTo(type: string, ref: Reference | undefined): Ref | undefined
   if (!ref) return undefined;
   const text = ref.reference;
   if (text !== undefined) {
-    const byId = new RegExp(`^(?:.*/)?${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/.*)?$`).exec(text);
+    const patterns = patternsOf(type);
+    const byId = patterns.byId.exec(text);
     if (byId?.[1]) return { by: 'id', id: byId[1] };
     const uuid = /^urn:uuid:([A-Za-z0-9\-.]{1,64})$/.exec(text);
     if (uuid?.[1]) return { by: 'id', id: uuid[1] };
-    const search = new RegExp(`^${type}\\?identifier=(.+)$`).exec(text);
+    const search = patterns.search.exec(text);
     if (search?.[1]) return { by: 'identifier', identifier: decodeURIComponent(search[1]) };
     return undefined;
   }
   const key = ref.identifier ? identifierKey(ref.identifier) : undefined;
   return key ? { by: 'identifier', identifier: key } : undefined;
+}
+
+const PATTERNS = new Map<string, { byId: RegExp; search: RegExp }>();
+function patternsOf(type: string) {
+  let p = PATTERNS.get(type);
+  if (!p) {
+    p = {
+      byId: new RegExp(`^(?:.*/)?${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/.*)?$`),
+      search: new RegExp(`^${type}\\?identifier=(.+)$`),
+    };
+    PATTERNS.set(type, p);
+  }
+  return p;
 }
 
 /** `system|value`, the form of a conditional reference; undefined without a value. */

@@ -1,5 +1,5 @@
 import type { Connection } from '../../data/mysql.ts';
-import { departmentIdsByName, upsert } from './fhir.queries.ts';
+import { departmentIdsByName, setStaffRoles, upsert } from './fhir.queries.ts';
 import type { DepartmentRow, PatientRow, RoleRow, StaffRow } from './map.ts';
 import { describeRef, type Ref } from './references.ts';
 import { refKey, resolveRefs, type RefType } from './resolve.ts';
@@ -115,14 +115,17 @@ export const writeRoles: Writer<RoleRow> = async (conn, items) => {
   const result: WriteResult = { notUsed: new Map() };
   const staffOf = await refsOf(conn, 'Practitioner', items, (r) => r.practitioner, result, true);
   const departmentOf = await refsOf(conn, 'Location', items, (r) => r.location, result, false);
-  for (const { row } of usable(items, result)) {
-    const staffId = staffOf(row);
-    await conn.query(
-      'UPDATE staff SET staff_type = ?, department_id = COALESCE(?, department_id) WHERE id = ?',
-      [row.staffType, departmentOf(row), staffId],
-    );
-    if (row.staffType === 'physician')
-      await upsert(conn, 'physician', ['staff_id', 'specialty'], [[staffId, row.specialty]], ['specialty']);
-  }
+  const ok = usable(items, result).map(({ row }) => ({ row, staffId: staffOf(row) ?? 0 }));
+  await setStaffRoles(
+    conn,
+    ok.map(({ row, staffId }) => [staffId, row.staffType, departmentOf(row)]),
+  );
+  await upsert(
+    conn,
+    'physician',
+    ['staff_id', 'specialty'],
+    ok.filter(({ row }) => row.staffType === 'physician').map(({ row, staffId }) => [staffId, row.specialty]),
+    ['specialty'],
+  );
   return result;
 };
