@@ -120,6 +120,7 @@ export const QUERIES = {
   FhirDecideDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FhirWriteDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FhirDropDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
+  AmbulanceRecordsHeld: { file: 'fhir.sql', kind: 'one', params: [] },
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
@@ -294,6 +295,7 @@ export interface QueryParams {
   FhirDecideDispositions: null;
   FhirWriteDispositions: null;
   FhirDropDispositions: null;
+  AmbulanceRecordsHeld: null;
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };

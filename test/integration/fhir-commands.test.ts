@@ -37,25 +37,20 @@ const LINES = [
   '/patient history patient:Cole117',
   '/patient frequent',
   '/patient never-treated type:Surgery',
-  `/er severity level:high ${RANGE}`,
   `/er treatments ${RANGE}`,
   '/er earliest-treatments type:Surgery',
   '/er recent-treatments',
   `/er arrivals ${RANGE}`,
-  `/er response-times ${RANGE}`,
   `/er dispositions ${RANGE}`,
   `/er trends ${RANGE}`,
   '/er census',
   `/er length-of-stay ${RANGE}`,
-  '/er symptom term:fever',
-  `/er assessments ${RANGE}`,
   `/er flow ${RANGE}`,
   `/er returns ${RANGE}`,
   `/er returns-list ${RANGE}`,
   '/staff specialties',
   '/staff workload',
   '/staff on-shift',
-  '/ambulance fleet',
   '/appointments day',
   '/appointments patient patient:Cole117',
   '/care follow-up',
@@ -68,6 +63,14 @@ const LINES = [
   '/admin audit',
 ];
 
+const AMBULANCE = [
+  `/er severity level:high ${RANGE}`,
+  `/er response-times ${RANGE}`,
+  '/er symptom term:fever',
+  `/er assessments ${RANGE}`,
+  '/ambulance fleet',
+];
+
 describe('every command on a database that holds only an imported FHIR export', () => {
   it.each(LINES)('%s answers or explains, never fails', async (line) => {
     const outcome = await execute(commands, parseCommandLine(line, commands), ctx, TEST_ACTOR);
@@ -77,5 +80,14 @@ describe('every command on a database that holds only an imported FHIR export', 
     const texts = [outcome.reply.summary, ...(outcome.reply.table?.rows ?? []).flat()];
     expect(texts.filter((t) => typeof t === 'string' && /null|undefined|NaN/.test(t))).toEqual([]);
     expect(texts.filter((t) => typeof t === 'number' && Number.isNaN(t))).toEqual([]);
+  });
+});
+
+describe('commands built on ambulance records, on a hospital that has none', () => {
+  it.each(AMBULANCE)('%s says the hospital has no ambulance records', async (line) => {
+    const outcome = await execute(commands, parseCommandLine(line, commands), ctx, TEST_ACTOR);
+    expect(outcome.kind).toBe('user_error');
+    if (outcome.kind !== 'user_error') return;
+    expect(outcome.error.message).toMatch(/needs ambulance records, and this hospital's data holds none/);
   });
 });
