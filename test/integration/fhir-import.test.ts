@@ -165,6 +165,63 @@ describe('importing the Synthea Bulk Data sample', () => {
     ]);
   });
 
+  it('Appointments map their status, patient, provider and department; others are skipped with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fhir-appointments-'));
+    try {
+      const patient = patients[1];
+      const npi = read('Practitioner')[0].identifier[0];
+      const location = read('Location')[0];
+      const appointment = (id: string, status: string, start: string) => ({
+        resourceType: 'Appointment',
+        id,
+        status,
+        start,
+        end: start.replace('T09:00:00', 'T09:30:00'),
+        description: 'Follow-up after the ER visit',
+        participant: [
+          { actor: { reference: `Patient/${patient.id}` } },
+          { actor: { reference: `Practitioner?identifier=${npi.system}|${npi.value}` } },
+          { actor: { reference: `Location/${location.id}` } },
+        ],
+      });
+      const lines = [
+        appointment('appt-1', 'booked', '2023-06-05T09:00:00-04:00'),
+        appointment('appt-2', 'noshow', '2023-05-20T09:00:00-04:00'),
+        appointment('appt-3', 'entered-in-error', '2023-05-21T09:00:00-04:00'),
+      ];
+      writeFileSync(join(dir, 'Appointment.000.ndjson'), lines.map((l) => JSON.stringify(l)).join('\n'));
+      const counts = await importFhir(conn, [dir], { timeZone: TZ, since: null });
+      expect(counts.types.Appointment).toMatchObject({ read: 3, imported: 2, skipped: 1, invalid: 0 });
+      expect(counts.types.Appointment?.skippedBecause).toEqual({
+        'Appointment status entered-in-error is not an appointment': 1,
+      });
+      const [rows] = await conn.query<RowDataPacket[]>(
+        `SELECT a.fhir_id, a.status, a.reason, a.staff_id IS NOT NULL AS has_staff, d.name AS department
+         FROM appointment a LEFT JOIN department d ON d.id = a.department_id ORDER BY a.fhir_id`,
+      );
+      expect(rows).toEqual([
+        {
+          fhir_id: 'appt-1',
+          status: 'scheduled',
+          reason: 'Follow-up after the ER visit',
+          has_staff: 1,
+          department: location.name,
+        },
+        {
+          fhir_id: 'appt-2',
+          status: 'no_show',
+          reason: 'Follow-up after the ER visit',
+          has_staff: 1,
+          department: location.name,
+        },
+      ]);
+      const reply = await replyTo(ctx, `/appointments patient patient:${mrnOf(patient)}`);
+      expect(reply.table?.rows.length).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a later export updates what changed, and only that', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'fhir-later-'));
     try {
