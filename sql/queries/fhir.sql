@@ -35,7 +35,3 @@ ON DUPLICATE KEY UPDATE decision = VALUES(decision), decided_at = VALUES(decided
 -- An imported visit whose export no longer says how it ended loses the decision an earlier import made.
 DELETE d FROM disposition_decision d JOIN fhir_encounter e ON e.visit_id = d.visit_id
 WHERE e.class = 'EMER' AND e.decision IS NULL;
-
--- name: AmbulanceRecordsHeld :one
--- Whether the hospital's data holds any ambulance records at all (an imported hospital holds none).
-SELECT EXISTS (SELECT 1 FROM ambulance_dispatch) AS dispatches, EXISTS (SELECT 1 FROM ambulance) AS units;

@@ -53,6 +53,7 @@ export const QUERIES = {
   FailAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['status', 'error', 'id', 'instance'] },
   SupersedeAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['id', 'instance'] },
   LastAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel'] },
+  AmbulanceRecordsHeld: { file: 'ambulance.sql', kind: 'one', params: [] },
   DaySchedule: {
     file: 'appointments.sql',
     kind: 'many',
@@ -120,7 +121,6 @@ export const QUERIES = {
   FhirDecideDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FhirWriteDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FhirDropDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
-  AmbulanceRecordsHeld: { file: 'fhir.sql', kind: 'one', params: [] },
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
@@ -236,6 +236,7 @@ export interface QueryParams {
   FailAlertPost: { status: SqlValue; error: SqlValue; id: SqlValue; instance: SqlValue };
   SupersedeAlertPost: { id: SqlValue; instance: SqlValue };
   LastAlertPosts: { channel: SqlValue };
+  AmbulanceRecordsHeld: null;
   DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
   LockAuditChainHead: null;
   InsertAuditEvent: {
@@ -295,7 +296,6 @@ export interface QueryParams {
   FhirDecideDispositions: null;
   FhirWriteDispositions: null;
   FhirDropDispositions: null;
-  AmbulanceRecordsHeld: null;
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };

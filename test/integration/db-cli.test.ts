@@ -37,7 +37,7 @@ beforeAll(async () => {
   const r = await run('src/cli/migrate.ts', [], db.env);
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('applied 10 migration(s)');
+  expect(r.stdout).toContain('applied 12 migration(s)');
 });
 
 afterAll(() => db.drop());
@@ -46,7 +46,7 @@ describe('db:migrate', () => {
   it('a second time, says the database is up to date', async () => {
     const r = await run('src/cli/migrate.ts', [], db.env);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('is up to date (10 migrations already applied)');
+    expect(r.stdout).toContain('is up to date (12 migrations already applied)');
     expect(r.stdout).toContain('collections and indexes are in place');
   });
 

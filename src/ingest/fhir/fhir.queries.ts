@@ -1,10 +1,10 @@
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Connection } from '../../data/mysql.ts';
-import { exec, one, execRows } from '../../data/queries.ts';
 
 /**
- * Every database call of the FHIR import. Named queries live in sql/queries/fhir.sql; the batched multi-row
- * upserts are built here, from a whitelist of tables and columns, with values only through placeholders.
+ * The FHIR import's batched database calls (its named queries, sql/queries/fhir.sql, run from
+ * src/data/fhir.queries.ts). The multi-row upserts are built here, for each batch's size, from a whitelist of
+ * tables and columns, with values only through placeholders.
  */
 
 export type Value = string | number | boolean | Date | Buffer | null;
@@ -174,24 +174,4 @@ export async function setStaffRoles(
       'staff_type = VALUES(staff_type), department_id = COALESCE(VALUES(department_id), department_id)',
     rows.flat(),
   );
-}
-
-/** Decides every imported ER visit's disposition again and writes the decisions that changed. */
-export async function settleDispositions(conn: Connection): Promise<void> {
-  await exec(conn, 'FhirDecideDispositions');
-  await exec(conn, 'FhirWriteDispositions');
-  await exec(conn, 'FhirDropDispositions');
-}
-
-export async function startRun(
-  conn: Connection,
-  run: { startedAt: Date; since: Date | null; files: number },
-): Promise<number> {
-  await execRows(conn, 'FhirStartRun', run);
-  const row = await one<{ id: number }>(conn, 'FhirLastRunId');
-  return Number(row?.id);
-}
-
-export async function finishRun(conn: Connection, id: number, counts: unknown): Promise<void> {
-  await exec(conn, 'FhirFinishRun', { id, finishedAt: new Date(), counts: JSON.stringify(counts) });
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Connection } from '../../data/mysql.ts';
 import { countsFor, skipped, type ImportCounts, type InvalidLine, type TypeCounts } from './counts.ts';
-import { finishRun, settleDispositions, startRun, storedChecksums, upsert } from './fhir.queries.ts';
+import { finishRun, settleDispositions, startRun } from '../../data/fhir.queries.ts';
+import { storedChecksums, upsert } from './fhir.queries.ts';
 import { exportFiles, linesOf, type ExportFile } from './files.ts';
 import { HANDLERS, isUsedType, type Handler } from './handlers.ts';
 import type { Item } from './write.ts';
