@@ -1,3 +1,4 @@
+import { requireAmbulanceRecords } from '#src/data/ambulance.queries.ts';
 import { fleetReport } from '#src/core/reports/ambulance-fleet.ts';
 import { fleet } from '#src/data/staff.queries.ts';
 import { defineSubcommand } from '#src/runner/command.ts';
@@ -8,6 +9,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: {},
   async run(_o, ctx) {
+    await requireAmbulanceRecords(ctx.read, '/ambulance fleet');
     const now = ctx.now();
     return fleetReport(await fleet(ctx.read, new Date(now)), ctx.config.timeZone, now);
   },

@@ -1,3 +1,4 @@
+import { requireAmbulanceRecords } from '#src/data/ambulance.queries.ts';
 import { assessmentsReport } from '#src/core/reports/er-assessments.ts';
 import { assessmentsPerPatient } from '#src/data/er.queries.ts';
 import { defineSubcommand } from '#src/runner/command.ts';
@@ -10,6 +11,7 @@ export default defineSubcommand({
   sensitivity: 'aggregate',
   options: { window: opt.window('30d') },
   async run(o, ctx, caller) {
+    await requireAmbulanceRecords(ctx.read, '/er assessments');
     const rows = await assessmentsPerPatient(ctx.read, o.window.from, o.window.to);
     return shownTo(caller, ctx, assessmentsReport(rows, o.window, ctx.config.timeZone, ctx.now()));
   },

@@ -1,3 +1,4 @@
+import { requireAmbulanceRecords } from '#src/data/ambulance.queries.ts';
 import { RESPONSE_GROUPS, responseTimesReport } from '#src/core/reports/er-response-times.ts';
 import { dispatchResponseLegs } from '#src/data/er.queries.ts';
 import { defineSubcommand } from '#src/runner/command.ts';
@@ -16,6 +17,7 @@ export default defineSubcommand({
     window: opt.window('7d'),
   },
   async run({ by, window: w }, ctx, caller) {
+    await requireAmbulanceRecords(ctx.read, '/er response-times');
     const legs = await dispatchResponseLegs(ctx.read, w.from, w.to);
     return shownTo(
       caller,

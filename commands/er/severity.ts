@@ -1,3 +1,4 @@
+import { requireAmbulanceRecords } from '#src/data/ambulance.queries.ts';
 import { MAX_ROWS } from '#src/core/reply.ts';
 import { severityReport } from '#src/core/reports/er-severity.ts';
 import { SEVERITIES } from '#src/core/vocabulary.ts';
@@ -15,6 +16,7 @@ export default defineSubcommand({
     window: opt.window('7d'),
   },
   async run({ level, window: w }, ctx, caller) {
+    await requireAmbulanceRecords(ctx.read, '/er severity');
     const [incidents, natures] = await Promise.all([
       incidentsOfSeverity(ctx.mongo, level, w.from, w.to, MAX_ROWS),
       natureCountsOfSeverity(ctx.mongo, level, w.from, w.to),

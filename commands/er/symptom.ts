@@ -1,3 +1,4 @@
+import { requireAmbulanceRecords } from '#src/data/ambulance.queries.ts';
 import { MAX_ROWS } from '#src/core/reply.ts';
 import { symptomReport } from '#src/core/reports/er-symptom.ts';
 import { symptomMatches } from '#src/data/er.queries.ts';
@@ -13,6 +14,7 @@ export default defineSubcommand({
     window: opt.window('30d'),
   },
   async run(o, ctx) {
+    await requireAmbulanceRecords(ctx.read, '/er symptom');
     const rows = await symptomMatches(ctx.read, o.term, o.window.from, o.window.to, MAX_ROWS);
     return symptomReport(rows, o.term, o.window, ctx.config.timeZone, ctx.now());
   },

@@ -1,18 +1,19 @@
 -- name: ArrivalsByCondition :many
 -- ER arrivals in [from, to) by condition on arrival, most severe first, with triage levels 1-5 as columns.
 SELECT
-  condition_on_arrival AS `condition`,
+  -- Visits from a hospital feed may carry no condition or triage level: counted as "not recorded".
+  COALESCE(condition_on_arrival, 'not recorded') AS `condition`,
   COUNT(*) AS arrivals,
-  SUM(triage_level = 1) AS esi1,
-  SUM(triage_level = 2) AS esi2,
-  SUM(triage_level = 3) AS esi3,
-  SUM(triage_level = 4) AS esi4,
-  SUM(triage_level = 5) AS esi5
+  COUNT(CASE WHEN triage_level = 1 THEN 1 END) AS esi1,
+  COUNT(CASE WHEN triage_level = 2 THEN 1 END) AS esi2,
+  COUNT(CASE WHEN triage_level = 3 THEN 1 END) AS esi3,
+  COUNT(CASE WHEN triage_level = 4 THEN 1 END) AS esi4,
+  COUNT(CASE WHEN triage_level = 5 THEN 1 END) AS esi5
 FROM er_visit
 WHERE arrived_at >= :from AND arrived_at < :to
 GROUP BY condition_on_arrival
--- An ENUM sorts in its declared order (src/core/vocabulary.ts): most severe first.
-ORDER BY condition_on_arrival;
+-- An ENUM sorts in its declared order (src/core/vocabulary.ts): most severe first; not recorded last.
+ORDER BY condition_on_arrival IS NULL, condition_on_arrival;
 
 -- name: LatestTreatmentPerPatient :many
 -- Each patient's latest ER treatment in [from, to), newest first. Patients are looked up only for the rows

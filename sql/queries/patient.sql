@@ -37,7 +37,7 @@ WHERE first_name = :first AND last_name = :last ORDER BY id LIMIT :limit;
 SELECT name, relationship, phone FROM patient_contact WHERE patient_id = :patient ORDER BY id;
 
 -- name: PatientAllergies :many
-SELECT substance, severity, reaction FROM allergy WHERE patient_id = :patient
+SELECT substance, severity, reaction, criticality FROM allergy WHERE patient_id = :patient
 -- allergy.severity is ENUM('mild', 'moderate', 'severe'): descending puts severe first.
 ORDER BY severity DESC, substance;
 
@@ -54,25 +54,25 @@ WHERE v.patient_id = :patient ORDER BY v.arrived_at DESC, v.id DESC LIMIT 1;
 -- name: PatientActivePrescriptions :many
 -- Active on a local date (YYYY-MM-DD): status active and the date within starts_on..ends_on.
 SELECT r.id, m.name, m.form, m.strength, r.dose, r.frequency, r.starts_on, r.ends_on,
-  CONCAT(s.first_name, ' ', s.last_name) AS prescriber
+  COALESCE(CONCAT(s.first_name, ' ', s.last_name), 'not recorded') AS prescriber
 FROM prescription r
 JOIN medication m ON m.id = r.medication_id
-JOIN staff s ON s.id = r.staff_id
+LEFT JOIN staff s ON s.id = r.staff_id
 WHERE r.patient_id = :patient AND r.status = 'active' AND r.starts_on <= :date
   AND (r.ends_on IS NULL OR r.ends_on >= :date)
 ORDER BY r.starts_on DESC, r.id DESC;
 
 -- name: PatientUpcomingAppointments :many
-SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, d.name AS department,
-  CONCAT(s.first_name, ' ', s.last_name) AS provider
-FROM appointment a JOIN department d ON d.id = a.department_id JOIN staff s ON s.id = a.staff_id
+SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, COALESCE(d.name, 'not recorded') AS department,
+  COALESCE(CONCAT(s.first_name, ' ', s.last_name), 'not recorded') AS provider
+FROM appointment a LEFT JOIN department d ON d.id = a.department_id LEFT JOIN staff s ON s.id = a.staff_id
 WHERE a.patient_id = :patient AND a.starts_at >= :from
 ORDER BY a.starts_at, a.id LIMIT :limit;
 
 -- name: PatientRecentAppointments :many
-SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, d.name AS department,
-  CONCAT(s.first_name, ' ', s.last_name) AS provider
-FROM appointment a JOIN department d ON d.id = a.department_id JOIN staff s ON s.id = a.staff_id
+SELECT a.id, a.starts_at, a.ends_at, a.status, a.reason, COALESCE(d.name, 'not recorded') AS department,
+  COALESCE(CONCAT(s.first_name, ' ', s.last_name), 'not recorded') AS provider
+FROM appointment a LEFT JOIN department d ON d.id = a.department_id LEFT JOIN staff s ON s.id = a.staff_id
 WHERE a.patient_id = :patient AND a.starts_at < :before
 ORDER BY a.starts_at DESC, a.id DESC LIMIT :limit;
 
@@ -99,13 +99,14 @@ SELECT at, event, detail FROM (
   FROM transport t JOIN ambulance am ON am.id = t.ambulance_id WHERE t.patient_id = :patient
   UNION ALL
   SELECT v.arrived_at, 6, 'ER arrival',
-    CONCAT(REPLACE(v.arrival_mode, '_', '-'), ', ', v.condition_on_arrival, ', ESI ', v.triage_level, ', ', v.reason)
+    -- CONCAT_WS leaves out what a hospital feed did not record (arrival mode, condition, triage level).
+    CONCAT_WS(', ', REPLACE(v.arrival_mode, '_', '-'), v.condition_on_arrival, CONCAT('ESI ', v.triage_level), v.reason)
   FROM er_visit v WHERE v.patient_id = :patient
   UNION ALL
   SELECT t.performed_at, 7, 'ER treatment', CONCAT(t.type, ': ', t.outcome)
   FROM er_treatment t WHERE t.patient_id = :patient
   UNION ALL
-  SELECT d.decided_at, 8, 'disposition', CONCAT(d.decision, ' (', d.patient_status, ')')
+  SELECT d.decided_at, 8, 'disposition', CONCAT(d.decision, COALESCE(CONCAT(' (', d.patient_status, ')'), ''))
   FROM disposition_decision d WHERE d.patient_id = :patient
 ) h
 ORDER BY at, seq

@@ -12,6 +12,8 @@ export const NURSE_QUALIFICATIONS = ['RN BSN', 'RN MSN', 'RN PhD', 'LPN'] as con
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+/** FHIR AllergyIntolerance.criticality, kept by the FHIR import. */
+export const ALLERGY_CRITICALITIES = ['low', 'high', 'unable-to-assess'] as const;
 
 export const SEVERITIES = ['high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -83,6 +85,7 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'nurse.qualification': NURSE_QUALIFICATIONS,
   'patient.sex': SEXES,
   'allergy.severity': ALLERGY_SEVERITIES,
+  'allergy.criticality': ALLERGY_CRITICALITIES,
   'ambulance_dispatch.severity': SEVERITIES,
   'ambulance.type': AMBULANCE_TYPES,
   'ambulance.status': AMBULANCE_STATUSES,
@@ -92,6 +95,7 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'er_treatment.outcome': TREATMENT_OUTCOMES,
   'disposition_decision.patient_status': PATIENT_STATUSES,
   'disposition_decision.decision': DECISIONS,
+  'fhir_encounter.decision': DECISIONS,
   'appointment.status': APPOINTMENT_STATUSES,
   'prescription.status': PRESCRIPTION_STATUSES,
   'audit_event.source': AUDIT_SOURCES,

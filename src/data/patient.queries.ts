@@ -51,6 +51,11 @@ export async function resolvePatient(db: Db, text: string): Promise<PatientRow> 
     if (!p) throw new UserError('not_found', `No patient has id ${t}.`);
     return p;
   }
+  // An MRN from a hospital feed may be any identifier (a UUID in FHIR exports): an exact match wins.
+  if (!/[\s,]/.test(t)) {
+    const p = await one<PatientRow>(db, 'PatientByMrn', { mrn: t });
+    if (p) return p;
+  }
   const comma = /^([^,]+),\s*(.+)$/.exec(t);
   const parts = comma ? [comma[2] ?? '', comma[1] ?? ''] : t.split(/\s+/);
   if (parts.length === 2) {
@@ -88,7 +93,11 @@ export const patientContacts = (db: Db, id: number) =>
   many<{ name: string; relationship: string; phone: string }>(db, 'PatientContacts', { patient: id });
 
 export const patientAllergies = (db: Db, id: number) =>
-  many<{ substance: string; severity: string; reaction: string }>(db, 'PatientAllergies', { patient: id });
+  many<{ substance: string; severity: string | null; reaction: string; criticality: string | null }>(
+    db,
+    'PatientAllergies',
+    { patient: id },
+  );
 
 export const patientLatestTreatment = (db: Db, id: number) =>
   one<{ id: number; type: string; performed_at: Date; outcome: string }>(db, 'PatientLatestTreatment', {

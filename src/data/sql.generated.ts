@@ -46,6 +46,7 @@ export const QUERIES = {
   NewerAlertPosted: { file: 'alerts.sql', kind: 'one', params: ['channel', 'rule', 'seq'] },
   SupersedeAlertPost: { file: 'alerts.sql', kind: 'execrows', params: ['id', 'instance'] },
   LastAlertPosts: { file: 'alerts.sql', kind: 'many', params: ['channel'] },
+  AmbulanceRecordsHeld: { file: 'ambulance.sql', kind: 'one', params: [] },
   DaySchedule: {
     file: 'appointments.sql',
     kind: 'many',
@@ -106,6 +107,12 @@ export const QUERIES = {
   CallCount: { file: 'er.sql', kind: 'one', params: ['from', 'to'] },
   DispatchesBySeverity: { file: 'er.sql', kind: 'many', params: ['from', 'to'] },
   PatientNamesByIds: { file: 'er.sql', kind: 'many', params: ['ids'] },
+  FhirStartRun: { file: 'fhir.sql', kind: 'execrows', params: ['startedAt', 'since', 'files'] },
+  FhirLastRunId: { file: 'fhir.sql', kind: 'one', params: [] },
+  FhirFinishRun: { file: 'fhir.sql', kind: 'exec', params: ['finishedAt', 'counts', 'id'] },
+  FhirDecideDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
+  FhirWriteDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
+  FhirDropDispositions: { file: 'fhir.sql', kind: 'exec', params: [] },
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
@@ -304,6 +311,7 @@ export interface QueryParams {
   NewerAlertPosted: { channel: SqlValue; rule: SqlValue; seq: SqlValue };
   SupersedeAlertPost: { id: SqlValue; instance: SqlValue };
   LastAlertPosts: { channel: SqlValue };
+  AmbulanceRecordsHeld: null;
   DaySchedule: { from: SqlValue; to: SqlValue; department: SqlValue; staffId: SqlValue; limit: SqlValue };
   LockAuditChainHead: null;
   InsertAuditEvent: {
@@ -356,6 +364,12 @@ export interface QueryParams {
   CallCount: { from: SqlValue; to: SqlValue };
   DispatchesBySeverity: { from: SqlValue; to: SqlValue };
   PatientNamesByIds: { ids: SqlValue };
+  FhirStartRun: { startedAt: SqlValue; since: SqlValue; files: SqlValue };
+  FhirLastRunId: null;
+  FhirFinishRun: { finishedAt: SqlValue; counts: SqlValue; id: SqlValue };
+  FhirDecideDispositions: null;
+  FhirWriteDispositions: null;
+  FhirDropDispositions: null;
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };

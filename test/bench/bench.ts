@@ -31,6 +31,7 @@ import { connect, serverUrl } from '../../src/data/mysql.ts';
 import type { Db } from '../../src/data/queries.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { benchHl7, hl7Lines } from './hl7.bench.ts';
+import { benchFhir, fhirLine } from './fhir.bench.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
@@ -511,6 +512,7 @@ async function main(): Promise<void> {
     console.error(`memory: ${flags.mixed} mixed commands in a fresh process`);
     const child = childFigures(top, Number(flags.mixed));
     const hl7 = Number(flags.hl7) > 0 ? await benchHl7(Number(flags.hl7)) : undefined;
+    const fhir = await benchFhir(services.mysqlServerUrl);
     const report = {
       measuredAt: new Date().toISOString(),
       seconds: Math.round((performance.now() - started) / 1000),
@@ -531,6 +533,7 @@ async function main(): Promise<void> {
       mixedCommands: child.count,
       seeding,
       hl7,
+      fhir,
     };
     mkdirSync(dirname(flags.out), { recursive: true });
     writeFileSync(flags.out, JSON.stringify(report, null, 2));
@@ -549,6 +552,7 @@ async function main(): Promise<void> {
             `seeding scale ${s.scale}: ${s.seconds} s, peak RSS ${s.peakRssMb ?? '?'} MB, ${s.sqlRows?.toLocaleString('en-US') ?? '?'} SQL rows ` +
             `(${s.sqlRows ? Math.round(s.sqlRows / s.seconds).toLocaleString('en-US') : '?'} rows/s overall; measured ${s.measuredAt}, load ${s.loadAverage.join(' ')})`,
         ),
+        fhirLine(fhir),
         `load average: before ${loadBefore.join(' ')}, after ${report.loadAverage.after.join(' ')}`,
         `databases: ${report.versions.mysql}, ${report.versions.mongo}; Node ${process.version}`,
         `${runs} runs per command after a warm-up; e2e is execute() (validation, queries, report, audit row); raw is the same SELECTs replayed on the pool`,

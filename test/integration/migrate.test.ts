@@ -52,6 +52,7 @@ describe('migrate', () => {
       '010_shared_state.sql',
       '011_response_legs.sql',
       '012_external_sources.sql',
+      '013_fhir.sql',
       '014_hl7.sql',
     ]);
     const c = await connect(db.mysqlUrl);
@@ -64,8 +65,8 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, hl7
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 3);
+    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import, hl7
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -74,7 +75,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 12 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 13 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

@@ -34,7 +34,7 @@ export function medsPatientReport(
         { name: 'prescriber' },
       ],
       rows: rows.map((r) => [
-        `${r.name} ${r.strength} ${r.form}`,
+        [r.name, r.strength, r.form].filter(Boolean).join(' '),
         r.dose,
         r.frequency,
         isoDay(r.starts_on),

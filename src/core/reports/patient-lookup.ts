@@ -13,13 +13,19 @@ export interface LookupPatient {
 /** Everything the lookup shows about one patient besides the patient row itself. */
 export interface PatientRecord {
   contacts: readonly { name: string; relationship: string; phone: string }[];
-  allergies: readonly { substance: string; severity: string; reaction: string }[];
+  allergies: readonly {
+    substance: string;
+    severity: string | null;
+    reaction: string;
+    /** FHIR AllergyIntolerance.criticality, when imported. */
+    criticality?: string | null;
+  }[];
   latest: { type: string; performed_at: Date; outcome: string } | undefined;
   lastVisit:
     | {
         arrived_at: Date;
-        condition_on_arrival: string;
-        triage_level: number;
+        condition_on_arrival: string | null;
+        triage_level: number | null;
         reason: string;
         departed_at: Date | null;
         decision: string | null;
@@ -67,7 +73,7 @@ export function lookupReport(
       : contacts.map((c) => ['contact', `${c.name} (${c.relationship}) ${c.phone}`])),
     ...(allergies.length === 0
       ? [['allergy', 'none recorded'] as Cell[]]
-      : allergies.map((a) => ['allergy', `${a.substance}: ${a.reaction} (${a.severity})`])),
+      : allergies.map((a) => ['allergy', allergyText(a)])),
     [
       'latest treatment',
       latest
@@ -77,7 +83,14 @@ export function lookupReport(
     [
       'last ER visit',
       lastVisit
-        ? `${when(timeZone, lastVisit.arrived_at)}, ${lastVisit.reason}, ${lastVisit.condition_on_arrival}, ESI ${lastVisit.triage_level}` +
+        ? [
+            when(timeZone, lastVisit.arrived_at),
+            lastVisit.reason,
+            lastVisit.condition_on_arrival,
+            lastVisit.triage_level === null ? null : `ESI ${lastVisit.triage_level}`,
+          ]
+            .filter((x) => x !== null)
+            .join(', ') +
           (lastVisit.decision ? `; ${lastVisit.decision}` : lastVisit.departed_at ? '' : '; still in the ER')
         : 'none',
     ],
@@ -85,7 +98,7 @@ export function lookupReport(
       ? [['prescription', 'no active prescriptions'] as Cell[]]
       : prescriptions.map((r) => [
           'prescription',
-          `${r.name} ${r.strength} ${r.form}: ${r.dose} ${r.frequency}${r.ends_on ? ` until ${isoDay(r.ends_on)}` : ''}`,
+          `${[r.name, r.strength, r.form].filter(Boolean).join(' ')}: ${[r.dose, r.frequency].filter(Boolean).join(' ') || 'dose not recorded'}${r.ends_on ? ` until ${isoDay(r.ends_on)}` : ''}`,
         ])),
     ...(appointments.length === 0
       ? [['appointment', 'none upcoming'] as Cell[]]
@@ -102,4 +115,10 @@ export function lookupReport(
     table: { columns: [{ name: 'field' }, { name: 'value', clinical: true }], rows },
     footer: footer(timeZone, now),
   };
+}
+
+/** Substance, reaction, and what is known of its severity and criticality (a feed may record neither). */
+function allergyText(a: PatientRecord['allergies'][number]): string {
+  const notes = [a.severity, a.criticality ? `criticality ${a.criticality}` : null].filter(Boolean);
+  return `${a.substance}: ${a.reaction || 'reaction not recorded'}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}`;
 }

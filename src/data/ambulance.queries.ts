@@ -1,0 +1,17 @@
+import { UserError } from '../core/errors.ts';
+import { one, type Db } from './queries.ts';
+
+/**
+ * Commands built on ambulance records (dispatches, units, paramedic assessments) say so when the hospital has
+ * none at all (its data came from a hospital feed such as a FHIR import), instead of an empty answer that
+ * reads as "nothing happened".
+ */
+export async function requireAmbulanceRecords(db: Db, command: string): Promise<void> {
+  const held = await one<{ dispatches: number; units: number }>(db, 'AmbulanceRecordsHeld');
+  if (Number(held?.dispatches) === 0 && Number(held?.units) === 0)
+    throw new UserError(
+      'empty_result',
+      `${command} needs ambulance records, and this hospital's data holds none: no dispatches, units or ` +
+        'paramedic assessments (data imported from a hospital feed, such as a FHIR export, carries none).',
+    );
+}
