@@ -1,8 +1,9 @@
-// npm run build: compiles src/ and commands/ to dist/ with tsc (tsconfig.build.json), copies the SQL the
-// program reads at run time next to it, and stamps the build so that tools/launch.mjs can tell it is current.
+// npm run build: compiles src/ and commands/ to dist/ with tsc (tsconfig.build.json) and stamps the build so
+// that tools/launch.mjs can tell it is current. The SQL is compiled in (src/data/sql/*.generated.ts, written
+// by npm run db:codegen): dist/ needs no sql/ folder.
 // It only ever empties dist/ of this repository, and only when it is a previous build (or empty).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
@@ -29,7 +30,6 @@ if (tsc.status !== 0) {
   process.stderr.write('build: tsc reported errors; dist/ is incomplete.\n');
   process.exit(1);
 }
-cpSync(join(ROOT, 'sql'), join(dist, 'sql'), { recursive: true });
 // Written last and dated at the start, so a source saved during the build makes it stale.
 writeFileSync(stamp, '');
 utimesSync(stamp, started / 1000, started / 1000);

@@ -9,9 +9,9 @@ import { DAY_MS, HOUR_MS } from './time.ts';
 export interface FlowVisit {
   id: number;
   arrived_at: Date;
-  arrival_mode: string;
-  condition: string;
-  triage_level: number;
+  arrival_mode: string | null;
+  condition: string | null;
+  triage_level: number | null;
   departed_at: Date | null;
   first_treatment_at: Date | null;
   decided_at: Date | null;

@@ -1,4 +1,5 @@
-import { many, type Db } from './queries.ts';
+import * as sql from './sql/disclosure.generated.ts';
+import type { Db } from './queries.ts';
 
 const MRN = /\bMRN\d+\b/gi;
 
@@ -11,6 +12,6 @@ export function mrnsIn(texts: readonly string[]): string[] {
 export async function patientIdsNamedIn(db: Db, texts: readonly string[]): Promise<number[]> {
   const mrns = mrnsIn(texts);
   if (mrns.length === 0) return [];
-  const rows = await many<{ id: number }>(db, 'PatientIdsByMrn', { mrns });
+  const rows = await sql.patientIdsByMrn(db, { mrns });
   return rows.map((r) => Number(r.id));
 }

@@ -5,8 +5,8 @@ import { CONDITIONS, TRIAGE_LEVELS } from '../vocabulary.ts';
 
 /** Patients in the ER with one condition on arrival and one triage level, and the earliest arrival of them. */
 export interface CensusCell {
-  condition: string;
-  triage_level: number;
+  condition: string | null;
+  triage_level: number | null;
   patients: number;
   earliest: Date;
 }
@@ -14,8 +14,8 @@ export interface CensusCell {
 /** One of the patients who have waited longest. */
 export interface CensusWait {
   arrived_at: Date;
-  condition_on_arrival: string;
-  triage_level: number;
+  condition_on_arrival: string | null;
+  triage_level: number | null;
   reason: string;
 }
 

@@ -18,7 +18,8 @@ const GROUPS: Record<FlowGrouping, { label: string; keys: readonly (string | num
   condition: { label: 'condition', keys: CONDITIONS },
 };
 
-const keyOf = (v: FlowVisit, by: FlowGrouping): string | number =>
+// A visit whose feed left the field empty (NULL) is in no group.
+const keyOf = (v: FlowVisit, by: FlowGrouping): string | number | null =>
   by === 'triage' ? v.triage_level : by === 'arrival_mode' ? v.arrival_mode : v.condition;
 
 const m1 = (xs: number[]) => round1(median(xs));

@@ -13,13 +13,13 @@ export interface LookupPatient {
 /** Everything the lookup shows about one patient besides the patient row itself. */
 export interface PatientRecord {
   contacts: readonly { name: string; relationship: string; phone: string }[];
-  allergies: readonly { substance: string; severity: string; reaction: string }[];
+  allergies: readonly { substance: string; severity: string | null; reaction: string }[];
   latest: { type: string; performed_at: Date; outcome: string } | undefined;
   lastVisit:
     | {
         arrived_at: Date;
-        condition_on_arrival: string;
-        triage_level: number;
+        condition_on_arrival: string | null;
+        triage_level: number | null;
         reason: string;
         departed_at: Date | null;
         decision: string | null;
@@ -35,7 +35,7 @@ export interface PatientRecord {
     ends_on: Date | null;
   }[];
   /** The next few. */
-  appointments: readonly { starts_at: Date; department: string; provider: string; reason: string }[];
+  appointments: readonly { starts_at: Date; department: string; provider: string | null; reason: string }[];
 }
 
 /** Age in whole years at `at`; a date of birth is a calendar date, read in UTC. */
