@@ -1,8 +1,7 @@
 import * as sql from './sql/alerts.generated.ts';
 import type { AlertMeasures } from '../core/alerts.ts';
 import type { AlertRule, AlertState, AlertTransition } from '../core/vocabulary.ts';
-import { onOneConnection } from './audit-chain.ts';
-import type { Db } from './queries.ts';
+import { onOneConnection, type Db } from './queries.ts';
 
 const HOUR_MS = 3_600_000;
 

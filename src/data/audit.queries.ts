@@ -1,5 +1,5 @@
 import * as sql from './sql/audit.generated.ts';
-import type { ChainContent } from './audit-chain.ts';
+import type { ChainContent } from './audit-hash.ts';
 import type { Db } from './queries.ts';
 
 export type AuditRow = sql.RecentAuditEventsRow;

@@ -70,6 +70,17 @@ function valuesOf(q: Statement, args: object | undefined): QueryValues {
   return q.params.map((p) => given[p]) as QueryValues;
 }
 
+/** Runs `fn` on one connection (a transaction needs one): `db` itself, or one taken from the pool. */
+export async function onOneConnection<T>(db: Db, fn: (conn: Db) => Promise<T>): Promise<T> {
+  if (!('getConnection' in db)) return fn(db);
+  const conn = await db.getConnection();
+  try {
+    return await fn(conn);
+  } finally {
+    conn.release();
+  }
+}
+
 /** A LIKE pattern that matches `text` literally anywhere (or at the start, with `prefix`). */
 export function likePattern(text: string, mode: 'contains' | 'prefix' = 'contains'): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
