@@ -8,7 +8,6 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY tools ./tools
 COPY src ./src
 COPY commands ./commands
-COPY sql ./sql
 RUN npm run build
 
 FROM node:20-bookworm-slim

@@ -1,10 +1,11 @@
-// npm run build: compiles src/ and commands/ to dist/ with tsc (tsconfig.build.json), copies the SQL the
-// program reads at run time next to it, and stamps the build so that tools/launch.mjs can tell it is current.
+// npm run build: compiles src/ and commands/ to dist/ with tsc (tsconfig.build.json) and stamps the build so
+// that tools/launch.mjs can tell it is current. The SQL is compiled in (src/data/sql/*.generated.ts, written
+// by npm run db:codegen): dist/ needs no sql/ folder.
 // dist/package.json repeats the root's "imports" aliases (commands/ import '#src/...') pointing at the
 // compiled .js files: tsc leaves those specifiers as written, and Node reads the nearest package.json.
 // It only ever empties dist/ of this repository, and only when it is a previous build (or empty).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
@@ -31,7 +32,6 @@ if (tsc.status !== 0) {
   process.stderr.write('build: tsc reported errors; dist/ is incomplete.\n');
   process.exit(1);
 }
-cpSync(join(ROOT, 'sql'), join(dist, 'sql'), { recursive: true });
 const { type, imports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const compiled = Object.fromEntries(
   Object.entries(imports).map(([alias, target]) => [alias, target.replace(/\.ts$/, '.js')]),

@@ -11,8 +11,8 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['src', 'commands', 'sql'];
-/** Written by `npm run build` once everything is compiled and copied. */
+const SOURCES = ['src', 'commands'];
+/** Written by `npm run build` once everything is compiled. */
 export const STAMP = join(ROOT, 'dist', '.built');
 
 /** The newest modification time under `dir`, in ms (0 when it does not exist, as in a production image). */

@@ -1,61 +1,93 @@
 /**
- * npm run db:codegen: writes src/data/sql.generated.ts from sql/queries/*.sql, so that a query name or a
- * parameter name that no .sql file defines fails `tsc`. `--check` only compares and exits 1 when the
- * committed file is out of date (test/unit/sql-codegen.test.ts does the same in every test run).
+ * npm run db:codegen: compiles sql/ into TypeScript, so that nothing reads or parses SQL at run time.
+ *
+ *   sql/queries/x.sql   -> src/data/sql/x.generated.ts        each query's text, Args, Row and function
+ *   sql/migrations/*.sql -> src/data/sql/migrations.generated.ts  each migration's text and checksum
+ *
+ * Row types come from the server itself: the schema is migrated into a scratch database on the MariaDB or
+ * MySQL server at --mysql (default mysql://root@127.0.0.1:3306), each query is prepared there, and each
+ * result column's type and NOT NULL flag is read; the database is dropped again. Where the server cannot
+ * know (an expression it marks nullable that never is, such as SUM over a NOT NULL column in a group), the
+ * .sql file says it with `-- @column name: Type`. `--check` only compares and exits 1 when a committed
+ * file is out of date (test/integration/sql-codegen.test.ts does the same in every test run).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as prettier from 'prettier';
-import { readSqlQueries, type SqlQuery } from '../src/data/sql-source.ts';
+import { describeQueries } from './sql/describe.ts';
+import { emitMigrationsModule, emitQueryModule } from './sql/emit.ts';
+import { readMigrations } from './sql/migrations-source.ts';
+import { readSqlQueries } from './sql/parse.ts';
 
-export const GENERATED_FILE = fileURLToPath(new URL('../src/data/sql.generated.ts', import.meta.url));
+export const GENERATED_DIR = fileURLToPath(new URL('../src/data/sql/', import.meta.url));
+export const MIGRATIONS_MODULE = 'migrations.generated.ts';
+const DEFAULT_SERVER = 'mysql://root@127.0.0.1:3306';
 
-/** The generated module's text, formatted as the repository's Prettier settings say. */
-export async function generate(queries: SqlQuery[] = readSqlQueries()): Promise<string> {
-  const lines = [
-    '// Generated from sql/queries/*.sql by tools/sql-codegen.ts: do not edit. Change the .sql file, then run',
-    '// npm run db:codegen (test/unit/sql-codegen.test.ts fails while this file is out of date).',
-    "import type { SqlValue } from './sql-source.ts';",
-    '',
-    '/** Every named query: the file it is in, what it returns, and its parameters. */',
-    'export const QUERIES = {',
-    ...queries.map(
-      (q) =>
-        `  ${q.name}: { file: '${q.file}', kind: '${q.kind}', params: [${q.params.map((p) => `'${p}'`).join(', ')}]${q.positional > 0 ? `, positional: ${q.positional}` : ''} },`,
-    ),
-    '} as const;',
-    '',
-    'export type QueryName = keyof typeof QUERIES;',
-    '',
-    '/**',
-    ' * What each query is given: an object of its named parameters, or nothing. (A fixed-length list only',
-    ' * for SQL still written with ? placeholders.)',
-    ' */',
-    'export interface QueryParams {',
-    ...queries.map((q) => `  ${q.name}: ${paramsType(q)};`),
-    '}',
-    '',
-  ];
-  const options = (await prettier.resolveConfig(GENERATED_FILE)) ?? {};
-  return prettier.format(lines.join('\n'), { ...options, filepath: GENERATED_FILE });
+/** Every generated file's name (in src/data/sql/) and text, formatted as the repository's Prettier says. */
+export async function generate(serverUrl = DEFAULT_SERVER): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  files.set(MIGRATIONS_MODULE, emitMigrationsModule(readMigrations()));
+  const described = await describeQueries(readSqlQueries(), serverUrl);
+  for (const file of [...new Set(described.map((q) => q.file))]) {
+    const module = `${file.replace(/\.sql$/, '')}.generated.ts`;
+    files.set(
+      module,
+      emitQueryModule(
+        file,
+        described.filter((q) => q.file === file),
+      ),
+    );
+  }
+  for (const [name, text] of files) files.set(name, await format(name, text));
+  return files;
 }
 
-function paramsType(q: SqlQuery): string {
-  if (q.positional > 0) return `readonly [${Array<string>(q.positional).fill('SqlValue').join(', ')}]`;
-  if (q.params.length === 0) return 'null';
-  return `{ ${q.params.map((p) => `${p}: SqlValue`).join('; ')} }`;
+/** Only the migrations module: it needs no database. */
+export async function generateMigrations(): Promise<string> {
+  return format(MIGRATIONS_MODULE, emitMigrationsModule(readMigrations()));
 }
 
-async function main(args: string[]): Promise<number> {
-  const text = await generate();
-  const current = existsSync(GENERATED_FILE) ? readFileSync(GENERATED_FILE, 'utf8') : '';
-  if (args.includes('--check')) {
-    if (current === text) return 0;
-    console.error('src/data/sql.generated.ts is out of date: run npm run db:codegen');
+async function format(name: string, text: string): Promise<string> {
+  const filepath = `${GENERATED_DIR}${name}`;
+  const options = (await prettier.resolveConfig(filepath)) ?? {};
+  return prettier.format(text, { ...options, filepath });
+}
+
+/** The generated files on disk now. */
+export function currentFiles(): Map<string, string> {
+  if (!existsSync(GENERATED_DIR)) return new Map();
+  return new Map(
+    readdirSync(GENERATED_DIR)
+      .filter((f) => f.endsWith('.generated.ts'))
+      .map((f) => [f, readFileSync(`${GENERATED_DIR}${f}`, 'utf8')]),
+  );
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { check: { type: 'boolean' }, mysql: { type: 'string', default: DEFAULT_SERVER } },
+  });
+  const wanted = await generate(values.mysql);
+  const current = currentFiles();
+  const stale = [...new Set([...wanted.keys(), ...current.keys()])].filter(
+    (f) => wanted.get(f) !== current.get(f),
+  );
+  if (values.check) {
+    if (stale.length === 0) return 0;
+    console.error(`src/data/sql/ is out of date (${stale.join(', ')}): run npm run db:codegen`);
     return 1;
   }
-  if (current !== text) writeFileSync(GENERATED_FILE, text);
-  console.log(`${current === text ? 'unchanged' : 'wrote'} src/data/sql.generated.ts`);
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  for (const f of stale) {
+    const text = wanted.get(f);
+    if (text === undefined) rmSync(`${GENERATED_DIR}${f}`);
+    else writeFileSync(`${GENERATED_DIR}${f}`, text);
+  }
+  console.log(
+    stale.length === 0 ? 'src/data/sql/ is up to date' : `wrote src/data/sql/: ${stale.join(', ')}`,
+  );
   return 0;
 }
 

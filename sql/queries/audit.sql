@@ -2,6 +2,7 @@
 -- The newest link of the audit chain, locked until the transaction ends so writers take turns, and the
 -- server's clock in UTC read once the lock is held: the row is hashed with this time, which the
 -- audit_event trigger keeps (migration 004).
+-- @notnull now
 SELECT hash, CONVERT_TZ(SYSDATE(3), @@session.time_zone, '+00:00') AS now
 FROM audit_chain_head
 WHERE id = 1
@@ -48,6 +49,7 @@ SELECT COUNT(*) AS n FROM audit_event;
 
 -- name: RecentAuditEvents :many
 -- The latest audit events, optionally for one actor and/or one disclosed patient id.
+-- @param patientId: number | null
 SELECT id, occurred_at, source, actor_id, channel_id, command, outcome, row_count, latency_ms, patient_ids, detail
 FROM audit_event
 WHERE (:actorId IS NULL OR actor_id = :actorId)

@@ -1,6 +1,7 @@
 -- name: DischargeFollowUps :many
 -- ER visits arriving in [from, to) and discharged, each with its first follow-up: an appointment of the same
 -- patient starting in (departed, departed + 7 days], not cancelled (docs/domain.md); NULLs when there is none.
+-- @notnull departed_at
 SELECT v.id AS visit_id, v.patient_id, v.condition_on_arrival AS `condition`, v.departed_at,
   fu.starts_at AS follow_up_at, dp.name AS follow_up_department
 FROM er_visit v
@@ -17,6 +18,8 @@ ORDER BY v.departed_at, v.id;
 -- name: CareGaps :many
 -- Discharged ER visits arriving in [from, to) whose 7 days after departure have passed by :now with no
 -- follow-up appointment (not cancelled) in them; oldest first, with the patient's phone.
+-- @param now: Date
+-- @notnull visit_id, patient_id, mrn, first_name, last_name, arrived_at, departed_at, reason
 SELECT v.id AS visit_id, v.patient_id, p.mrn, p.first_name, p.last_name, p.phone,
   v.arrived_at, v.departed_at, v.reason, v.condition_on_arrival AS `condition`, COUNT(*) OVER () AS total
 FROM er_visit v
@@ -44,6 +47,7 @@ ORDER BY dp.name, a.starts_at, a.status;
 -- name: PrescriptionsEnding :many
 -- Active prescriptions ending on local dates today..lastDay (inclusive), by end date and patient, with
 -- the medication, its full dose and frequency.
+-- @notnull id, patient_id, mrn, first_name, last_name, medication, form, strength, dose, frequency, starts_on, ends_on
 SELECT r.id, r.patient_id, p.mrn, p.first_name, p.last_name, m.name AS medication, m.form, m.strength,
   r.dose, r.frequency, r.starts_on, r.ends_on, COUNT(*) OVER () AS total
 FROM prescription r

@@ -18,6 +18,7 @@ ORDER BY condition_on_arrival IS NULL, condition_on_arrival;
 -- name: LatestTreatmentPerPatient :many
 -- Each patient's latest ER treatment in [from, to), newest first. Patients are looked up only for the rows
 -- returned; the total counts every patient treated in the window.
+-- @notnull patient_id, type, performed_at, outcome
 SELECT x.patient_id, p.mrn, p.first_name, p.last_name, x.type, x.performed_at, x.outcome, x.total
 FROM (
   SELECT patient_id, type, performed_at, outcome, COUNT(*) OVER () AS total
@@ -45,6 +46,7 @@ WHERE dispatched_at >= :from AND dispatched_at < :to;
 -- name: FirstCallsOfDispatches :many
 -- Each dispatch's first call, for dispatch ids in [lo, hi] (rows of dispatches outside the window are
 -- dropped by the caller).
+-- @notnull dispatch_id, received_s
 SELECT dispatch_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', MIN(received_at)) AS received_s
 FROM emergency_call
 WHERE dispatch_id BETWEEN :lo AND :hi
@@ -53,6 +55,7 @@ GROUP BY dispatch_id;
 -- name: UnitsOnSceneOfDispatches :many
 -- The units that reached the scene of dispatches with ids in [lo, hi] (a range of the primary key; joining
 -- ambulance here made the optimizer read every unit's whole history from the ambulance side).
+-- @notnull on_scene_s
 SELECT dispatch_id, ambulance_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', on_scene_at) AS on_scene_s
 FROM dispatch_unit
 WHERE dispatch_id BETWEEN :lo AND :hi AND on_scene_at IS NOT NULL;
@@ -62,6 +65,7 @@ SELECT id, type FROM ambulance;
 
 -- name: TransportsOfDispatches :many
 -- The transports of dispatches with ids in [lo, hi].
+-- @notnull pickup_s, dropoff_s
 SELECT id, dispatch_id, ambulance_id,
   TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', pickup_at) AS pickup_s,
   TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', dropoff_at) AS dropoff_s
@@ -70,6 +74,7 @@ WHERE dispatch_id BETWEEN :lo AND :hi;
 
 -- name: ArrivalsOfTransports :many
 -- The ER arrivals that transports with ids in [lo, hi] led to, from the index alone.
+-- @notnull transport_id, arrived_s
 SELECT transport_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', arrived_at) AS arrived_s
 FROM er_visit WHERE transport_id BETWEEN :lo AND :hi;
 
@@ -79,19 +84,23 @@ WHERE decided_at >= :from AND decided_at < :to GROUP BY decision, patient_status
 
 -- name: ArrivalBuckets :many
 -- ER arrivals per 15-minute bucket (minutes since 1970 DIV 15, UTC); grouped into local days in TypeScript.
+-- @notnull bucket
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', arrived_at) DIV 15 AS bucket, COUNT(*) AS n
 FROM er_visit WHERE arrived_at >= :from AND arrived_at < :to GROUP BY bucket;
 
 -- name: TreatmentBuckets :many
+-- @notnull bucket
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', performed_at) DIV 15 AS bucket, COUNT(*) AS n
 FROM er_treatment WHERE performed_at >= :from AND performed_at < :to GROUP BY bucket;
 
 -- name: DispositionBuckets :many
+-- @notnull bucket
 SELECT TIMESTAMPDIFF(MINUTE, '1970-01-01 00:00:00', decided_at) DIV 15 AS bucket, COUNT(*) AS n
 FROM disposition_decision WHERE decided_at >= :from AND decided_at < :to GROUP BY bucket;
 
 -- name: CensusByCondition :many
 -- Who is in the ER at an instant, by condition and triage level.
+-- @notnull earliest
 SELECT condition_on_arrival AS `condition`, triage_level, COUNT(*) AS patients, MIN(arrived_at) AS earliest
 FROM er_visit WHERE arrived_at <= :at AND (departed_at IS NULL OR departed_at > :at)
 GROUP BY condition_on_arrival, triage_level;
@@ -104,6 +113,7 @@ ORDER BY v.arrived_at, v.id LIMIT 5;
 
 -- name: LengthOfStay :many
 -- Completed visits that arrived in [from, to): age at arrival and minutes in the ER.
+-- @notnull age, minutes
 SELECT TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
   TIMESTAMPDIFF(MINUTE, v.arrived_at, v.departed_at) AS minutes
 FROM er_visit v JOIN patient p ON p.id = v.patient_id
@@ -113,6 +123,8 @@ ORDER BY v.id;
 -- name: SymptomMatches :many
 -- Patients whose paramedic assessment mentions the term, and callers whose reported emergency matches it,
 -- in [from, to). The pattern is a LIKE pattern.
+-- @column kind: 'patient' | 'caller'
+-- @notnull name, at, matched
 SELECT kind, patient_id, name, phone, at, matched, COUNT(*) OVER () AS total FROM (
   SELECT 'patient' AS kind, p.id AS patient_id, CONCAT(p.first_name, ' ', p.last_name) AS name, p.phone,
     a.assessed_at AS at, a.observations AS matched

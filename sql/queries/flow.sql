@@ -13,6 +13,7 @@ ORDER BY v.arrived_at, v.id;
 -- name: ReturnVisits :many
 -- 72-hour returns arriving in [from, to): a visit that arrives within 72 hours after the same patient's
 -- previous visit departed, where that visit was discharged or left without being seen; both visits.
+-- @notnull first_departed_at
 SELECT r.id AS return_id, r.patient_id, p.mrn, p.first_name, p.last_name,
   f.id AS first_id, f.arrived_at AS first_arrived_at, f.departed_at AS first_departed_at,
   f.condition_on_arrival AS first_condition, f.reason AS first_reason,

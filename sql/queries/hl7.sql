@@ -21,12 +21,17 @@ SELECT p.id, p.first_name, p.last_name, p.date_of_birth, p.sex, p.phone, h.field
 FROM patient p LEFT JOIN hl7_patient h ON h.patient_id = p.id
 WHERE p.mrn = :mrn FOR UPDATE;
 
--- name: Hl7InsertPatient :exec
+-- name: Hl7InsertPatient :execlastid
 INSERT INTO patient (mrn, first_name, last_name, date_of_birth, sex, phone)
 VALUES (:mrn, :firstName, :lastName, :dateOfBirth, :sex, :phone);
 
 -- name: Hl7UpdatePatient :exec
 -- NULL leaves a column as it is.
+-- @param firstName: string | null
+-- @param lastName: string | null
+-- @param dateOfBirth: string | null
+-- @param sex: 'female' | 'male' | 'other' | 'unknown' | null
+-- @param phone: string | null
 UPDATE patient SET first_name = COALESCE(:firstName, first_name), last_name = COALESCE(:lastName, last_name),
   date_of_birth = COALESCE(:dateOfBirth, date_of_birth), sex = COALESCE(:sex, sex),
   phone = COALESCE(:phone, phone)
@@ -50,7 +55,7 @@ VALUES (:authority, :visitNumber, :visitId, :fieldTimes, :cancelledAt)
 ON DUPLICATE KEY UPDATE visit_id = VALUES(visit_id), field_times = VALUES(field_times),
   cancelled_at = VALUES(cancelled_at);
 
--- name: Hl7InsertVisit :exec
+-- name: Hl7InsertVisit :execlastid
 -- A visit from ADT carries no arrival mode, condition on arrival or triage level: NULL, "not recorded".
 INSERT INTO er_visit (patient_id, arrived_at, reason, departed_at)
 VALUES (:patientId, :arrivedAt, :reason, :departedAt);
@@ -71,6 +76,7 @@ DELETE FROM disposition_decision WHERE visit_id = :visitId;
 
 -- name: Hl7AddDiagnosis :exec
 -- A code the visit has already is not added twice.
+-- @param description: string
 INSERT INTO diagnosis (visit_id, code, description)
 SELECT :visitId, :code, :description FROM DUAL
 WHERE NOT EXISTS (SELECT 1 FROM diagnosis WHERE visit_id = :visitId AND code = :code);

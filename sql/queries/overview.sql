@@ -1,5 +1,6 @@
 -- name: DataOverview :one
 -- What is loaded: row counts of the main tables and the time span of ER arrivals.
+-- @notnull patients, active_staff, calls, dispatches, er_visits, er_treatments, appointments, prescriptions
 SELECT
   (SELECT COUNT(*) FROM patient) AS patients,
   (SELECT COUNT(*) FROM staff WHERE active) AS active_staff,

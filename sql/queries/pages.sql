@@ -15,6 +15,8 @@ DELETE FROM page_state WHERE expires_at <= :now;
 -- name: EvictPageStates :execrows
 -- Past either cap, the least recently used states go first: keep the most recent ones whose running count
 -- and running size stay within both.
+-- @param maxEntries: number
+-- @param maxBytes: number
 DELETE FROM page_state WHERE seq IN (
   SELECT seq FROM (
     SELECT seq,

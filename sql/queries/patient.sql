@@ -1,6 +1,7 @@
 -- name: SearchPatients :many
 -- Patients whose first or last name contains the text (the collation ignores case): identifiers only,
 -- with how many matched. The pattern is a LIKE pattern.
+-- @notnull id, mrn, first_name, last_name, date_of_birth
 SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, COUNT(*) OVER () AS total
 FROM patient p
 WHERE p.first_name LIKE :pattern OR p.last_name LIKE :pattern
@@ -117,6 +118,7 @@ LIMIT 500;
 -- patient's treatments (window functions over the counts give the average and how many were treated). Only
 -- patients that can be among the first :limit are looked up: those whose count ranks within :limit (every
 -- patient tied with the :limit-th is kept, so the order by name among ties is the same as over them all).
+-- @notnull treatments, average, treated
 SELECT p.id, p.mrn, p.first_name, p.last_name, f.treatments, f.average, f.treated, f.total
 FROM (
   SELECT patient_id, treatments, average, treated, COUNT(*) OVER () AS total,
@@ -137,6 +139,7 @@ LIMIT :limit;
 -- name: PatientsNeverTreatedWith :many
 -- Patients with an ER visit in [from, to) who have never had a treatment of the type: the window's visits
 -- per patient first, and only the patients returned are looked up (the total counts them all).
+-- @notnull last_arrival
 SELECT p.id, p.mrn, p.first_name, p.last_name, w.visits, w.last_arrival, w.total
 FROM (
   SELECT v.patient_id, COUNT(*) AS visits, MAX(v.arrived_at) AS last_arrival, COUNT(*) OVER () AS total

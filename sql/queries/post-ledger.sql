@@ -23,6 +23,8 @@ WHERE id = :id AND claimed_by = :instance;
 
 -- name: FailSummaryPost :execrows
 -- summary_post has no status column: Discord's status leads the error text.
+-- @param status: number | null
+-- @param error: string
 UPDATE summary_post SET state = 'failed', last_error = CONCAT_WS(' ', :status, :error)
 WHERE id = :id AND claimed_by = :instance;
 

@@ -1,6 +1,7 @@
 -- name: CountRateLimitHit :exec
 -- One more use by an actor: counted in the current window, or the first of a new one when it has ended.
 -- The assignments run in order, so `hits` still sees the old window.
+-- @param windowMs: number
 INSERT INTO rate_limit (bucket, actor_id, window_start, window_ends, hits)
 VALUES (:bucket, :actorId, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3) + INTERVAL :windowMs * 1000 MICROSECOND, 1)
 ON DUPLICATE KEY UPDATE

@@ -1,4 +1,3 @@
-import type { Config } from '../config.ts';
 import { when } from './format.ts';
 import { cellText } from './suppression.ts';
 import type { PostEmbed } from './summary-post.ts';
@@ -26,8 +25,15 @@ export interface RuleSetting {
   firesAt: number | undefined;
 }
 
+/** The configured numbers of the rules (the alerts section of the config); undefined turns a rule off. */
+export interface AlertThresholds {
+  censusAt: number | undefined;
+  waitMinutes: number | undefined;
+  dispatchAt: number | undefined;
+}
+
 /** Each rule with its setting, in the order of ALERT_RULES. */
-export function ruleSettings(alerts: Config['alerts']): RuleSetting[] {
+export function ruleSettings(alerts: AlertThresholds): RuleSetting[] {
   return ALERT_RULES.map((rule) => {
     switch (rule) {
       case 'census':

@@ -1,7 +1,7 @@
+import * as sql from './sql/alerts.generated.ts';
 import type { AlertMeasures } from '../core/alerts.ts';
-import type { AlertPostState, AlertRule, AlertState, AlertTransition } from '../core/vocabulary.ts';
-import { onOneConnection } from './audit-chain.ts';
-import { exec, execRows, many, one, type Db } from './queries.ts';
+import type { AlertRule, AlertState, AlertTransition } from '../core/vocabulary.ts';
+import { onOneConnection, type Db } from './queries.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -9,41 +9,26 @@ const HOUR_MS = 3_600_000;
 export async function alertMeasures(db: Db, now: Date, waitMinutes: number): Promise<AlertMeasures> {
   const count = async (p: Promise<{ n: number } | undefined>) => Number((await p)?.n ?? 0);
   const [census, waiting, dispatchSurge] = await Promise.all([
-    count(one<{ n: number }>(db, 'AlertCensus', { at: now })),
+    count(sql.alertCensus(db, { at: now })),
     count(
-      one<{ n: number }>(db, 'AlertWaiting', {
+      sql.alertWaiting(db, {
         at: now,
         arrivedBy: new Date(now.getTime() - waitMinutes * 60_000),
       }),
     ),
-    count(
-      one<{ n: number }>(db, 'AlertHighDispatches', { at: now, from: new Date(now.getTime() - HOUR_MS) }),
-    ),
+    count(sql.alertHighDispatches(db, { at: now, from: new Date(now.getTime() - HOUR_MS) })),
   ]);
   return { census, waiting, dispatch_surge: dispatchSurge };
 }
 
-export interface AlertRuleStateRow {
-  id: number;
-  channel_id: string;
-  rule: AlertRule;
-  state: AlertState;
-  version: number;
-  transitions: number;
-  clear_since: Date | null;
-  measured: number | null;
-  evaluated_at: Date | null;
-  fired_at: Date | null;
-  cleared_at: Date | null;
-}
+export type AlertRuleStateRow = sql.AlertRuleStatesRow;
 
-export const alertRuleStates = (db: Db, channel: string) =>
-  many<AlertRuleStateRow>(db, 'AlertRuleStates', { channel });
+export const alertRuleStates = (db: Db, channel: string) => sql.alertRuleStates(db, { channel });
 
 /** Adds a rule's row, armed; false when another process added it first. */
 export async function insertAlertRuleState(db: Db, channel: string, rule: AlertRule): Promise<boolean> {
   try {
-    return (await execRows(db, 'InsertAlertRuleState', { channel, rule })) === 1;
+    return (await sql.insertAlertRuleState(db, { channel, rule })) === 1;
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
     throw err;
@@ -85,7 +70,7 @@ export function moveAlertRule(
   return onOneConnection(db, async (conn) => {
     await conn.query('START TRANSACTION');
     try {
-      const moved = await execRows(conn, 'UpdateAlertRuleState', {
+      const moved = await sql.updateAlertRuleState(conn, {
         ...update,
         id: seen.id,
         seenVersion: seen.version,
@@ -97,14 +82,14 @@ export function moveAlertRule(
       let postId = 0;
       if (claim) {
         const { instance, ...post } = claim;
-        await exec(conn, 'InsertAlertPost', {
+        await sql.insertAlertPost(conn, {
           ...post,
           channel: seen.channel_id,
           rule: seen.rule,
           instance,
           now: update.now,
         });
-        const row = await one<{ id: number }>(conn, 'AlertPostIdBySeq', {
+        const row = await sql.alertPostIdBySeq(conn, {
           channel: seen.channel_id,
           rule: seen.rule,
           seq: claim.seq,
@@ -120,35 +105,17 @@ export function moveAlertRule(
   });
 }
 
-export interface AlertPostRow {
-  id: number;
-  channel_id: string;
-  rule: AlertRule;
-  seq: number;
-  kind: AlertTransition;
-  happened_at: Date;
-  fired_at: Date | null;
-  measured: number;
-  threshold: number;
-  state: AlertPostState;
-  claimed_by: string;
-  claimed_at: Date;
-  posted_at: Date | null;
-  message_id: string | null;
-  attempts: number;
-  last_status: number | null;
-  last_error: string | null;
-}
+export type AlertPostRow = sql.AlertPostByIdRow;
 
-export const alertPostById = (db: Db, id: number) => one<AlertPostRow>(db, 'AlertPostById', { id });
+export const alertPostById = (db: Db, id: number) => sql.alertPostById(db, { id });
 
 export const staleAlertPosts = (db: Db, channel: string, staleBefore: Date) =>
-  many<AlertPostRow>(db, 'StaleAlertPosts', { channel, staleBefore });
+  sql.staleAlertPosts(db, { channel, staleBefore });
 
 export const newerAlertPosted = async (db: Db, row: AlertPostRow) =>
   Number(
     (
-      await one<{ n: number }>(db, 'NewerAlertPosted', {
+      await sql.newerAlertPosted(db, {
         channel: row.channel_id,
         rule: row.rule,
         seq: row.seq,
@@ -157,19 +124,9 @@ export const newerAlertPosted = async (db: Db, row: AlertPostRow) =>
   ) > 0;
 
 export const supersedeAlertPost = (db: Db, id: number, instance: string) =>
-  execRows(db, 'SupersedeAlertPost', { id, instance });
+  sql.supersedeAlertPost(db, { id, instance });
 
-export interface LastAlertPostRow {
-  rule: AlertRule;
-  kind: AlertTransition;
-  state: AlertPostState;
-  happened_at: Date;
-  claimed_at: Date;
-  posted_at: Date | null;
-  last_status: number | null;
-  last_error: string | null;
-}
+export type LastAlertPostRow = sql.LastAlertPostsRow;
 
 /** Each rule's latest post and latest failed post in a channel (one row when they are the same). */
-export const lastAlertPosts = (db: Db, channel: string) =>
-  many<LastAlertPostRow>(db, 'LastAlertPosts', { channel });
+export const lastAlertPosts = (db: Db, channel: string) => sql.lastAlertPosts(db, { channel });

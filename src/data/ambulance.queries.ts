@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.ts';
-import { one, type Db } from './queries.ts';
+import type { Db } from './queries.ts';
+import * as sql from './sql/ambulance.generated.ts';
 
 /**
  * Commands built on ambulance records (dispatches, units, paramedic assessments) say so when the hospital has
@@ -7,7 +8,7 @@ import { one, type Db } from './queries.ts';
  * reads as "nothing happened".
  */
 export async function requireAmbulanceRecords(db: Db, command: string): Promise<void> {
-  const held = await one<{ dispatches: number; units: number }>(db, 'AmbulanceRecordsHeld');
+  const held = await sql.ambulanceRecordsHeld(db);
   if (Number(held?.dispatches) === 0 && Number(held?.units) === 0)
     throw new UserError(
       'empty_result',

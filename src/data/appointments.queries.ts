@@ -1,19 +1,15 @@
-import type { ScheduledAppointment } from '../core/reports/appointments-day.ts';
-import { many, type Db } from './queries.ts';
+import * as sql from './sql/appointments.generated.ts';
+import type { Db } from './queries.ts';
 
-export interface AppointmentRow extends Omit<ScheduledAppointment, 'total'> {
-  id: number;
-}
+export type AppointmentRow = Omit<sql.DayScheduleRow, 'total'>;
 
-export interface ScheduleRow extends AppointmentRow {
-  total: number;
-}
+export type ScheduleRow = sql.DayScheduleRow;
 
 export const daySchedule = (
   db: Db,
   p: { from: Date; to: Date; department: string | null; staffId: number | null; limit: number },
 ) =>
-  many<ScheduleRow>(db, 'DaySchedule', {
+  sql.daySchedule(db, {
     from: p.from,
     to: p.to,
     department: p.department,

@@ -1,29 +1,18 @@
-import type { ChainContent, StoredAuditRow } from './audit-chain.ts';
-import { exec, many, one, type Db } from './queries.ts';
+import * as sql from './sql/audit.generated.ts';
+import type { ChainContent } from './audit-hash.ts';
+import type { Db } from './queries.ts';
 
-export interface AuditRow {
-  id: number;
-  occurred_at: Date;
-  source: string;
-  actor_id: string | null;
-  channel_id: string | null;
-  command: string;
-  outcome: string;
-  row_count: number | null;
-  latency_ms: number | null;
-  patient_ids: number[] | string | null;
-  detail: string | null;
-}
+export type AuditRow = sql.RecentAuditEventsRow;
 
 export const recentAuditEvents = (
   db: Db,
   p: { actorId: string | null; patientId: number | null; limit: number },
-) => many<AuditRow>(db, 'RecentAuditEvents', p);
+) => sql.recentAuditEvents(db, p);
 
 // ---- The chain: each call below runs on the transaction's own connection -------------------------------
 
 /** The chain head, locked until the transaction ends, and the server's clock (UTC) read under the lock. */
-export const lockChainHead = (conn: Db) => one<{ hash: string; now: Date }>(conn, 'LockAuditChainHead');
+export const lockChainHead = (conn: Db) => sql.lockAuditChainHead(conn);
 
 /** A row's stored form (`options` and `patient_ids` as JSON text). */
 export type AuditInsert = Omit<ChainContent, 'options' | 'patient_ids'> & {
@@ -32,7 +21,7 @@ export type AuditInsert = Omit<ChainContent, 'options' | 'patient_ids'> & {
 };
 
 export const insertAuditEvent = (conn: Db, row: AuditInsert, prevHash: string, hash: string) =>
-  exec(conn, 'InsertAuditEvent', {
+  sql.insertAuditEvent(conn, {
     occurredAt: row.occurred_at,
     source: row.source,
     actorId: row.actor_id,
@@ -52,22 +41,17 @@ export const insertAuditEvent = (conn: Db, row: AuditInsert, prevHash: string, h
   });
 
 /** The row this connection just inserted, as stored. */
-export const insertedAuditEvent = (conn: Db) => one<StoredAuditRow>(conn, 'InsertedAuditEvent');
+export const insertedAuditEvent = (conn: Db) => sql.insertedAuditEvent(conn);
 
-export const advanceChainHead = (conn: Db, lastEventId: number | string, hash: string) =>
-  exec(conn, 'AdvanceAuditChainHead', { lastEventId, hash });
+export const advanceChainHead = (conn: Db, lastEventId: number, hash: string) =>
+  sql.advanceAuditChainHead(conn, { lastEventId, hash });
 
-export const chainHead = (db: Db) =>
-  one<{ last_event_id: number | string | null; hash: string; legacy_last_id: number | string | null }>(
-    db,
-    'AuditChainHead',
-  );
+export const chainHead = (db: Db) => sql.auditChainHead(db);
 
-export const chainPage = (db: Db, after: number, limit: number) =>
-  many<StoredAuditRow>(db, 'AuditChainPage', { after, limit });
+export const chainPage = (db: Db, after: number, limit: number) => sql.auditChainPage(db, { after, limit });
 
 /** The chained row `back` rows before the head. */
 export const chainLinkBefore = (db: Db, headId: number, back: number) =>
-  one<Pick<StoredAuditRow, 'id' | 'hash'>>(db, 'AuditChainLinkBefore', { headId, back });
+  sql.auditChainLinkBefore(db, { headId, back });
 
-export const auditRowCount = (db: Db) => one<{ n: number }>(db, 'AuditRowCount');
+export const auditRowCount = (db: Db) => sql.auditRowCount(db);

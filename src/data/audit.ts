@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../core/audit-event.ts';
-import { linkHash, onOneConnection, type StoredAuditRow } from './audit-chain.ts';
+import { linkHash, type StoredAuditRow } from './audit-hash.ts';
 import {
   advanceChainHead,
   insertAuditEvent,
@@ -8,7 +8,7 @@ import {
   type AuditInsert,
 } from './audit.queries.ts';
 import { maskMessage } from '../log.ts';
-import type { Db } from './queries.ts';
+import { onOneConnection, type Db } from './queries.ts';
 import { auditWriteFailures, commandsTotal } from '../ops/metrics.ts';
 
 export { describeChain, verifyAuditChain, type ChainReport } from './audit-chain.ts';

@@ -1,19 +1,20 @@
+import * as sql from './sql/er.generated.ts';
 import type { ArrivalsRow } from '../core/reports/er-arrivals.ts';
 import type { LatestTreatment } from '../core/reports/er-recent-treatments.ts';
 import type { SymptomMatch } from '../core/reports/er-symptom.ts';
 import type { ResponseLeg } from '../core/reports/er-response-times.ts';
 import { minutesBetween } from '../core/response-times.ts';
-import { many, one, likePattern, type Db } from './queries.ts';
+import { likePattern, type Db } from './queries.ts';
 
 export type ArrivalsByConditionRow = ArrivalsRow;
 
 /** ER arrivals in [from, to) by condition on arrival, with triage counts. */
 export const arrivalsByCondition = (db: Db, from: Date, to: Date) =>
-  many<ArrivalsByConditionRow>(db, 'ArrivalsByCondition', { from, to });
+  sql.arrivalsByCondition(db, { from, to });
 
 export type LatestTreatmentRow = LatestTreatment;
 export const latestTreatmentPerPatient = (db: Db, from: Date, to: Date, limit: number) =>
-  many<LatestTreatmentRow>(db, 'LatestTreatmentPerPatient', { from, to, limit });
+  sql.latestTreatmentPerPatient(db, { from, to, limit });
 
 export type { ResponseLeg };
 
@@ -27,21 +28,17 @@ export type { ResponseLeg };
  * dispatch's rows up one by one, about 130,000 index lookups for a year.
  */
 export async function dispatchResponseLegs(db: Db, from: Date, to: Date): Promise<ResponseLeg[]> {
-  const dispatches = await many<{ id: number; severity: string }>(db, 'DispatchesBetween', { from, to });
+  const dispatches = await sql.dispatchesBetween(db, { from, to });
   if (dispatches.length === 0) return [];
   const { lo, hi } = idRange(dispatches);
   const [calls, units, transports, types] = await Promise.all([
-    many<{ dispatch_id: number; received_s: number }>(db, 'FirstCallsOfDispatches', { lo, hi }),
-    many<{ dispatch_id: number; ambulance_id: number; on_scene_s: number }>(db, 'UnitsOnSceneOfDispatches', {
+    sql.firstCallsOfDispatches(db, { lo, hi }),
+    sql.unitsOnSceneOfDispatches(db, {
       lo,
       hi,
     }),
-    many<{ id: number; dispatch_id: number; ambulance_id: number; pickup_s: number; dropoff_s: number }>(
-      db,
-      'TransportsOfDispatches',
-      { lo, hi },
-    ),
-    many<{ id: number; type: string }>(db, 'AmbulanceTypes'),
+    sql.transportsOfDispatches(db, { lo, hi }),
+    sql.ambulanceTypes(db),
   ]);
   // Everything below is kept per dispatch position in typed arrays (a year holds some 150,000 times): one
   // Map from dispatch id to position, no object per row.
@@ -134,45 +131,29 @@ async function arrivalsOfTransports(
   transports: readonly { id: number }[],
 ): Promise<Map<number, number>> {
   if (transports.length === 0) return new Map();
-  const rows = await many<{ transport_id: number; arrived_s: number }>(
-    db,
-    'ArrivalsOfTransports',
-    idRange(transports),
-  );
+  const rows = await sql.arrivalsOfTransports(db, idRange(transports));
   return new Map(rows.map((r) => [r.transport_id, r.arrived_s]));
 }
 
-export const dispositionCounts = (db: Db, from: Date, to: Date) =>
-  many<{ decision: string; patient_status: string; n: number }>(db, 'DispositionCounts', { from, to });
+export const dispositionCounts = (db: Db, from: Date, to: Date) => sql.dispositionCounts(db, { from, to });
 
-/** Which events a per-day series counts; the query name comes from this whitelist, never from input. */
+/** Which events a per-day series counts; the query comes from this whitelist, never from input. */
 export const TREND_METRICS = {
-  arrivals: 'ArrivalBuckets',
-  treatments: 'TreatmentBuckets',
-  dispositions: 'DispositionBuckets',
-} as const;
+  arrivals: sql.arrivalBuckets,
+  treatments: sql.treatmentBuckets,
+  dispositions: sql.dispositionBuckets,
+};
 export type TrendMetric = keyof typeof TREND_METRICS;
 
 /** Event counts per 15-minute bucket; `bucket` is minutes since the epoch divided by 15. */
 export const eventBuckets = (db: Db, metric: TrendMetric, from: Date, to: Date) =>
-  many<{ bucket: number; n: number }>(db, TREND_METRICS[metric], { from, to });
+  TREND_METRICS[metric](db, { from, to });
 
-export const censusByCondition = (db: Db, at: Date) =>
-  many<{ condition: string; triage_level: number; patients: number; earliest: Date }>(
-    db,
-    'CensusByCondition',
-    { at },
-  );
+export const censusByCondition = (db: Db, at: Date) => sql.censusByCondition(db, { at });
 
-export const censusLongestWaits = (db: Db, at: Date) =>
-  many<{ arrived_at: Date; condition_on_arrival: string; triage_level: number; reason: string }>(
-    db,
-    'CensusLongestWaits',
-    { at },
-  );
+export const censusLongestWaits = (db: Db, at: Date) => sql.censusLongestWaits(db, { at });
 
-export const lengthOfStay = (db: Db, from: Date, to: Date) =>
-  many<{ age: number; minutes: number }>(db, 'LengthOfStay', { from, to });
+export const lengthOfStay = (db: Db, from: Date, to: Date) => sql.lengthOfStay(db, { from, to });
 
 export type SymptomRow = SymptomMatch;
 export function symptomMatches(
@@ -182,31 +163,26 @@ export function symptomMatches(
   to: Date,
   limit: number,
 ): Promise<SymptomRow[]> {
-  return many<SymptomRow>(db, 'SymptomMatches', { pattern: likePattern(term), from, to, limit });
+  return sql.symptomMatches(db, { pattern: likePattern(term), from, to, limit });
 }
 
 export const assessmentsPerPatient = (db: Db, from: Date, to: Date) =>
-  many<{ assessments: number; patients: number }>(db, 'AssessmentsPerPatient', { from, to });
+  sql.assessmentsPerPatient(db, { from, to });
 
-export const treatmentsByType = (db: Db, from: Date, to: Date) =>
-  many<{ type: string; n: number }>(db, 'TreatmentsByType', { from, to });
+export const treatmentsByType = (db: Db, from: Date, to: Date) => sql.treatmentsByType(db, { from, to });
 
 export async function callCount(db: Db, from: Date, to: Date): Promise<number> {
-  return (await one<{ n: number }>(db, 'CallCount', { from, to }))?.n ?? 0;
+  return (await sql.callCount(db, { from, to }))?.n ?? 0;
 }
 
 export const dispatchesBySeverity = (db: Db, from: Date, to: Date) =>
-  many<{ severity: string; n: number }>(db, 'DispatchesBySeverity', { from, to });
+  sql.dispatchesBySeverity(db, { from, to });
 
 export async function patientNames(
   db: Db,
   ids: readonly number[],
 ): Promise<Map<number, { mrn: string; first_name: string; last_name: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await many<{ id: number; mrn: string; first_name: string; last_name: string }>(
-    db,
-    'PatientNamesByIds',
-    { ids: [...new Set(ids)] },
-  );
+  const rows = await sql.patientNamesByIds(db, { ids: [...new Set(ids)] });
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -1,6 +1,6 @@
 import type { Connection } from './mysql.ts';
-import type { QueryValues, ResultSetHeader } from 'mysql2/promise';
-import { exec, execRows, one, query, type Db, type SqlValue } from './queries.ts';
+import type { Db } from './queries.ts';
+import * as sql from './sql/hl7.generated.ts';
 import type { Decision, Severity } from '../ingest/hl7/adt.ts';
 
 /** Every database call of the ADT listener: sql/queries/hl7.sql, typed. */
@@ -43,29 +43,16 @@ export async function previousOutcome(
   sender: string,
   controlId: string,
 ): Promise<string | undefined> {
-  const row = await one<{ outcome: string }>(db, 'Hl7MessageOutcome', { sender, controlId });
+  const row = await sql.hl7MessageOutcome(db, { sender, controlId });
   return row?.outcome;
 }
 
-export const saveMessage = (db: Db, m: MessageRow) => exec(db, 'SaveHl7Message', { ...m });
+export const saveMessage = (db: Db, m: MessageRow) => sql.saveHl7Message(db, { ...m });
 
-export const purgeMessages = (db: Db, before: Date) => execRows(db, 'PurgeHl7Messages', { before });
-
-/** Runs a named INSERT and returns the id it made, without a second round trip for LAST_INSERT_ID(). */
-async function insertReturningId(
-  db: Db,
-  name: 'Hl7InsertPatient' | 'Hl7InsertVisit',
-  params: Record<string, SqlValue>,
-): Promise<number> {
-  const [result] = await db.query<ResultSetHeader>(
-    { sql: query(name).sql, namedPlaceholders: true },
-    params as QueryValues,
-  );
-  return result.insertId;
-}
+export const purgeMessages = (db: Db, before: Date) => sql.purgeHl7Messages(db, { before });
 
 export async function patientByMrn(db: Db, mrn: string): Promise<StoredPatient | undefined> {
-  const row = await one<{ id: number; field_times: unknown }>(db, 'Hl7PatientByMrn', { mrn });
+  const row = await sql.hl7PatientByMrn(db, { mrn });
   return row && { id: row.id, fieldTimes: times(row.field_times) };
 }
 
@@ -73,36 +60,35 @@ export interface PatientColumns {
   firstName: string | null;
   lastName: string | null;
   dateOfBirth: string | null;
-  sex: string | null;
+  sex: 'female' | 'male' | 'other' | 'unknown' | null;
   phone: string | null;
 }
 
-export async function insertPatient(db: Db, mrn: string, p: PatientColumns): Promise<number> {
-  return insertReturningId(db, 'Hl7InsertPatient', { mrn, ...p, firstName: p.firstName ?? '' });
+/** A patient not yet known: the family name and birth date are required (apply.ts refuses without them). */
+export type NewPatient = PatientColumns & {
+  lastName: string;
+  dateOfBirth: string;
+  sex: NonNullable<PatientColumns['sex']>;
+};
+
+export async function insertPatient(db: Db, mrn: string, p: NewPatient): Promise<number> {
+  return sql.hl7InsertPatient(db, { mrn, ...p, firstName: p.firstName ?? '' });
 }
 
 export const updatePatient = (db: Db, id: number, p: PatientColumns) =>
-  exec(db, 'Hl7UpdatePatient', { id, ...p });
+  sql.hl7UpdatePatient(db, { id, ...p });
 
-export const changeMrn = (db: Db, id: number, mrn: string) => exec(db, 'Hl7ChangeMrn', { id, mrn });
+export const changeMrn = (db: Db, id: number, mrn: string) => sql.hl7ChangeMrn(db, { id, mrn });
 
 export const savePatientTimes = (db: Db, patientId: number, t: FieldTimes) =>
-  exec(db, 'Hl7SavePatientTimes', { patientId, fieldTimes: JSON.stringify(t) });
+  sql.hl7SavePatientTimes(db, { patientId, fieldTimes: JSON.stringify(t) });
 
 export async function visitByNumber(
   db: Db,
   authority: string,
   visitNumber: string,
 ): Promise<StoredVisit | undefined> {
-  const row = await one<{
-    visit_id: number | null;
-    field_times: unknown;
-    cancelled_at: Date | null;
-    patient_id: number | null;
-    arrived_at: Date | null;
-    departed_at: Date | null;
-    reason: string | null;
-  }>(db, 'Hl7VisitByNumber', { authority, visitNumber });
+  const row = await sql.hl7VisitByNumber(db, { authority, visitNumber });
   return (
     row && {
       visitId: row.visit_id,
@@ -120,7 +106,7 @@ export const saveVisitKey = (
   db: Db,
   k: { authority: string; visitNumber: string; visitId: number | null; fieldTimes: FieldTimes },
   cancelledAt: Date | null,
-) => exec(db, 'Hl7SaveVisitKey', { ...k, fieldTimes: JSON.stringify(k.fieldTimes), cancelledAt });
+) => sql.hl7SaveVisitKey(db, { ...k, fieldTimes: JSON.stringify(k.fieldTimes), cancelledAt });
 
 export interface VisitColumns {
   patientId: number;
@@ -130,49 +116,49 @@ export interface VisitColumns {
 }
 
 export async function insertVisit(db: Db, v: VisitColumns): Promise<number> {
-  return insertReturningId(db, 'Hl7InsertVisit', { ...v });
+  return sql.hl7InsertVisit(db, { ...v });
 }
 
-export const updateVisit = (db: Db, id: number, v: VisitColumns) => exec(db, 'Hl7UpdateVisit', { id, ...v });
+export const updateVisit = (db: Db, id: number, v: VisitColumns) => sql.hl7UpdateVisit(db, { id, ...v });
 
 export const deleteVisit = async (db: Db, visitId: number) => {
-  await exec(db, 'Hl7DeleteDiagnoses', { visitId });
-  await exec(db, 'Hl7DeleteDecision', { visitId });
-  await exec(db, 'Hl7DeleteVisit', { id: visitId });
+  await sql.hl7DeleteDiagnoses(db, { visitId });
+  await sql.hl7DeleteDecision(db, { visitId });
+  await sql.hl7DeleteVisit(db, { id: visitId });
 };
 
 export const saveDecision = (
   db: Db,
   d: { visitId: number; patientId: number; decidedAt: Date; decision: Decision },
-) => exec(db, 'Hl7SaveDecision', { ...d });
+) => sql.hl7SaveDecision(db, { ...d });
 
-export const deleteDecision = (db: Db, visitId: number) => exec(db, 'Hl7DeleteDecision', { visitId });
+export const deleteDecision = (db: Db, visitId: number) => sql.hl7DeleteDecision(db, { visitId });
 
 export const addDiagnosis = (db: Db, visitId: number, code: string, description: string) =>
-  exec(db, 'Hl7AddDiagnosis', { visitId, code, description });
+  sql.hl7AddDiagnosis(db, { visitId, code, description });
 
 export async function saveAllergy(
   db: Db,
   a: { patientId: number; substance: string; severity: Severity | null; reaction: string },
 ): Promise<void> {
-  if ((await execRows(db, 'Hl7UpdateAllergy', { ...a })) === 0) await exec(db, 'Hl7InsertAllergy', { ...a });
+  if ((await sql.hl7UpdateAllergy(db, { ...a })) === 0) await sql.hl7InsertAllergy(db, { ...a });
 }
 
 /** A40: moves every row of the prior patient to the survivor and deletes the prior patient. */
 export async function mergePatients(db: Db, prior: number, survivor: number): Promise<void> {
   const ids = { prior, survivor };
-  await exec(db, 'Hl7MoveContacts', ids);
-  await exec(db, 'Hl7MoveAllergies', ids);
-  await exec(db, 'Hl7MoveTransports', ids);
-  await exec(db, 'Hl7MoveAssessments', ids);
-  await exec(db, 'Hl7MoveVisits', ids);
-  await exec(db, 'Hl7MoveTreatments', ids);
-  await exec(db, 'Hl7MoveDecisions', ids);
-  await exec(db, 'Hl7MoveAppointments', ids);
-  await exec(db, 'Hl7MovePrescriptions', ids);
-  await exec(db, 'Hl7MoveCalls', ids);
-  await exec(db, 'Hl7DropCalls', { prior });
-  await exec(db, 'Hl7DeletePatient', { id: prior });
+  await sql.hl7MoveContacts(db, ids);
+  await sql.hl7MoveAllergies(db, ids);
+  await sql.hl7MoveTransports(db, ids);
+  await sql.hl7MoveAssessments(db, ids);
+  await sql.hl7MoveVisits(db, ids);
+  await sql.hl7MoveTreatments(db, ids);
+  await sql.hl7MoveDecisions(db, ids);
+  await sql.hl7MoveAppointments(db, ids);
+  await sql.hl7MovePrescriptions(db, ids);
+  await sql.hl7MoveCalls(db, ids);
+  await sql.hl7DropCalls(db, { prior });
+  await sql.hl7DeletePatient(db, { id: prior });
 }
 
 /**

@@ -1,20 +1,10 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { RowDataPacket } from 'mysql2/promise';
 import { UserError } from '../core/errors.ts';
 import { connect, databaseName, describeMysqlError, serverUrl } from './mysql.ts';
+import { MIGRATIONS, type Migration } from './sql/migrations.generated.ts';
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../sql/migrations/', import.meta.url));
-const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
+export type { Migration };
 const LOCK_NAME = 'hers_bot_migrate';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-  checksum: string;
-}
 
 export interface MigrateResult {
   database: string;
@@ -23,34 +13,18 @@ export interface MigrateResult {
   alreadyApplied: number;
 }
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
-  const migrations: Migration[] = [];
-  for (const file of files) {
-    const m = FILE_NAME.exec(file);
-    if (!m) throw new UserError('misconfigured', `Migration file ${file} is not named NNN_snake_case.sql.`);
-    const sql = await readFile(`${dir}/${file}`, 'utf8');
-    const version = Number(m[1]);
-    if (migrations.some((x) => x.version === version)) {
-      throw new UserError('misconfigured', `Two migration files have version ${m[1]}.`);
-    }
-    migrations.push({ version, name: file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
-  }
-  return migrations;
-}
-
 /**
  * Creates the database if missing and applies the migrations it has not seen, in order, recording each
  * in the schema_migration ledger. A second run applies nothing. A migration edited after it was applied
- * is an error: migrations are forward-only.
+ * is an error: migrations are forward-only. They are compiled in (src/data/sql/migrations.generated.ts,
+ * from sql/migrations by npm run db:codegen), so a build needs no sql/ folder beside it.
  */
 export async function migrate(
   url: string,
   log: (line: string) => void = () => undefined,
-  dir = MIGRATIONS_DIR,
+  migrations: readonly Migration[] = MIGRATIONS,
 ): Promise<MigrateResult> {
   const database = databaseName(url);
-  const migrations = await readMigrations(dir);
 
   const server = await connect(serverUrl(url));
   let createdDatabase = false;

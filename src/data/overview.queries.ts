@@ -1,25 +1,15 @@
-import { one, type Db } from './queries.ts';
+import * as sql from './sql/overview.generated.ts';
+import type { Db } from './queries.ts';
 
-export interface DataOverview {
-  patients: number;
-  active_staff: number;
-  calls: number;
-  dispatches: number;
-  er_visits: number;
-  er_treatments: number;
-  appointments: number;
-  prescriptions: number;
-  first_arrival: Date | null;
-  last_arrival: Date | null;
-}
+export type DataOverview = sql.DataOverviewRow;
 
 export async function dataOverview(db: Db): Promise<DataOverview> {
-  const row = await one<DataOverview>(db, 'DataOverview');
+  const row = await sql.dataOverview(db);
   if (!row) throw new Error('DataOverview returned no row');
   return row;
 }
 
 export async function latestMigration(db: Db): Promise<number | null> {
-  const row = await one<{ version: number | null }>(db, 'LatestMigration');
+  const row = await sql.latestMigration(db);
   return row?.version ?? null;
 }

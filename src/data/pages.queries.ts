@@ -1,13 +1,7 @@
-import { exec, execRows, one, type Db } from './queries.ts';
+import * as sql from './sql/pages.generated.ts';
+import type { Db } from './queries.ts';
 
-export interface PageStateRow {
-  id: string;
-  user_id: string;
-  command: string;
-  /** JSON of { reply, pages }. */
-  body: string;
-  expires_at: Date;
-}
+export type PageStateRow = sql.GetPageStateRow;
 
 export interface NewPageState {
   id: string;
@@ -19,21 +13,19 @@ export interface NewPageState {
   expiresAt: Date;
 }
 
-export const addPageState = (db: Db, s: NewPageState) => exec(db, 'AddPageState', { ...s });
+export const addPageState = (db: Db, s: NewPageState) => sql.addPageState(db, { ...s });
 
-export const getPageState = (db: Db, id: string, now: Date) =>
-  one<PageStateRow>(db, 'GetPageState', { id, now });
+export const getPageState = (db: Db, id: string, now: Date) => sql.getPageState(db, { id, now });
 
-export const touchPageState = (db: Db, id: string, now: Date) => exec(db, 'TouchPageState', { id, now });
+export const touchPageState = (db: Db, id: string, now: Date) => sql.touchPageState(db, { id, now });
 
-export const deleteExpiredPageStates = (db: Db, now: Date) =>
-  execRows(db, 'DeleteExpiredPageStates', { now });
+export const deleteExpiredPageStates = (db: Db, now: Date) => sql.deleteExpiredPageStates(db, { now });
 
 export const evictPageStates = (db: Db, maxEntries: number, maxBytes: number) =>
-  execRows(db, 'EvictPageStates', { maxEntries, maxBytes });
+  sql.evictPageStates(db, { maxEntries, maxBytes });
 
 export async function pageStateTotals(db: Db): Promise<{ entries: number; bytes: number }> {
-  const row = await one<{ entries: number | string; bytes: number | string }>(db, 'PageStateTotals');
+  const row = await sql.pageStateTotals(db);
   return { entries: Number(row?.entries ?? 0), bytes: Number(row?.bytes ?? 0) };
 }
 
@@ -44,7 +36,7 @@ export async function pageStateTotals(db: Db): Promise<{ entries: number; bytes:
  */
 export async function claimInteraction(db: Db, interactionId: string, instance: string, now: Date) {
   try {
-    return (await execRows(db, 'ClaimInteraction', { interactionId, instance, now })) === 1;
+    return (await sql.claimInteraction(db, { interactionId, instance, now })) === 1;
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
     throw err;
@@ -52,4 +44,4 @@ export async function claimInteraction(db: Db, interactionId: string, instance: 
 }
 
 export const deleteOldInteractionClaims = (db: Db, before: Date) =>
-  execRows(db, 'DeleteOldInteractionClaims', { before });
+  sql.deleteOldInteractionClaims(db, { before });

@@ -1,4 +1,5 @@
-import { execRows, type Db } from './queries.ts';
+import type { Db } from './queries.ts';
+import * as sql from './sql/post-ledger.generated.ts';
 
 /**
  * The delivery ledgers of scheduled posts (summary_post, alert_post), for src/jobs/exactly-once.ts: the
@@ -33,8 +34,8 @@ export async function takeOverPost(
   };
   const taken =
     ledger === 'summary_post'
-      ? await execRows(db, 'TakeOverSummaryPost', seen)
-      : await execRows(db, 'TakeOverAlertPost', seen);
+      ? await sql.takeOverSummaryPost(db, seen)
+      : await sql.takeOverAlertPost(db, seen);
   return taken === 1;
 }
 
@@ -48,9 +49,7 @@ export function completePost(
   now: Date,
 ): Promise<number> {
   const done = { id, instance, messageId, now };
-  return ledger === 'summary_post'
-    ? execRows(db, 'CompleteSummaryPost', done)
-    : execRows(db, 'CompleteAlertPost', done);
+  return ledger === 'summary_post' ? sql.completeSummaryPost(db, done) : sql.completeAlertPost(db, done);
 }
 
 /** Records a post that will not be tried again: Discord's status, and what to fix. */
@@ -63,7 +62,5 @@ export function failPost(
   error: string,
 ): Promise<number> {
   const failed = { id, instance, status, error: error.slice(0, 500) };
-  return ledger === 'summary_post'
-    ? execRows(db, 'FailSummaryPost', failed)
-    : execRows(db, 'FailAlertPost', failed);
+  return ledger === 'summary_post' ? sql.failSummaryPost(db, failed) : sql.failAlertPost(db, failed);
 }

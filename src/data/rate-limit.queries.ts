@@ -1,4 +1,5 @@
-import { exec, execRows, one, type Db } from './queries.ts';
+import * as sql from './sql/rate-limit.generated.ts';
+import type { Db } from './queries.ts';
 
 /** How many uses a person gets in a window. */
 export interface RateLimit {
@@ -16,8 +17,8 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: n
  */
 export async function hitRateLimit(db: Db, limit: RateLimit, actorId: string): Promise<RateDecision> {
   const key = { bucket: limit.bucket, actorId };
-  await exec(db, 'CountRateLimitHit', { ...key, windowMs: limit.windowMs });
-  const state = await one<{ hits: number; msLeft: number }>(db, 'RateLimitState', key);
+  await sql.countRateLimitHit(db, { ...key, windowMs: limit.windowMs });
+  const state = await sql.rateLimitState(db, key);
   if (!state) throw new Error('the rate limit row was not written');
   return Number(state.hits) <= limit.max
     ? { allowed: true }
@@ -25,4 +26,4 @@ export async function hitRateLimit(db: Db, limit: RateLimit, actorId: string): P
 }
 
 /** Deletes the counts of windows that ended; returns how many. */
-export const deleteEndedRateLimits = (db: Db): Promise<number> => execRows(db, 'DeleteEndedRateLimits');
+export const deleteEndedRateLimits = (db: Db): Promise<number> => sql.deleteEndedRateLimits(db);

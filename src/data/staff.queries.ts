@@ -1,36 +1,19 @@
-import type { FleetUnit } from '../core/reports/ambulance-fleet.ts';
+import * as sql from './sql/staff.generated.ts';
 import { UserError } from '../core/errors.ts';
-import { likePattern, many, one, type Db } from './queries.ts';
+import { likePattern, type Db } from './queries.ts';
 
-export const physicianSpecialties = (db: Db) =>
-  many<{ specialty: string; physicians: number }>(db, 'PhysicianSpecialties');
+export const physicianSpecialties = (db: Db) => sql.physicianSpecialties(db);
 
-export interface WorkloadRow {
-  id: number;
-  first_name: string;
-  last_name: string;
-  patients: number;
-  treatments: number;
-}
+export type WorkloadRow = sql.PhysicianWorkloadRow;
 /** The link table comes from this whitelist by role, never from input. */
-const WORKLOAD = { physician: 'PhysicianWorkload', nurse: 'NurseWorkload' } as const;
+const WORKLOAD = { physician: sql.physicianWorkload, nurse: sql.nurseWorkload };
 export const workload = (db: Db, role: keyof typeof WORKLOAD, from: Date, to: Date) =>
-  many<WorkloadRow>(db, WORKLOAD[role], { from, to });
+  WORKLOAD[role](db, { from, to });
 
-export interface OnShiftRow {
-  id: number;
-  first_name: string;
-  last_name: string;
-  staff_type: string;
-  department: string;
-  starts_at: Date;
-  ends_at: Date;
-  detail: string | null;
-}
-export const onShift = (db: Db, at: Date, department: string | null) =>
-  many<OnShiftRow>(db, 'OnShift', { at, department });
+export type OnShiftRow = sql.OnShiftRow;
+export const onShift = (db: Db, at: Date, department: string | null) => sql.onShift(db, { at, department });
 
-export const departments = (db: Db) => many<{ id: number; name: string }>(db, 'Departments');
+export const departments = (db: Db) => sql.departments(db);
 
 /** The department a typed name means (case-insensitive), or an error listing the real ones. */
 export async function resolveDepartment(db: Db, text: string): Promise<string> {
@@ -45,21 +28,16 @@ export async function resolveDepartment(db: Db, text: string): Promise<string> {
   return found.name;
 }
 
-export interface StaffRow {
-  id: number;
-  first_name: string;
-  last_name: string;
-  staff_type: string;
-}
+export type StaffRow = sql.StaffByNameRow;
 export function staffByName(db: Db, text: string): Promise<StaffRow[]> {
-  return many<StaffRow>(db, 'StaffByName', { pattern: likePattern(text.trim()) });
+  return sql.staffByName(db, { pattern: likePattern(text.trim()) });
 }
 
 /** The one staff member an option names, by id or by (part of) a name. */
 export async function resolveStaff(db: Db, text: string, option: string): Promise<StaffRow> {
   const t = text.trim();
   if (/^\d+$/.test(t)) {
-    const s = await one<StaffRow>(db, 'StaffById', { id: Number(t) });
+    const s = await sql.staffById(db, { id: Number(t) });
     if (!s) throw new UserError('not_found', `Option \`${option}\`: no staff member has id ${t}.`);
     return s;
   }
@@ -78,7 +56,5 @@ export async function resolveStaff(db: Db, text: string, option: string): Promis
   return pick[0] as StaffRow;
 }
 
-export interface FleetRow extends FleetUnit {
-  id: number;
-}
-export const fleet = (db: Db, at: Date) => many<FleetRow>(db, 'Fleet', { at });
+export type FleetRow = sql.FleetRow;
+export const fleet = (db: Db, at: Date) => sql.fleet(db, { at });

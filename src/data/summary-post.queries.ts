@@ -1,20 +1,10 @@
-import { execRows, one, type Db } from './queries.ts';
+import * as sql from './sql/summary-post.generated.ts';
+import type { Db } from './queries.ts';
 
-export interface SummaryPostRow {
-  id: number;
-  channel_id: string;
-  summary_date: Date;
-  state: 'claimed' | 'posted' | 'failed';
-  claimed_by: string;
-  claimed_at: Date;
-  posted_at: Date | null;
-  message_id: string | null;
-  attempts: number;
-  last_error: string | null;
-}
+export type SummaryPostRow = sql.GetSummaryPostRow;
 
 export const getSummaryPost = (db: Db, channel: string, date: string) =>
-  one<SummaryPostRow>(db, 'GetSummaryPost', { channel, date });
+  sql.getSummaryPost(db, { channel, date });
 
 /**
  * True when this instance now holds the claim; false when another one holds it. (Not an upsert: with the
@@ -29,7 +19,7 @@ export async function claimSummaryPost(
   now: Date,
 ): Promise<boolean> {
   try {
-    return (await execRows(db, 'ClaimSummaryPost', { channel, date, instance, now })) === 1;
+    return (await sql.claimSummaryPost(db, { channel, date, instance, now })) === 1;
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return false;
     throw err;

@@ -1,3 +1,4 @@
+import * as sql from './sql/summary.generated.ts';
 import type { PeriodFigures, SummaryInput } from '../core/daily-summary.ts';
 import { isLwbs } from '../core/flow.ts';
 import { addDays, atLocal } from '../core/time.ts';
@@ -13,7 +14,7 @@ import {
   treatmentsByType,
 } from './er.queries.ts';
 import { flowVisits, returnVisits } from './flow.queries.ts';
-import { one, type Db } from './queries.ts';
+import type { Db } from './queries.ts';
 
 async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigures> {
   const [calls, dispatches, legs, arrivals, treatments, dispositions, buckets, flow, returns] =
@@ -50,7 +51,7 @@ async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigure
 }
 
 async function census(db: Db, at: number): Promise<number> {
-  return (await one<{ n: number }>(db, 'CensusCount', { at: new Date(at) }))?.n ?? 0;
+  return (await sql.censusCount(db, { at: new Date(at) }))?.n ?? 0;
 }
 
 /** Everything the daily summary of a local date needs: the day, the seven days before, and censuses. */

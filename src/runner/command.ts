@@ -1,27 +1,14 @@
-import type { Db as MongoDb } from 'mongodb';
-import type { Config } from '../config.ts';
 import type { ReplyBody, Sensitivity } from '../core/reply.ts';
-import type { Db } from '../data/queries.ts';
+import type { Choice, Context } from './context.ts';
 import { leafOptions, type LeafOption, type Options, type OptionValues } from './options.ts';
+
+export type { Choice, Context };
 
 /**
  * The command contract: what a command declares and what it may use. The front ends (src/discord,
  * src/console) and the runner read everything about a command (who may run it, whether its answer is
  * private, which options it takes) from these declarations and nowhere else.
  */
-
-/** What a command may use: typed data access, the clock and the configuration. Never a Discord object. */
-export interface Context {
-  /** The primary MySQL: every write (audit, summary state) and any read that must see the latest writes. */
-  sql: Db;
-  /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
-  read: Db;
-  mongo: MongoDb;
-  config: Config;
-  now(): number;
-  /** Posting the daily summary on demand: only where the scheduled job runs (the Discord bot). */
-  summary?: { postNow(date: string, force: boolean, actorId: string | undefined): Promise<string> };
-}
 
 /** What a person must be allowed to do to run a subcommand (granted by role ids in config). */
 export type Capability = 'phi' | 'reports' | 'admin';
@@ -36,13 +23,6 @@ export interface Caller {
    * answer shows aggregates only, with small counts suppressed (src/core/public-view.ts).
    */
   private: boolean;
-}
-
-export interface Choice {
-  name: string;
-  value: string;
-  /** The patient the choice names, if it names one: showing it discloses them, so the audit row lists it. */
-  patientId?: number;
 }
 
 /**

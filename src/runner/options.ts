@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateProblem, parseIsoDate } from '../core/time.ts';
 import { ROLLING_WINDOWS, type RollingWindow, type TimeWindow } from '../core/window.ts';
-import type { Choice, Context } from './command.ts';
+import type { Choice, Context } from './context.ts';
 
 /**
  * One declaration per option. A spec says what the option is (kind, description, bounds, choices); the

@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordAudit, type AuditEvent } from '../../src/data/audit.ts';
-import { describeChain, GENESIS_HASH, linkHash, verifyAuditChain } from '../../src/data/audit-chain.ts';
-import { MIGRATIONS_DIR, migrate } from '../../src/data/migrate.ts';
+import { describeChain, verifyAuditChain } from '../../src/data/audit-chain.ts';
+import { GENESIS_HASH, linkHash } from '../../src/data/audit-hash.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { MIGRATIONS_DIR, readMigrations } from '../../tools/sql/migrations-source.ts';
 import { connect, createPool, type Connection, type Pool } from '../../src/data/mysql.ts';
 import { testDatabases, type TestDatabases } from '../support/databases.ts';
 import { runScript } from '../support/spawn.ts';
@@ -155,7 +157,7 @@ describe('an intact audit chain', () => {
     });
     for (const f of ['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql'])
       await cp(join(MIGRATIONS_DIR, f), join(dir, f));
-    await migrate(db.mysqlUrl, undefined, dir);
+    await migrate(db.mysqlUrl, undefined, readMigrations(dir));
     const root = await connect(db.mysqlUrl);
     cleanups.push(() => root.end());
     for (let i = 0; i < 3; i++)
@@ -600,7 +602,7 @@ describe('npm run audit:verify', () => {
     });
     for (const f of ['001_domain.sql', '002_platform.sql', '003_audit_append_only.sql'])
       await cp(join(MIGRATIONS_DIR, f), join(dir, f));
-    await migrate(db.mysqlUrl, undefined, dir);
+    await migrate(db.mysqlUrl, undefined, readMigrations(dir));
     const r = await runScript('src/cli/audit-verify.ts', [], db.env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^audit:verify: The schema is missing tables: run npm run db:migrate\./);

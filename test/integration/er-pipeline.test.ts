@@ -1,7 +1,8 @@
 import type { Db, MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
-import { isBucketCollection, writeErDocuments } from '../../src/data/er.buckets.ts';
+import { writeErDocuments } from '../../src/data/er.bucket-writer.ts';
+import { isBucketCollection } from '../../src/data/er.buckets.ts';
 import {
   documentCounts,
   earliestTreatments,

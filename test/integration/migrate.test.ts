@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/data/audit.ts';
-import { MIGRATIONS_DIR, migrate } from '../../src/data/migrate.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { MIGRATIONS_DIR, readMigrations } from '../../tools/sql/migrations-source.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { testDatabases, type TestDatabases } from '../support/databases.ts';
 
@@ -83,10 +84,10 @@ describe('migrate', () => {
     const db = fresh('mig_edit');
     const dir = await mkdtemp(join(tmpdir(), 'hers-migrations-'));
     await cp(MIGRATIONS_DIR, dir, { recursive: true });
-    await migrate(db.mysqlUrl, undefined, dir);
+    await migrate(db.mysqlUrl, undefined, readMigrations(dir));
     const before = await schemaSnapshot(db.mysqlUrl);
     await appendFile(join(dir, '001_domain.sql'), '\n-- edited\n');
-    await expect(migrate(db.mysqlUrl, undefined, dir)).rejects.toThrow(
+    await expect(migrate(db.mysqlUrl, undefined, readMigrations(dir))).rejects.toThrow(
       '001_domain.sql was changed after it was applied',
     );
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);

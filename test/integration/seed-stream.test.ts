@@ -2,7 +2,7 @@ import type { Db, Document, MongoClient } from 'mongodb';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchIncidentDoc, ErTreatmentDoc } from '../../src/data/documents.ts';
-import { ErDocumentWriter, writeErDocuments } from '../../src/data/er.buckets.ts';
+import { ErDocumentWriter, writeErDocuments } from '../../src/data/er.bucket-writer.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connectMongo } from '../../src/data/mongo.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';

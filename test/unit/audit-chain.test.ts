@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, linkHash, type ChainContent } from '../../src/data/audit-chain.ts';
+import { canonicalJson, GENESIS_HASH, linkHash, type ChainContent } from '../../src/data/audit-hash.ts';
 
 const row: ChainContent = {
   occurred_at: new Date('2026-03-01T12:34:56.789Z'),

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { execRows, many, one, type Db } from '../../src/data/queries.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Db } from '../../src/data/queries.ts';
+import * as er from '../../src/data/sql/er.generated.ts';
+import * as summaryPost from '../../src/data/sql/summary-post.generated.ts';
 
 // Each call below is refused before it reaches a database, so none is needed. The @ts-expect-error lines
 // are the other half of each test: `npm run typecheck` fails if any of these calls compiles.
@@ -8,46 +10,38 @@ const from = new Date('2026-03-01T00:00:00Z');
 const to = new Date('2026-03-08T00:00:00Z');
 
 describe('running a named query with the types bypassed', () => {
-  it('refuses a misspelled query name', async () => {
+  it('refuses a misspelled query name', () => {
     // @ts-expect-error: no query is named ArrivalsByConditon
-    await expect(many(db, 'ArrivalsByConditon', { from, to })).rejects.toThrow(
-      'no query named ArrivalsByConditon in sql/queries',
-    );
+    expect(() => er.arrivalsByConditon(db, { from, to })).toThrow('arrivalsByConditon is not a function');
   });
 
   it('refuses a missing parameter instead of sending NULL', async () => {
     // @ts-expect-error: :to is missing
-    await expect(many(db, 'ArrivalsByCondition', { from })).rejects.toThrow(
+    await expect(er.arrivalsByCondition(db, { from })).rejects.toThrow(
       'query ArrivalsByCondition takes :from, :to; missing to',
     );
   });
 
   it('refuses a misspelled parameter', async () => {
     // @ts-expect-error: ArrivalsByCondition has no :form
-    await expect(many(db, 'ArrivalsByCondition', { form: from, to })).rejects.toThrow(
+    await expect(er.arrivalsByCondition(db, { form: from, to })).rejects.toThrow(
       'query ArrivalsByCondition takes :from, :to; missing from; unknown form',
     );
   });
 
   it('refuses a list of values for a query with named parameters', async () => {
     // @ts-expect-error: parameters are named, not positional
-    await expect(many(db, 'ArrivalsByCondition', [from, to])).rejects.toThrow(
+    await expect(er.arrivalsByCondition(db, [from, to])).rejects.toThrow(
       'query ArrivalsByCondition takes :from, :to',
     );
   });
 
-  it('refuses a query of another kind', async () => {
-    // @ts-expect-error: CallCount is :one
-    await expect(many(db, 'CallCount', { from, to })).rejects.toThrow(
-      'query CallCount is :one; it cannot run as :many',
-    );
-    await expect(
-      // @ts-expect-error: ClaimSummaryPost is an INSERT (:execrows), not a SELECT
-      one(db, 'ClaimSummaryPost', { channel: 'c', date: '2026-03-08', instance: 'i', now: to }),
-    ).rejects.toThrow('query ClaimSummaryPost is :execrows; it cannot run as :one');
-    // @ts-expect-error: GetSummaryPost is a SELECT
-    await expect(execRows(db, 'GetSummaryPost', { channel: 'c', date: '2026-03-08' })).rejects.toThrow(
-      'query GetSummaryPost is :one; it cannot run as :execrows',
-    );
+  it('gives each query the result of its kind, typed from the schema', () => {
+    // :one is a row or nothing, :many a list, :execrows a count: a caller never names a row type.
+    expectTypeOf(er.callCount).returns.resolves.toEqualTypeOf<er.CallCountRow | undefined>();
+    expectTypeOf(er.arrivalsByCondition).returns.resolves.toEqualTypeOf<er.ArrivalsByConditionRow[]>();
+    expectTypeOf(summaryPost.claimSummaryPost).returns.resolves.toEqualTypeOf<number>();
+    expectTypeOf<er.CallCountRow>().toEqualTypeOf<{ n: number }>();
+    expectTypeOf<er.ArrivalsByConditionArgs>().toEqualTypeOf<{ from: Date; to: Date }>();
   });
 });

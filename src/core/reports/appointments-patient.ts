@@ -6,7 +6,7 @@ export interface PatientAppointment {
   status: string;
   reason: string;
   department: string;
-  provider: string;
+  provider: string | null;
 }
 
 /** A patient's next appointments, then their most recent ones. */

@@ -10,7 +10,7 @@ import type { TimeWindow } from '../window.ts';
 export interface DischargeFollowUp {
   visit_id: number;
   patient_id: number;
-  condition: string;
+  condition: string | null;
   departed_at: Date;
   follow_up_at: Date | null;
   follow_up_department: string | null;

@@ -13,7 +13,7 @@ export interface CareGap {
   arrived_at: Date;
   departed_at: Date;
   reason: string;
-  condition: string;
+  condition: string | null;
   total: number;
 }
 

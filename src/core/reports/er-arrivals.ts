@@ -6,7 +6,7 @@ import type { TimeWindow } from '../window.ts';
 
 /** Arrivals with one condition on arrival, and how many of them at each triage level. */
 export interface ArrivalsRow {
-  condition: string;
+  condition: string | null;
   arrivals: number;
   esi1: number;
   esi2: number;
@@ -53,7 +53,7 @@ export function arrivalsReport(
         ? undefined
         : barChart(
             `ER arrivals by condition and triage level (${window.label})`,
-            rows.map((r) => r.condition),
+            rows.map((r) => r.condition ?? 'not recorded'),
             esi.map((l) => ({ label: `ESI ${l}`, data: rows.map((r) => byEsi(r, l)) })),
             { x: 'condition on arrival', y: 'arrivals' },
             true,

@@ -7,7 +7,7 @@ import type { TimeWindow } from '../window.ts';
 /** Disposition decisions of one kind that left patients in one status. */
 export interface DispositionCount {
   decision: string;
-  patient_status: string;
+  patient_status: string | null;
   n: number;
 }
 

@@ -16,19 +16,19 @@ export interface ReturnVisit {
   first_id: number;
   first_arrived_at: Date;
   first_departed_at: Date;
-  first_condition: string;
+  first_condition: string | null;
   first_reason: string;
   /** `Discharge`, or LWBS_LABEL. */
   first_decision: string;
   return_arrived_at: Date;
-  return_condition: string;
+  return_condition: string | null;
   return_reason: string;
-  return_triage: number;
+  return_triage: number | null;
 }
 
 /** Visits that could lead to a return (discharged or unseen) that departed in the window. */
 export interface ReturnCandidateCount {
-  condition: string;
+  condition: string | null;
   decision: string;
   n: number;
 }

@@ -9,7 +9,7 @@ export interface ActivePrescription {
   frequency: string;
   starts_on: Date;
   ends_on: Date | null;
-  prescriber: string;
+  prescriber: string | null;
 }
 
 /** A patient's prescriptions active on `today` (a local date, YYYY-MM-DD). */

@@ -4,7 +4,7 @@ import { MAX_ROWS, type ReplyBody } from '../reply.ts';
 export interface HistoryEvent {
   at: Date;
   event: string;
-  detail: string;
+  detail: string | null;
 }
 
 /** A patient's path, oldest first: every event counted, the first MAX_ROWS shown. */

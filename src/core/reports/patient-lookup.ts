@@ -41,7 +41,7 @@ export interface PatientRecord {
     ends_on: Date | null;
   }[];
   /** The next few. */
-  appointments: readonly { starts_at: Date; department: string; provider: string; reason: string }[];
+  appointments: readonly { starts_at: Date; department: string; provider: string | null; reason: string }[];
 }
 
 /** Age in whole years at `at`; a date of birth is a calendar date, read in UTC. */

@@ -33,7 +33,12 @@ async function applyPatient(db: Db, ev: AdtEvent): Promise<number> {
       throw new Rejection('AE', '101', 'PID-5', 'is required for a patient not yet known');
     if (p.dateOfBirth === undefined)
       throw new Rejection('AE', '101', 'PID-7', 'is required for a patient not yet known');
-    id = await q.insertPatient(db, p.mrn, { ...columns(p, carried), sex: p.sex ?? 'unknown' });
+    id = await q.insertPatient(db, p.mrn, {
+      ...columns(p, carried),
+      lastName: p.lastName,
+      dateOfBirth: p.dateOfBirth,
+      sex: p.sex ?? 'unknown',
+    });
     winners = carried;
     await q.savePatientTimes(db, id, Object.fromEntries(carried.map((f) => [f, at])));
   } else {

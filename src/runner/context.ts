@@ -1,0 +1,24 @@
+import type { Db as MongoDb } from 'mongodb';
+import type { Config } from '../config.ts';
+import type { Db } from '../data/queries.ts';
+
+/** What a command may use: typed data access, the clock and the configuration. Never a Discord object. */
+export interface Context {
+  /** The primary MySQL: every write (audit, summary state) and any read that must see the latest writes. */
+  sql: Db;
+  /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
+  read: Db;
+  mongo: MongoDb;
+  config: Config;
+  now(): number;
+  /** Posting the daily summary on demand: only where the scheduled job runs (the Discord bot). */
+  summary?: { postNow(date: string, force: boolean, actorId: string | undefined): Promise<string> };
+}
+
+/** An autocomplete suggestion or a fixed choice of an option: the text shown and the value sent. */
+export interface Choice {
+  name: string;
+  value: string;
+  /** The patient the choice names, if it names one: showing it discloses them, so the audit row lists it. */
+  patientId?: number;
+}
