@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { describeIssue } from './config/fields.ts';
-import { Hl7EnvShape, hl7Problems, hl7Settings, type Hl7Settings } from './ingest/hl7/settings.ts';
+import { Hl7EnvShape, hl7Problems, hl7Settings, type Hl7Settings } from './config/hl7.ts';
 import {
   coreKeyProblems,
   DatabaseShape,

@@ -12,6 +12,7 @@ export const NURSE_QUALIFICATIONS = ['RN BSN', 'RN MSN', 'RN PhD', 'LPN'] as con
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 export const ALLERGY_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type AllergySeverity = (typeof ALLERGY_SEVERITIES)[number];
 /** FHIR AllergyIntolerance.criticality, kept by the FHIR import. */
 export const ALLERGY_CRITICALITIES = ['low', 'high', 'unable-to-assess'] as const;
 

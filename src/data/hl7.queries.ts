@@ -1,7 +1,7 @@
 import type { Connection } from './mysql.ts';
 import type { Db } from './queries.ts';
 import * as sql from './sql/hl7.generated.ts';
-import type { Decision, Severity } from '../ingest/hl7/adt.ts';
+import type { AllergySeverity as Severity, Decision } from '../core/vocabulary.ts';
 
 /** Every database call of the ADT listener: sql/queries/hl7.sql, typed. */
 

@@ -114,17 +114,18 @@ describe('reading a .sql file', () => {
     expect(q.sql).toBe('SELECT :id\n  AS id');
   });
 
-  it('takes the four kinds and refuses others', () => {
+  it('takes the five kinds and refuses others', () => {
     expect(one('-- name: A :exec\nINSERT INTO t (a) VALUES (:a);').kind).toBe('exec');
     expect(one('-- name: A :execrows\nUPDATE t SET a = :a;').kind).toBe('execrows');
+    expect(one('-- name: A :execlastid\nINSERT INTO t (a) VALUES (:a);').kind).toBe('execlastid');
     expect(error('-- name: A :all\nSELECT 1;')).toBe(
-      'x.sql:1: unknown kind :all (use :one, :many, :exec or :execrows)',
+      'x.sql:1: unknown kind :all (use :one, :many, :exec, :execrows or :execlastid)',
     );
   });
 
   it('refuses an INSERT or UPDATE labelled :one, and a SELECT labelled :exec', () => {
     expect(error('-- name: Claim :one\nINSERT INTO t (a) VALUES (:a);')).toBe(
-      'x.sql:1 (Claim): INSERT is :exec or :execrows, not :one',
+      'x.sql:1 (Claim): INSERT is :exec, :execrows or :execlastid, not :one',
     );
     expect(error('-- name: Get :exec\nSELECT 1;')).toBe('x.sql:1 (Get): SELECT is :one or :many, not :exec');
   });

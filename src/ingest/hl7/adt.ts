@@ -1,3 +1,4 @@
+import type { AllergySeverity as Severity, Decision } from '../../core/vocabulary.ts';
 import { checkHeader, readHeader, type AdtEventCode, type Header } from './header.ts';
 import { parseHl7Date, parseHl7Time } from './hl7-time.ts';
 import {
@@ -50,12 +51,7 @@ export interface VisitFields {
   decision?: Decision | null;
 }
 
-export type Severity = 'mild' | 'moderate' | 'severe';
-export type Decision =
-  | 'Discharge'
-  | 'Continue Observation'
-  | 'Transfer to another department'
-  | 'Transfer to a higher-level hospital';
+export type { AllergySeverity as Severity, Decision } from '../../core/vocabulary.ts';
 
 /** HL7 table 0112 (discharge disposition) codes to decisions; other codes record no decision. */
 const DISPOSITIONS: Record<string, Decision> = {

@@ -7,7 +7,7 @@ import type { Logger } from '../../log.ts';
 import { GroupCommitter } from './committer.ts';
 import { Hl7Connection } from './connection.ts';
 import { purgeMessages } from '../../data/hl7.queries.ts';
-import type { Hl7Settings } from './settings.ts';
+import type { Hl7Settings } from '../../config/hl7.ts';
 
 export interface Hl7Listener {
   address: AddressInfo;
