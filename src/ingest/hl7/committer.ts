@@ -35,6 +35,9 @@ const ATTEMPTS = 5;
  */
 const RETRIED = ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY'];
 
+/** The pool's connections whose session already reads committed (q.readCommitted). */
+const readCommittedSessions = new WeakSet<object>();
+
 export class GroupCommitter {
   private readonly lanes: Lane[];
 
@@ -86,7 +89,10 @@ class Lane {
       let conn: PoolConnection | undefined;
       try {
         conn = await this.pool.getConnection();
-        await q.readCommitted(conn);
+        if (!readCommittedSessions.has(conn.connection)) {
+          await q.readCommitted(conn);
+          readCommittedSessions.add(conn.connection);
+        }
         await conn.beginTransaction();
         let outcomes: Outcome[] = [];
         if (grouped) outcomes = await commitGroup(conn, batch);
