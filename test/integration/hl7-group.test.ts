@@ -7,6 +7,8 @@ import * as q from '../../src/data/hl7.queries.ts';
 import type { Outcome } from '../../src/ingest/hl7/ack.ts';
 import { applyAdt } from '../../src/ingest/hl7/apply.ts';
 import { commitGroup } from '../../src/ingest/hl7/batch-commit.ts';
+import { GroupCommitter } from '../../src/ingest/hl7/committer.ts';
+import { createLogger } from '../../src/log.ts';
 import { prepare } from '../../src/ingest/hl7/prepare.ts';
 import { Rejection } from '../../src/ingest/hl7/rejection.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -244,5 +246,40 @@ describe('hl7 group commit', () => {
     ).toEqual(['AA', 'AE', 'AA']);
     const visit = (await tables(grouped)).visits.find((v) => v.visit_number === 'S-V1');
     expect(visit?.departed_at).toEqual(expect.any(Date));
+  });
+
+  it('a value the database refuses in a grouped write is applied again message by message: only its message gets AE', async () => {
+    // A real refusal by the server: a trigger that rejects one name as out of range (SQLSTATE 22003).
+    await grouped.query(
+      `CREATE TRIGGER refuse_name BEFORE INSERT ON patient FOR EACH ROW
+       IF NEW.last_name = 'Refused' THEN SIGNAL SQLSTATE '22003' SET MESSAGE_TEXT = 'refused'; END IF`,
+    );
+    try {
+      const committer = new GroupCommitter(grouped, 1, createLogger({ logLevel: 'error' }));
+      const spec = (n: number, family: string): AdtSpec => ({
+        event: 'A04',
+        controlId: `F-${n}`,
+        at: at(n),
+        mrn: `F-M${n}`,
+        ...person,
+        family,
+        visit: `F-V${n}`,
+        arrival: at(n),
+      });
+      // The first message is committed alone; the three submitted while it commits form the next group.
+      const outcomes = await Promise.all(
+        [spec(1, 'Okafor'), spec(2, 'Okafor'), spec(3, 'Refused'), spec(4, 'Okafor')].map((s) =>
+          committer.submit(0, prepare(Buffer.from(adt(s)), TZ, [])),
+        ),
+      );
+
+      expect(outcomes.map((o) => o.ack)).toEqual(['AA', 'AA', 'AE', 'AA']);
+      expect(outcomes[2]).toMatchObject({ reason: expect.stringContaining('the database refused it') });
+      expect(await rawMessages('F-3')).toEqual([{ outcome: 'AE' }]);
+      const mrns = (await tables(grouped)).patients.map((p) => p.mrn as string);
+      expect(mrns.filter((m) => m.startsWith('F-'))).toEqual(['F-M1', 'F-M2', 'F-M4']);
+    } finally {
+      await grouped.query('DROP TRIGGER refuse_name');
+    }
   });
 });
