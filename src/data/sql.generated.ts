@@ -109,6 +109,56 @@ export const QUERIES = {
   FlowVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnVisits: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
   ReturnCandidates: { file: 'flow.sql', kind: 'many', params: ['from', 'to'] },
+  Hl7BatchOutcomes: { file: 'hl7-batch.sql', kind: 'many', params: ['senders', 'controlIds'] },
+  Hl7BatchPatients: { file: 'hl7-batch.sql', kind: 'many', params: ['mrns'] },
+  Hl7BatchVisits: { file: 'hl7-batch.sql', kind: 'many', params: ['authorities', 'visitNumbers'] },
+  Hl7BatchInsertPatients: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['mrn', 'firstName', 'lastName', 'dateOfBirth', 'sex', 'phone'],
+  },
+  Hl7BatchSavePatients: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['id', 'mrn', 'firstName', 'lastName', 'dateOfBirth', 'sex', 'phone'],
+  },
+  Hl7BatchSavePatientTimes: { file: 'hl7-batch.sql', kind: 'exec', params: ['patientId', 'fieldTimes'] },
+  Hl7BatchInsertVisits: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['patientId', 'arrivedAt', 'reason', 'departedAt'],
+  },
+  Hl7BatchSaveVisits: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['id', 'patientId', 'arrivedAt', 'reason', 'departedAt'],
+  },
+  Hl7BatchSaveVisitKeys: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['authority', 'visitNumber', 'visitId', 'fieldTimes', 'cancelledAt'],
+  },
+  Hl7BatchSaveDecisions: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: ['visitId', 'patientId', 'decidedAt', 'decision'],
+  },
+  Hl7BatchDeleteDecisions: { file: 'hl7-batch.sql', kind: 'exec', params: ['visitIds'] },
+  Hl7BatchSaveMessages: {
+    file: 'hl7-batch.sql',
+    kind: 'exec',
+    params: [
+      'sender',
+      'controlId',
+      'messageType',
+      'eventAt',
+      'receivedAt',
+      'outcome',
+      'errorField',
+      'errorReason',
+      'raw',
+    ],
+  },
   Hl7MessageOutcome: { file: 'hl7.sql', kind: 'one', params: ['sender', 'controlId'] },
   SaveHl7Message: {
     file: 'hl7.sql',
@@ -359,6 +409,55 @@ export interface QueryParams {
   FlowVisits: { from: SqlValue; to: SqlValue };
   ReturnVisits: { from: SqlValue; to: SqlValue };
   ReturnCandidates: { from: SqlValue; to: SqlValue };
+  Hl7BatchOutcomes: { senders: SqlValue; controlIds: SqlValue };
+  Hl7BatchPatients: { mrns: SqlValue };
+  Hl7BatchVisits: { authorities: SqlValue; visitNumbers: SqlValue };
+  Hl7BatchInsertPatients: {
+    mrn: SqlValue;
+    firstName: SqlValue;
+    lastName: SqlValue;
+    dateOfBirth: SqlValue;
+    sex: SqlValue;
+    phone: SqlValue;
+  };
+  Hl7BatchSavePatients: {
+    id: SqlValue;
+    mrn: SqlValue;
+    firstName: SqlValue;
+    lastName: SqlValue;
+    dateOfBirth: SqlValue;
+    sex: SqlValue;
+    phone: SqlValue;
+  };
+  Hl7BatchSavePatientTimes: { patientId: SqlValue; fieldTimes: SqlValue };
+  Hl7BatchInsertVisits: { patientId: SqlValue; arrivedAt: SqlValue; reason: SqlValue; departedAt: SqlValue };
+  Hl7BatchSaveVisits: {
+    id: SqlValue;
+    patientId: SqlValue;
+    arrivedAt: SqlValue;
+    reason: SqlValue;
+    departedAt: SqlValue;
+  };
+  Hl7BatchSaveVisitKeys: {
+    authority: SqlValue;
+    visitNumber: SqlValue;
+    visitId: SqlValue;
+    fieldTimes: SqlValue;
+    cancelledAt: SqlValue;
+  };
+  Hl7BatchSaveDecisions: { visitId: SqlValue; patientId: SqlValue; decidedAt: SqlValue; decision: SqlValue };
+  Hl7BatchDeleteDecisions: { visitIds: SqlValue };
+  Hl7BatchSaveMessages: {
+    sender: SqlValue;
+    controlId: SqlValue;
+    messageType: SqlValue;
+    eventAt: SqlValue;
+    receivedAt: SqlValue;
+    outcome: SqlValue;
+    errorField: SqlValue;
+    errorReason: SqlValue;
+    raw: SqlValue;
+  };
   Hl7MessageOutcome: { sender: SqlValue; controlId: SqlValue };
   SaveHl7Message: {
     sender: SqlValue;

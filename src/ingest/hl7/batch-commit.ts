@@ -79,19 +79,19 @@ export async function commitGroup(conn: PoolConnection, jobs: readonly GroupJob[
     conn,
     [...state.visits.values()].filter((s) => s.dirty),
   );
-  await b.upsert(conn, 'message', messages.map(b.messageRow));
+  await b.upsert(conn, 'messages', messages.map(b.messageRow));
   return outcomes;
 }
 
 async function writePatients(conn: PoolConnection, dirty: PatientState[]): Promise<void> {
   const row = (s: PatientState) => [s.mrn, s.firstName, s.lastName, s.dateOfBirth, s.sex, s.phone];
   const fresh = dirty.filter((s) => s.id === null);
-  const ids = await b.insertReturningIds(conn, 'patient', fresh.map(row));
+  const ids = await b.insertReturningIds(conn, 'newPatients', fresh.map(row));
   fresh.forEach((s, i) => (s.id = ids[i] as number));
   const known = dirty.filter((s) => !fresh.includes(s));
   await b.upsert(
     conn,
-    'patient',
+    'patients',
     known.map((s) => [s.id, ...row(s)]),
   );
   await b.upsert(
@@ -114,17 +114,17 @@ async function writeVisits(conn: PoolConnection, dirty: VisitState[]): Promise<v
     s.departedAt === null ? null : new Date(s.departedAt),
   ];
   const fresh = dirty.filter((s) => s.visitId === null);
-  const ids = await b.insertReturningIds(conn, 'er_visit', fresh.map(row));
+  const ids = await b.insertReturningIds(conn, 'newVisits', fresh.map(row));
   fresh.forEach((s, i) => (s.visitId = ids[i] as number));
   const known = dirty.filter((s) => !fresh.includes(s));
   await b.upsert(
     conn,
-    'visit',
+    'visits',
     known.map((s) => [s.visitId, ...row(s)]),
   );
   await b.upsert(
     conn,
-    'visitKey',
+    'visitKeys',
     dirty.map((s) => [
       s.authority,
       s.number,
@@ -140,7 +140,7 @@ async function writeVisits(conn: PoolConnection, dirty: VisitState[]): Promise<v
   const decided = dirty.flatMap((s) => (s.decision ? [{ visitId: s.visitId as number, ...s.decision }] : []));
   await b.upsert(
     conn,
-    'decision',
+    'decisions',
     decided.map((d) => b.decisionRow(d.visitId, idOf(d.patient), new Date(d.decidedAt), d.decision)),
   );
   for (const s of dirty)
