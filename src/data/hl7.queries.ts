@@ -166,11 +166,12 @@ export async function mergePatients(db: Db, prior: number, survivor: number): Pr
  * like BEGIN and COMMIT, is not a named query.)
  */
 /**
- * The next transaction reads committed rows and takes no gap locks, so lanes creating different patients
- * and visits at once do not deadlock on the gaps their lookups lock.
+ * The connection's transactions read committed rows and take no gap locks, so lanes creating different
+ * patients and visits at once do not deadlock on the gaps their lookups lock. Set once per connection (a
+ * round trip saved on every group); the listener's pool is its own.
  */
 export const readCommitted = async (c: Connection) =>
-  void (await c.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED'));
+  void (await c.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
 export const savepoint = async (c: Connection) => void (await c.query('SAVEPOINT hl7_message'));
 export const rollbackToSavepoint = async (c: Connection) =>
   void (await c.query('ROLLBACK TO SAVEPOINT hl7_message'));

@@ -3,6 +3,8 @@ import type { Pool } from '../../data/mysql.ts';
 import type { Logger } from '../../log.ts';
 import type { Outcome } from './ack.ts';
 import { applyAdt } from './apply.ts';
+import { batchable } from './batch-apply.ts';
+import { commitGroup } from './batch-commit.ts';
 import type { Header } from './header.ts';
 import * as q from '../../data/hl7.queries.ts';
 import type { Prepared } from './prepare.ts';
@@ -10,10 +12,13 @@ import { Rejection } from './rejection.ts';
 
 /**
  * Group commit: the messages waiting in a lane are applied in one MySQL transaction, each with its raw
- * message, and acknowledged only after that transaction commits. A message that fails is undone alone (to
- * its savepoint) and answered AE; a transaction that fails as a whole (deadlock, lost connection) is tried
- * again, then every message in it is answered AE, and nothing of it is kept. A connection's messages always
- * go to the same lane, so they are applied in the order they came.
+ * message, and acknowledged only after that transaction commits. A group is applied with a fixed number of
+ * statements (batch-commit.ts: every message validated in memory before anything is written, one multi-row
+ * write per table). A group holding an A11 or A40, or one whose multi-row write the database refuses for a
+ * value (a constraint, a value out of range), is applied message by message instead, each message undone
+ * alone (to its savepoint) and answered AE if it fails. A transaction that fails as a whole (deadlock, lost
+ * connection) is tried again, then every message in it is answered AE, and nothing of it is kept. A
+ * connection's messages always go to the same lane, so they are applied in the order they came.
  */
 
 interface Job {
@@ -29,6 +34,9 @@ const ATTEMPTS = 5;
  * creating the same new patient at once: tried again, the second finds the first's row).
  */
 const RETRIED = ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'ER_DUP_ENTRY'];
+
+/** The pool's connections whose session already reads committed (q.readCommitted). */
+const readCommittedSessions = new WeakSet<object>();
 
 export class GroupCommitter {
   private readonly lanes: Lane[];
@@ -76,14 +84,19 @@ class Lane {
   }
 
   private async commit(batch: Job[]): Promise<Outcome[]> {
+    let grouped = batch.every((j) => j.prepared.event === undefined || batchable(j.prepared.event));
     for (let attempt = 1; ; attempt++) {
       let conn: PoolConnection | undefined;
       try {
         conn = await this.pool.getConnection();
-        await q.readCommitted(conn);
+        if (!readCommittedSessions.has(conn.connection)) {
+          await q.readCommitted(conn);
+          readCommittedSessions.add(conn.connection);
+        }
         await conn.beginTransaction();
-        const outcomes: Outcome[] = [];
-        for (const job of batch) outcomes.push(await applyOne(conn, job));
+        let outcomes: Outcome[] = [];
+        if (grouped) outcomes = await commitGroup(conn, batch);
+        else for (const job of batch) outcomes.push(await applyOne(conn, job));
         await conn.commit();
         conn.release();
         return outcomes;
@@ -94,6 +107,12 @@ class Lane {
             () => conn?.release(),
             () => conn?.destroy(),
           );
+        if (grouped && isDataError(err)) {
+          // One message's value the database refuses: again one by one, so that only that message fails.
+          grouped = false;
+          attempt--;
+          continue;
+        }
         const again = attempt < ATTEMPTS && typeof code === 'string' && RETRIED.includes(code);
         this.log.warn({ code, messages: batch.length, attempt, retry: again }, 'hl7 transaction failed');
         if (!again) return batch.map(() => unavailable);
