@@ -44,15 +44,21 @@ async function count(where: string): Promise<number> {
   return Number(rows[0]?.n);
 }
 
-/** Waits until one of the loaders' LOAD DATA waits for a lock. */
+/**
+ * Waits until one of the loaders' LOAD DATA waits for a row lock. It reads SHOW ENGINE INNODB STATUS, which
+ * InnoDB writes afresh on every call, and not information_schema.innodb_trx: InnoDB fills that table from a
+ * cache it refreshes only once nobody on the whole server has read it for 100 ms (CACHE_MIN_IDLE_TIME_NS in
+ * trx0i_s.cc), so a poll every 25 ms reads the rows of its first read again and again and never sees the wait.
+ */
 async function loadWaitsForALock(): Promise<void> {
-  const threads = loaders.map((c) => c.threadId);
+  const threads = new Set(loaders.map((c) => c.threadId));
   for (let i = 0; i < 1_200; i++) {
-    const [rows] = await competitor.query<RowDataPacket[]>(
-      `SELECT trx_mysql_thread_id AS thread FROM information_schema.innodb_trx
-       WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE 'LOAD DATA%'`,
-    );
-    if (rows.some((r) => threads.includes(Number(r.thread)))) return;
+    const [rows] = await competitor.query<RowDataPacket[]>('SHOW ENGINE INNODB STATUS');
+    const status = String(rows[0]?.Status);
+    for (const trx of status.split('---TRANSACTION ')) {
+      const thread = /(?:MariaDB|MySQL) thread id (\d+)/.exec(trx)?.[1];
+      if (/^LOCK WAIT /m.test(trx) && trx.includes('LOAD DATA') && threads.has(Number(thread))) return;
+    }
     await sleep(25);
   }
   throw new Error('the load never waited for the competing transaction');
@@ -83,14 +89,18 @@ describe('loading rows while another transaction holds the rows it needs', () =>
       () => 'loaded',
       (err: unknown) => `failed: ${(err as Error).message}`,
     );
-    await loadWaitsForALock();
+    try {
+      await loadWaitsForALock();
 
-    // The competitor now needs patient 1, which the waiting load holds: a deadlock, and the load is its victim.
-    await competitor.query(
-      `INSERT INTO patient (id, mrn, first_name, last_name, date_of_birth, sex)
-       VALUES (1, 'HELD1', 'Held', 'Row', '1970-01-01', 'unknown')`,
-    );
-    await competitor.query('ROLLBACK');
+      // The competitor now needs patient 1, which the waiting load holds: a deadlock, and the load is its victim.
+      await competitor.query(
+        `INSERT INTO patient (id, mrn, first_name, last_name, date_of_birth, sex)
+         VALUES (1, 'HELD1', 'Held', 'Row', '1970-01-01', 'unknown')`,
+      );
+    } finally {
+      // Whatever happened above, the load must not stay blocked (nor the loaders busy for the next test).
+      await competitor.query('ROLLBACK');
+    }
 
     expect(await finished).toBe('loaded');
     expect(loading.retried).toBe(1);
