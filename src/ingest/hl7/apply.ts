@@ -1,7 +1,8 @@
 import type { Db } from '../../data/queries.ts';
-import type { AdtEvent, Decision, PatientFields } from './adt.ts';
+import type { AdtEvent, PatientFields } from './adt.ts';
 import * as q from '../../data/hl7.queries.ts';
 import { Rejection } from './rejection.ts';
+import { visitChanges, type VisitChanges } from './visit-changes.ts';
 
 /**
  * The effect of one ADT message on the domain tables, inside the caller's transaction. Out of order is
@@ -65,31 +66,6 @@ function columns(p: PatientFields, fields: readonly string[]): q.PatientColumns 
     sex: pick('sex'),
     phone: pick('phone'),
   };
-}
-
-interface VisitChanges {
-  arrivedAt?: number;
-  reason?: string;
-  departedAt?: number | null;
-  decision?: Decision | null;
-}
-
-/** What the event says about the visit, field by field. */
-function visitChanges(ev: AdtEvent, isEr: boolean, exists: boolean): VisitChanges {
-  const v = ev.visit;
-  const changes: VisitChanges = {};
-  if (v === undefined) return changes;
-  if (v.arrivedAt !== undefined) changes.arrivedAt = v.arrivedAt;
-  if (v.reason !== undefined) changes.reason = v.reason;
-  if (ev.event === 'A03') {
-    changes.departedAt = v.departedAt ?? ev.eventAt;
-    if (v.decision !== undefined) changes.decision = v.decision;
-  } else if (ev.event === 'A13') {
-    changes.departedAt = null;
-    changes.decision = null;
-  } else if (v.departedAt !== undefined) changes.departedAt = v.departedAt;
-  if (ev.event === 'A01' && !isEr && exists) changes.decision = 'Transfer to another department';
-  return changes;
 }
 
 async function applyVisit(db: Db, ev: AdtEvent, patientId: number): Promise<void> {

@@ -2,6 +2,7 @@ import type { PatientRow, VisitRow } from '../../data/hl7-batch.queries.ts';
 import type { FieldTimes } from '../../data/hl7.queries.ts';
 import type { AdtEvent, Decision } from './adt.ts';
 import { Rejection } from './rejection.ts';
+import { visitChanges, type VisitChanges } from './visit-changes.ts';
 
 /**
  * The effect of a group's ADT messages, worked out in memory before anything is written: the rows of the
@@ -125,31 +126,6 @@ function applyPatient(ev: AdtEvent, stored: PatientState | undefined): PatientSt
   if (winners.length > 0) s.dirty = true;
   if (winners.includes('allergies')) s.allergies.push(...ev.allergies);
   return s;
-}
-
-interface VisitChanges {
-  arrivedAt?: number;
-  reason?: string;
-  departedAt?: number | null;
-  decision?: Decision | null;
-}
-
-/** What the event says about the visit, field by field (as apply.ts). */
-function visitChanges(ev: AdtEvent, isEr: boolean, exists: boolean): VisitChanges {
-  const v = ev.visit;
-  const changes: VisitChanges = {};
-  if (v === undefined) return changes;
-  if (v.arrivedAt !== undefined) changes.arrivedAt = v.arrivedAt;
-  if (v.reason !== undefined) changes.reason = v.reason;
-  if (ev.event === 'A03') {
-    changes.departedAt = v.departedAt ?? ev.eventAt;
-    if (v.decision !== undefined) changes.decision = v.decision;
-  } else if (ev.event === 'A13') {
-    changes.departedAt = null;
-    changes.decision = null;
-  } else if (v.departedAt !== undefined) changes.departedAt = v.departedAt;
-  if (ev.event === 'A01' && !isEr && exists) changes.decision = 'Transfer to another department';
-  return changes;
 }
 
 function applyVisit(ev: AdtEvent, stored: VisitState | undefined, patient: PatientState) {
