@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The settings of the ADT listener (npm run hl7), composed into the environment schema by src/config.ts.
- * Pure: it never reads process.env.
+ * Pure: it reads only the environment loadConfig hands it.
  */
 
 const whole = (min: number, max: number) =>
