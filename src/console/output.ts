@@ -42,7 +42,8 @@ export async function formatReply(
     if (reply.sensitivity === 'phi')
       throw new UserError('forbidden', 'CSV export is only for aggregate reports, not patient records.');
     if (!reply.table) throw new UserError('invalid_argument', 'This reply has no table to export.');
-    return sanitizeLines(toCsv(reply.table).trimEnd());
+    // toCsv cleans each cell before it neutralises formulas: cleaning the file afterwards could uncover one.
+    return toCsv(reply.table).trimEnd();
   }
   const file = await writeChart(reply, config, name);
   if (format === 'json') {

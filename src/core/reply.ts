@@ -64,7 +64,10 @@ export interface ChartConfig {
 export type Sensitivity = 'phi' | 'aggregate';
 
 export interface Reply {
+  /** Text as it is, never markup: each front end escapes what it must (Discord: src/discord/message.ts). */
   title: string;
+  /** Discord users the title names on purpose as `<@id>` (whose audit trail): shown as mentions, pinging nobody. */
+  mentions?: string[];
   summary: string;
   /**
    * What a public answer says instead of `summary`: no counts (they are in the table, suppressed) and no

@@ -8,6 +8,7 @@ import {
 } from './daily-summary.ts';
 import type { ReplyChart } from './reply.ts';
 import { cellText, suppressGroup, type CellState } from './suppression.ts';
+import { discordText } from './text.ts';
 
 /**
  * The ER daily summary as a channel post: an embed (Discord's JSON shape, no discord.js here) and a chart
@@ -86,10 +87,12 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
   if (withheld.has('treatments')) state.set('treatments', 'hidden');
 
   const shown: Record<string, string> = {};
+  // A label can hold a value from the data (a treatment type): escaped, as replies' text is.
   const line = (f: SummaryFigure) => {
+    const label = discordText(f.label);
     if (!f.isCount) {
       shown[f.key] = f.value === null ? '–' : String(f.value);
-      return `${f.label} **${f.value ?? '–'}**${changeText(f) ? ` (${changeText(f)})` : ''}`;
+      return `${label} **${f.value ?? '–'}**${changeText(f) ? ` (${changeText(f)})` : ''}`;
     }
     const st = state.get(f.key) ?? 'shown';
     const text = cellText(value(f), st, threshold);
@@ -97,7 +100,7 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
     // A change is shown only when neither the day nor its seven-day baseline is a small count.
     const weekly = Math.round((f.average ?? 0) * 7);
     const safe = st === 'shown' && (threshold === 0 || weekly === 0 || weekly >= threshold);
-    return `${f.label} **${text}**${safe && changeText(f) ? ` (${changeText(f)})` : ''}`;
+    return `${label} **${text}**${safe && changeText(f) ? ` (${changeText(f)})` : ''}`;
   };
   const fields = FIELDS.map(([name, groups]) => ({
     name,

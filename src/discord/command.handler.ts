@@ -1,7 +1,6 @@
 import { AttachmentBuilder, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
-import { sanitizeText } from '../core/text.ts';
 import { renderChart } from '../render/chart.ts';
 import { isPrivateAnswer } from '../runner/command.ts';
 import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
@@ -17,7 +16,7 @@ import {
   privately,
   type HandlerDeps,
 } from './interaction.ts';
-import { replyPages } from './message.ts';
+import { messageText, replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
 import { overLimit } from './rate-limit.ts';
 
@@ -39,8 +38,12 @@ interface Asked {
 export function commandHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
 
-  /** Mistakes and failures are for the asker only, even after a public deferral. */
-  async function answerPrivately(i: ChatInputCommandInteraction, ephemeral: boolean, message: string) {
+  /**
+   * Mistakes and failures are for the asker only, even after a public deferral. They may quote the member's
+   * options or the data (several patients match...): escaped as replies are.
+   */
+  async function answerPrivately(i: ChatInputCommandInteraction, ephemeral: boolean, text: string) {
+    const message = messageText(text);
     if (ephemeral) await i.editReply({ content: message });
     else {
       await i.deleteReply();
@@ -98,7 +101,7 @@ export function commandHandler(deps: HandlerDeps) {
     try {
       resolved = resolveInvocation(commands, inv);
     } catch (err) {
-      await i.reply(privately(isUserError(err) ? sanitizeText(err.message) : 'Unknown command.'));
+      await i.reply(privately(isUserError(err) ? messageText(err.message) : 'Unknown command.'));
       return;
     }
     const decision = decide(config, member, resolved.sub.capability);

@@ -1,5 +1,5 @@
 import type { Reply } from '../core/reply.ts';
-import { sanitizeLines } from '../core/text.ts';
+import { discordLines, discordText, sanitizeLines } from '../core/text.ts';
 import { renderListPages, renderTablePages } from '../render/table.ts';
 
 /** Discord's limit on a message's content. */
@@ -10,19 +10,26 @@ const LINE_WIDTH = 100;
 /**
  * The content of each page of a reply: bold title, summary, the table page in a code block, and the
  * footer as subtext with the page number. Every page fits in one message. A table with clinical columns
- * is laid out as a list that wraps instead: a fixed-width code block would cut its text. Text echoed from
- * the member's options or from the data is cleaned as the terminal cleans it (no control characters, no
- * lone surrogates).
+ * is laid out as a list that wraps instead: a fixed-width code block would cut its text. Every value from
+ * the data or from the member's options is escaped here, once (discordText): the title, summary and footer
+ * whole, list cells in renderListPages; in the code block nothing is markup but a backtick, which
+ * formatCell replaces. Nothing is left that Discord would draw as a link, mention, spoiler or timestamp.
  */
 export function replyPages(reply: Reply): string[] {
   return pagesOf(reply).map(sanitizeLines);
 }
 
+/** A message for the member (a mistake, a refusal) that may quote their options or the data, escaped. */
+export function messageText(text: string): string {
+  return discordLines(text).slice(0, CONTENT_LIMIT);
+}
+
 function pagesOf(reply: Reply): string[] {
   const summary =
     reply.summary.length > SUMMARY_LIMIT ? `${reply.summary.slice(0, SUMMARY_LIMIT - 1)}…` : reply.summary;
-  const head = `**${reply.title}**\n${summary}`;
-  const foot = (page: number, of: number) => `-# ${reply.footer}${of > 1 ? ` · page ${page} of ${of}` : ''}`;
+  const head = `**${discordText(reply.title, reply.mentions)}**\n${discordLines(summary)}`;
+  const footer = discordText(reply.footer);
+  const foot = (page: number, of: number) => `-# ${footer}${of > 1 ? ` · page ${page} of ${of}` : ''}`;
   if (!reply.table || reply.table.rows.length === 0)
     return [`${head}\n${foot(1, 1)}`.slice(0, CONTENT_LIMIT)];
   const more = reply.table.totalRows !== undefined && reply.table.totalRows > reply.table.rows.length;

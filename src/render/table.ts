@@ -1,4 +1,5 @@
 import type { Cell, ReplyTable } from '../core/reply.ts';
+import { discordText } from '../core/text.ts';
 
 /**
  * Monospace tables for Discord messages and terminals: numbers right-aligned, long cells cut with an
@@ -96,26 +97,22 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   return pages.map((p) => `${fence.open}${[...head, ...(p ? [p] : [])].join('\n')}${fence.close}`);
 }
 
-/** Discord markdown that would change how clinical text reads (bold, italics, strike-through, code). */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_~`|]/g, (c) => `\\${c}`).replace(/^>/, '\\>');
-}
-
 /**
- * A table as a list, for answers whose text must never be cut (clinical columns): one line per row that
- * wraps as the reader's screen allows, "**field**: value" for two columns, else the first cell in bold
- * and "name: value" for the others. Rows are split into pages of at most `maxChars`; a row longer than a
+ * A table as a list in Discord markdown, for answers whose text must never be cut (clinical columns): one
+ * line per row that wraps as the reader's screen allows, "**field**: value" for two columns, else the first
+ * cell in bold and "name: value" for the others. Every cell and column name is escaped (discordText): a
+ * masked link, mention or spoiler in the data reads as typed. Rows are split into pages of at most `maxChars`; a row longer than a
  * page carries on at the top of the next page, whole.
  */
 export function renderListPages(table: ReplyTable, opts: { maxChars: number }): string[] {
   const { columns, rows } = table;
-  const cell = (c: Cell) => escapeMarkdown(formatCell(c));
+  const cell = (c: Cell) => discordText(formatCell(c));
   const lines = rows.map((r) =>
     columns.length === 2
       ? `**${cell(r[0] ?? null)}**: ${cell(r[1] ?? null)}`
       : [
           `- **${cell(r[0] ?? null)}**`,
-          ...columns.slice(1).map((c, i) => `${escapeMarkdown(c.name)}: ${cell(r[i + 1] ?? null)}`),
+          ...columns.slice(1).map((c, i) => `${discordText(c.name)}: ${cell(r[i + 1] ?? null)}`),
         ].join(' · '),
   );
   const pages: string[] = [];
@@ -137,7 +134,8 @@ function split(line: string, max: number): string[] {
   let rest = line;
   while (rest.length > max) {
     const space = rest.lastIndexOf(' ', max);
-    const at = space > 0 ? space : max;
+    // Not between an escaping backslash and the character it escapes.
+    const at = space > 0 ? space : /(?<!\\)(\\\\)*\\$/.test(rest.slice(0, max)) ? max - 1 : max;
     pieces.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }

@@ -42,12 +42,12 @@ describe('clinical text in Discord', () => {
           { name: 'frequency', clinical: true },
           { name: 'prescriber' },
         ],
-        rows: [['Insulin_glargine 100 units/mL', '10 units *at night*', 'once daily', 'Ann Lee']],
+        rows: [['Insulin_glargine 100 units/mL', '10 units *at night* _then_ more', 'once daily', 'Ann Lee']],
       },
       { maxChars: 2000 },
     );
     expect(page).toBe(
-      '- **Insulin\\_glargine 100 units/mL** · dose: 10 units \\*at night\\* · frequency: once daily · prescriber: Ann Lee',
+      '- **Insulin_glargine 100 units/mL** · dose: 10 units \\*at night\\* \\_then\\_ more · frequency: once daily · prescriber: Ann Lee',
     );
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReplyTable } from '../../src/core/reply.ts';
 import { Random } from '../../dev/seed/random.ts';
 import { renderTablePages } from '../../src/render/table.ts';
+import { sanitizeText } from '../../src/core/text.ts';
 import { toCsv } from '../../src/render/csv.ts';
 
 const DISCORD_LIMIT = 2000;
@@ -79,5 +80,28 @@ describe('toCsv', () => {
       ],
     });
     expect(csv).toBe('name,n\r\n"Lee, Ann",3\r\n"say ""hi""",\r\n"\'=HYPERLINK(""x"")",-1\r\n');
+  });
+
+  // The review's cells: neutralised first and cleaned afterwards, they came out as live formulas.
+  it.each([
+    ['a C0 control', "\x01=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"],
+    ['an escape sequence', '\x1b[0m=1+1', "'=1+1"],
+    ['a right-to-left override', '\u202e=1+1', "'=1+1"],
+    ['a C1 control', '\x9b+1', "'+1"],
+    ['a tab', '\t@SUM(A1)', "' @SUM(A1)"],
+    ['a line break', '\r\n-1+2', "'  -1+2"],
+    ['spaces', '  =1+1', "'  =1+1"],
+    ['a full-width equals sign', '\uff1d1+1', "'\uff1d1+1"],
+  ])('cleans a cell before it neutralises it: %s before a formula', (_, cell, expected) => {
+    expect(toCsv({ columns: [{ name: 'x' }], rows: [[cell]] })).toBe(`x\r\n${expected}\r\n`);
+  });
+
+  it('for every character sanitizeText removes, in a header or a cell before =, the field starts with a quote', () => {
+    for (let u = 0; u <= 0xffff; u++) {
+      const c = String.fromCharCode(u);
+      if (sanitizeText(c) !== '') continue;
+      const csv = toCsv({ columns: [{ name: `${c}=1` }], rows: [[`${c}=1+1`]] });
+      if (csv !== "'=1\r\n'=1+1\r\n") expect(csv, `U+${u.toString(16)}`).toBe("'=1\r\n'=1+1\r\n");
+    }
   });
 });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeLines, sanitizeText } from '../../src/core/text.ts';
+import { discordLines, discordText, sanitizeLines, sanitizeText } from '../../src/core/text.ts';
 import { Random } from '../../dev/seed/random.ts';
 
 const SPACING = new Set([0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x85]);
 const isControl = (u: number) => u <= 0x1f || (u >= 0x7f && u <= 0x9f);
-const isBidi = (u: number) => (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+const isBidi = (u: number) =>
+  (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069) || [0x061c, 0x200e, 0x200f].includes(u);
 const isSurrogate = (u: number) => u >= 0xd800 && u <= 0xdfff;
 
 /** Whatever sanitizeText returns: no control, no bidi override or isolate, no lone surrogate. */
@@ -72,6 +73,7 @@ describe('sanitizeText', () => {
     ['a NUL and DEL', 'L\x00e\x7fe', 'Lee'],
     ['a right-to-left override (Trojan Source)', 'abc\u202Efed\u202C', 'abcfed'],
     ['isolates', '\u2066L\u2067e\u2068e\u2069', 'Lee'],
+    ['bidirectional marks (RLM, LRM, ALM)', 'Lee\u200f (MRN1\u200e2\u061c3)', 'Lee (MRN123)'],
     ['a tab and line breaks', 'chest\tpain\r\nnow\nhere', 'chest pain  now here'],
   ])('removes %s', (_, input, expected) => {
     expect(sanitizeText(input)).toBe(expected);
@@ -133,5 +135,108 @@ describe('sanitizeLines', () => {
 
   it('does not let a sequence run on past the end of its line', () => {
     expect(sanitizeLines('a\x1b]0;title\nb\x07')).toBe('a]0;title\nb');
+  });
+});
+
+/**
+ * Markup Discord would act on: any of its characters not preceded by an escaping backslash. An identifier
+ * in backticks is inline code on purpose (an option's name): it can hold no markup.
+ */
+function liveMarkup(text: string): string[] {
+  const s = text.replace(/(?<!\\)`[A-Za-z][\w-]*`/g, (m) => 'c'.repeat(m.length));
+  const found: string[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i] ?? '';
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    const before = s[i - 1] ?? '';
+    const after = s[i + 1] ?? '';
+    const lineStart = i === 0 || /\s/.test(before);
+    if ('*~`|<[]@'.includes(c)) found.push(`${c} at ${i}`);
+    else if (c === '_' && !(/[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after))) found.push(`_ at ${i}`);
+    else if (c === ':' && s.startsWith('//', i + 1)) found.push(`:// at ${i}`);
+    else if (lineStart && '-#>+'.includes(c)) found.push(`${c} at ${i}`);
+  }
+  return found;
+}
+
+describe('discordText', () => {
+  it.each([
+    ['a masked link', '[Verify](http://evil.example/x)', '\\[Verify\\](http\\://evil.example/x)'],
+    ['a role mention', 'Lee <@&500000000000000006>', 'Lee \\<\\@&500000000000000006>'],
+    ['a user mention', '<@123456789012345678>', '\\<\\@123456789012345678>'],
+    ['everyone', 'hi @everyone and @here', 'hi \\@everyone and \\@here'],
+    ['a spoiler', '||secret||', '\\|\\|secret\\|\\|'],
+    ['a timestamp', 'since <t:0:R>', 'since \\<t:0:R>'],
+    ['a custom emoji and a channel', '<:x:1> <#2>', '\\<:x:1> \\<#2>'],
+    [
+      'bold, italics, strike-through and code',
+      '**a** *b* _c_ ~~d~~ `e f`',
+      '\\*\\*a\\*\\* \\*b\\* \\_c\\_ \\~\\~d\\~\\~ \\`e f\\`',
+    ],
+    ['underline between letters', 'a__b__c', 'a\\_\\_b\\_\\_c'],
+    ['a heading, a quote, a list and subtext', '# h > q - l -# s 1. n', '\\# h \\> q \\- l \\-# s 1\\. n'],
+    ['a backslash that would escape the closing bold', 'Lee\\', 'Lee\\\\'],
+    ['a right-to-left override before an MRN', 'Smith\u202e (MRN123)', 'Smith (MRN123)'],
+    ['a line break that would start a heading', 'a\n# b', 'a \\# b'],
+  ])('escapes %s', (_, input, expected) => {
+    expect(discordText(input)).toBe(expected);
+    expect(liveMarkup(discordText(input))).toEqual([]);
+  });
+
+  it.each([
+    ['an underscore inside a word', 'ROLE_PHI_IDS'],
+    ['hyphens and dots inside words and numbers', 'ESI 1-2, 2026-12-07 at 3.5 mg/mL'],
+    ['plain punctuation', 'Lee, Ann (age 34): "ok"; 50% = half!'],
+  ])('leaves %s as it is', (_, input) => {
+    expect(discordText(input)).toBe(input);
+  });
+
+  it('keeps an option name in backticks as inline code, and the mentions it is told to', () => {
+    expect(discordLines('Option `window` must be...\n(/er arrivals)')).toBe(
+      'Option `window` must be...\n(/er arrivals)',
+    );
+    expect(discordText('Audit trail (by <@123>), not <@456>', ['123'])).toBe(
+      'Audit trail (by <@123>), not \\<\\@456>',
+    );
+  });
+
+  it('over 5,000 random strings of markup and text: no live markup, and every printable character kept', () => {
+    const pieces = [
+      'a',
+      'Lee',
+      ' ',
+      '\n',
+      '*',
+      '_',
+      '~',
+      '`',
+      '|',
+      '<',
+      '>',
+      '@',
+      '[',
+      ']',
+      '(',
+      ')',
+      ':',
+      '/',
+    ];
+    pieces.push('#', '-', '+', '1.', '\\', 'é', '\u202e', 'http://', '<@&1>', '<t:0>', '||');
+    const random = new Random(18);
+    for (let n = 0; n < 5_000; n++) {
+      const input = Array.from(
+        { length: random.int(0, 16) },
+        () => pieces[random.int(0, pieces.length - 1)],
+      ).join('');
+      for (const out of [discordText(input), discordLines(input)]) {
+        expect(liveMarkup(out), JSON.stringify(input)).toEqual([]);
+        // Dropping each escaping backslash gives back the cleaned text: nothing is cut.
+        const shown = out.replace(/\\([^A-Za-z0-9\s])/g, '$1');
+        expect(shown).toBe(out === discordText(input) ? sanitizeText(input) : sanitizeLines(input));
+      }
+    }
   });
 });

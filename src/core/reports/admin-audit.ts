@@ -37,6 +37,7 @@ export function auditReport(
     .join(', ');
   return {
     title: `Audit trail${narrowed ? ` (${narrowed})` : ''}`,
+    ...(scope.userId ? { mentions: [scope.userId] } : {}),
     summary:
       events.length === 0
         ? 'No audit events match.'
