@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.ts';
+import { sanitizeText } from '../core/text.ts';
 import { subcommandNames, type Command } from '../runner/command.ts';
 import type { Invocation } from '../runner/invocation.ts';
 import type { LeafOption } from '../runner/options.ts';
@@ -8,6 +9,15 @@ export { subcommandNames };
 /** The options a (sub)command declares, from the same specs as its slash definition and validation. */
 export function declaredOptions(command: Command, subcommand: string): readonly LeafOption[] {
   return command.subcommands.get(subcommand)?.leaves ?? [];
+}
+
+/** Longer than any command line needs (every text option is at most a few hundred characters). */
+export const MAX_LINE_CHARS = 4_000;
+
+/** A line too long to answer, described by its length and its first characters, never echoed whole. */
+function tooLong(line: string): string {
+  const start = sanitizeText([...line.slice(0, 200)].slice(0, 60).join(''));
+  return `This line is ${line.length.toLocaleString('en-US')} characters long; a command line may have at most ${MAX_LINE_CHARS.toLocaleString('en-US')}. It begins: "${start}…"`;
 }
 
 /** Splits a command line into words, keeping "quoted strings" (and name:"quoted values") whole. */
@@ -43,6 +53,7 @@ export function tokenize(line: string): string[] {
  * (`name:"Ann Lee"`), or run on until the next `option:` word (`patient:Ann Lee`).
  */
 export function parseCommandLine(line: string, commands: ReadonlyMap<string, Command>): Invocation {
+  if (line.length > MAX_LINE_CHARS) throw new UserError('invalid_argument', tooLong(line));
   const words = tokenize(line.trim());
   const head = words.shift();
   if (!head)
