@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
+import type { ResultSetHeader } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
@@ -100,6 +101,29 @@ describe('npm run console -- "<command line>"', () => {
     expect(phi.stderr.trim()).toBe('CSV export is only for aggregate reports, not patient records.');
   });
 
+  it('with --csv, a cell from the database with a control character, an escape sequence or an override before = is no formula', async () => {
+    // The review's cells: neutralised first and cleaned afterwards, each came out as a live formula.
+    const specialties = ["\x01=cmd|' /C calc'!A0", '\x1b[0m=2+5', '\u202e=3+5'];
+    const c = await connect(db.mysqlUrl);
+    try {
+      const [dept] = await c.query<ResultSetHeader>("INSERT INTO department (name) VALUES ('CSV test')");
+      for (const [i, specialty] of specialties.entries()) {
+        const [s] = await c.query<ResultSetHeader>(
+          "INSERT INTO staff (first_name, last_name, staff_type, department_id) VALUES (?, ?, 'physician', ?)",
+          [`Csv${i}`, `Test${i}`, dept.insertId],
+        );
+        await c.query('INSERT INTO physician (staff_id, specialty) VALUES (?, ?)', [s.insertId, specialty]);
+      }
+    } finally {
+      await c.end();
+    }
+    const r = await consoleRun(['--csv', '/staff specialties']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\r\n');
+    expect(lines).toEqual(expect.arrayContaining(["'=cmd|' /C calc'!A0,1", "'=2+5,1", "'=3+5,1"]));
+    for (const line of lines) expect(line).not.toMatch(/^"?\s*[=+\-@]/);
+  });
+
   it.each([
     ['/er severity level:urgent', 'Option `level` must be one of: high, medium, low.'],
     ['/er nothing', '/er has no subcommand "nothing"'],
@@ -139,6 +163,17 @@ describe('npm run console -- --stdin', () => {
     expect(r.stdout).not.toContain('hers>');
     expect(r.stdout.match(/Physicians by specialty\n/g)).toHaveLength(2);
     expect(r.stderr).toContain('/er has no subcommand "bogus"');
+  });
+
+  it('a 2 MB line is refused by its length and first characters, not echoed whole; the next line is answered', async () => {
+    // A word that is no option: it used to be quoted whole in "Unexpected "…": give options as name:value".
+    const huge = `/patient lookup ${'A'.repeat(2 * 1024 * 1024)}`;
+    const r = await consoleRun(['--stdin'], `${huge}\n/staff specialties\n`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'This line is 2,097,168 characters long; a command line may have at most 4,000. It begins: "/patient lookup AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA…"\n',
+    );
+    expect(r.stdout).toContain('Physicians by specialty');
   });
 
   it('with --json, prints one reply per line answered', async () => {
