@@ -76,19 +76,19 @@ function escapeMarkup(text: string): string {
  * `mentions`: user ids the text names on purpose as `<@id>` (the audit trail's actor), kept as mentions.
  */
 export function discordText(text: string, mentions: readonly string[] = []): string {
-  return keepMentions(escapeMarkup(sanitizeText(text)), mentions);
+  return keepIntended(escapeMarkup(sanitizeText(text)), mentions);
 }
 
 /** Several lines, each as by discordText; the line breaks are kept. */
 export function discordLines(text: string, mentions: readonly string[] = []): string {
-  return keepMentions(escapeMarkup(sanitizeLines(text)), mentions);
+  return keepIntended(escapeMarkup(sanitizeLines(text)), mentions);
 }
 
 /**
  * The wanted mentions back from their escaped form, and an option's name between backticks (\`window\`) back
  * as inline code: neither can hold markup.
  */
-function keepMentions(escaped: string, mentions: readonly string[]): string {
+function keepIntended(escaped: string, mentions: readonly string[]): string {
   let out = escaped.replace(/(?<!\\)\\`([A-Za-z][\w-]*)\\`/g, '`$1`');
   for (const id of mentions) if (/^\d+$/.test(id)) out = out.replaceAll(`\\<\\@${id}>`, `<@${id}>`);
   return out;

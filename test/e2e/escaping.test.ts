@@ -182,6 +182,7 @@ describe('text from the database, as Discord receives it', () => {
       );
     const refusal = await discord.waitFor(answered, 15_000, 'the refusal');
     const content = body(refusal).content ?? '';
+    expect(body(refusal).allowed_mentions).toEqual({ parse: [] });
     expect(content).toContain('no department "Nowhere"');
     expect(content).toContain('\\[Verify\\](http\\://evil.example/d)');
     expect(liveMarkup(content)).toEqual([]);
