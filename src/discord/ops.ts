@@ -110,7 +110,9 @@ function watchGateway(client: Client, log: Logger, now: () => number) {
     unhealthy(graceMs: number): string | undefined {
       if (downSince === undefined) return undefined;
       const seconds = Math.floor((now() - downSince) / 1_000);
-      return now() - downSince > graceMs ? `not connected to the Discord gateway for ${seconds} s` : undefined;
+      return now() - downSince > graceMs
+        ? `not connected to the Discord gateway for ${seconds} s`
+        : undefined;
     },
   };
 }
