@@ -77,6 +77,7 @@ export async function startBot(
     log,
     pager,
     claim: (id) => claims.claim(id),
+    stillOurs: (id, ms) => claims.stillOurs(id, ms),
     accepting: () => accepting,
   });
   const sweep = setInterval(() => {
@@ -100,7 +101,8 @@ export async function startBot(
     );
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction).finally(() => {
+    // Deadlines are counted from here, the interaction's arrival, not from when the claim lands.
+    const work = handle(interaction, performance.now()).finally(() => {
       inFlight.delete(work);
       ops.answered(interaction);
     });
