@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       readUrls: [],
       readRetryMs: 30_000,
     });
-    expect(c.http).toEqual({ port: undefined, host: '127.0.0.1' });
+    expect(c.http).toEqual({ port: undefined, host: '127.0.0.1', gatewayGraceMs: 60_000 });
     expect(c.mongo).toEqual({ uri: 'mongodb://127.0.0.1:27017/', database: 'hers' });
     expect(c.timeZone).toBe('UTC');
     expect(c.discord.token).toBeUndefined();
