@@ -9,6 +9,7 @@ import { createLogger, type Logger } from './log.ts';
 import { discordChannelPoster } from './discord/channel-poster.ts';
 import { startBot, type RunningBot } from './discord/bot.ts';
 import { startScheduledPosts } from './jobs/scheduled-posts.ts';
+import type { UserError } from './core/errors.ts';
 
 /** hers-bot's main job: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal session. */
 export async function start(config: Config): Promise<void> {
@@ -71,6 +72,8 @@ const SHUTDOWN_MS = 10_000;
 /**
  * Runs the Discord bot and the scheduled posts until SIGTERM or SIGINT: then it stops the schedules and
  * taking interactions, lets the ones in flight finish, closes the pools and resolves, all within 10 seconds.
+ * When Discord shuts the bot out for good (a revoked token: gateway close 4004) it stops the same way and
+ * then rejects with the reason, so that the process exits non-zero and a supervisor restarts it or alerts.
  */
 export async function runBot(config: Config, log: Logger): Promise<void> {
   const { ctx, close } = await openContext(config, Date.now, {
@@ -93,9 +96,11 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
   if (summary) {
     ctx.summary = { postNow: async (date, force, actorId) => summary.postDay(date, { force, actorId }) };
   }
-  const stopped = new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
+  let shutOut: (err: UserError) => void = () => undefined;
+  const stopped = new Promise<{ signal: string; fatal?: UserError }>((resolve) => {
+    process.once('SIGTERM', () => resolve({ signal: 'SIGTERM' }));
+    process.once('SIGINT', () => resolve({ signal: 'SIGINT' }));
+    shutOut = (fatal) => resolve({ signal: 'none', fatal });
   });
   // One bad interaction or a stray rejection is logged, never fatal.
   process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection'));
@@ -106,6 +111,7 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
       // Days whose post time passed while the bot was down are caught up once Discord is reached.
       onReady: () => posts.catchUp(),
       readyFields: { summary: summary ? config.summary.cron : 'off' },
+      onFatal: (err) => shutOut(err),
     });
   } catch (err) {
     await posts.stop();
@@ -113,7 +119,7 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
     throw err;
   }
 
-  const signal = await stopped;
+  const { signal, fatal } = await stopped;
   log.info({ signal, inFlight: bot.inFlight() }, 'shutting down');
   const hardStop = setTimeout(() => {
     log.error('shutdown took longer than 10 s; exiting');
@@ -125,4 +131,6 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
   await close();
   clearTimeout(hardStop);
   log.info('stopped');
+  // The one line that says why (src/cli/run.ts prints it and exits 2).
+  if (fatal) throw fatal;
 }

@@ -75,8 +75,11 @@ export interface Config {
   consoleOutputDir: string;
   /** The in-process store of paged replies (Previous/Next and CSV buttons). */
   pages: { maxEntries: number; maxBytes: number };
-  /** The /healthz, /readyz and /metrics listener; off without a port. */
-  http: { port: number | undefined; host: string };
+  /**
+   * The /healthz, /readyz and /metrics listener; off without a port. /healthz fails once the Discord gateway
+   * has not been connected for `gatewayGraceMs`.
+   */
+  http: { port: number | undefined; host: string; gatewayGraceMs: number };
   /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
   rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
   /** The HL7 ADT listener (npm run hl7). */
@@ -144,7 +147,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
     pages: { maxEntries: e.PAGE_STORE_MAX_ENTRIES, maxBytes: e.PAGE_STORE_MAX_MB * 1024 * 1024 },
-    http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST, gatewayGraceMs: e.HEALTH_GATEWAY_GRACE_SECONDS * 1_000 },
     rateLimits: {
       phi: { max: e.RATE_LIMIT_PHI_READS, windowMs: e.RATE_LIMIT_PHI_WINDOW_MINUTES * 60_000 },
       autocomplete: {

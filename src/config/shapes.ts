@@ -81,6 +81,7 @@ export const ServiceShape = {
     .string()
     .regex(/^[A-Za-z0-9.:[\]-]{1,253}$/, 'must be a host name or an IP address, such as 127.0.0.1')
     .default('127.0.0.1'),
+  HEALTH_GATEWAY_GRACE_SECONDS: IntFromEnv(1, 3_600).default(60),
   RATE_LIMIT_PHI_READS: IntFromEnv(1, 10_000).default(30),
   RATE_LIMIT_PHI_WINDOW_MINUTES: IntFromEnv(1, 1_440).default(10),
   RATE_LIMIT_AUTOCOMPLETE: IntFromEnv(1, 10_000).default(60),

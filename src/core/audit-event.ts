@@ -112,6 +112,22 @@ export function failed(
   };
 }
 
+/**
+ * An answer of "temporarily unavailable" given because something it needed could not be had (`what`: the
+ * rate limit could not be checked, the page state could not be read): it shows nothing.
+ */
+export function unavailable(
+  actor: AuditActor,
+  command: string,
+  outage: { reference: string; what: string; options?: Record<string, unknown> | null },
+): AuditEvent {
+  return failed(actor, command, {
+    outcome: 'error',
+    options: outage.options ?? null,
+    detail: `reference ${outage.reference}: temporarily unavailable (${outage.what})`,
+  });
+}
+
 /** Discord refused an answer (a 400, a 5xx...), so it was not shown; `code` is Discord's error code. */
 export function rejectedByDiscord(
   actor: AuditActor,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as sql from './sql/pages.generated.ts';
 import type { Db } from './queries.ts';
 
@@ -13,16 +14,46 @@ export interface NewPageState {
   expiresAt: Date;
 }
 
-export const addPageState = (db: Db, s: NewPageState) => sql.addPageState(db, { ...s });
+export const addPageState = (db: Db, s: NewPageState) =>
+  retryingDeadlocks(() => sql.addPageState(db, { ...s }));
+
+/** How often a page-state statement chosen as a deadlock's victim is tried again. */
+const DEADLOCK_ATTEMPTS = 4;
+
+/**
+ * Runs one page-state statement (autocommit: a deadlock rolls back that statement alone), again when the
+ * server picks it as a deadlock's victim (ER_LOCK_DEADLOCK), after a short random pause; bounded.
+ */
+async function retryingDeadlocks<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (err) {
+      if ((err as { errno?: unknown }).errno !== 1213 || attempt >= DEADLOCK_ATTEMPTS) throw err;
+      await sleep(5 + Math.random() * 20 * attempt);
+    }
+  }
+}
 
 export const getPageState = (db: Db, id: string, now: Date) => sql.getPageState(db, { id, now });
 
-export const touchPageState = (db: Db, id: string, now: Date) => sql.touchPageState(db, { id, now });
+/** Makes a state the most recently used (by its primary key, `seq` from getPageState). */
+export const touchPageState = (db: Db, seq: number, now: Date) =>
+  retryingDeadlocks(() => sql.touchPageState(db, { seq, now }));
 
-export const deleteExpiredPageStates = (db: Db, now: Date) => sql.deleteExpiredPageStates(db, { now });
+/** Deletes by primary key what a plain read found: how many went. */
+async function deleteBySeq(db: Db, rows: readonly { seq: number | null }[]): Promise<number> {
+  const seqs = rows.flatMap((r) => (r.seq === null ? [] : [r.seq]));
+  if (seqs.length === 0) return 0;
+  return retryingDeadlocks(() => sql.deletePageStates(db, { seqs }));
+}
 
-export const evictPageStates = (db: Db, maxEntries: number, maxBytes: number) =>
-  sql.evictPageStates(db, { maxEntries, maxBytes });
+export const deleteExpiredPageStates = async (db: Db, now: Date) =>
+  deleteBySeq(db, await sql.expiredPageStates(db, { now }));
+
+/** Past either cap, deletes the least recently used states: how many went. */
+export const evictPageStates = async (db: Db, maxEntries: number, maxBytes: number) =>
+  deleteBySeq(db, await sql.pageStatesPastCaps(db, { maxEntries, maxBytes }));
 
 export async function pageStateTotals(db: Db): Promise<{ entries: number; bytes: number }> {
   const row = await sql.pageStateTotals(db);

@@ -1,25 +1,38 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import * as audit from '../core/audit-event.ts';
 import { sanitizeText } from '../core/text.ts';
-import { auditedActor, auditFirst, withTimeout } from '../runner/execute.ts';
+import {
+  AUDIT_TIMEOUT_MS,
+  auditBestEffort,
+  auditedActor,
+  auditFirst,
+  newReference,
+  withTimeout,
+} from '../runner/execute.ts';
 import { pathOf } from '../runner/invocation.ts';
 import { decide } from './access.ts';
 import { actorOf, auditDenied, invocationOf, memberOf, type HandlerDeps } from './interaction.ts';
 import { overLimit } from './rate-limit.ts';
 
-/** Discord waits 3 s for an autocomplete answer. */
+/** Discord waits 3 s for an autocomplete answer: this long from its arrival, for everything. */
 const AUTOCOMPLETE_BUDGET_MS = 2_500;
+/** Of the budget, what is kept for the work itself when waiting for a claim given up on. */
+const WORK_RESERVE_MS = 700;
 
 /**
  * Suggestions as a member types an option: only to a member allowed the command, within the rate limit,
  * and only once the audit row naming every patient suggested is written. Anything else suggests nothing.
+ * The budget counts from the interaction's arrival (`receivedAt`, performance.now()), claim included; and
+ * when the claim was given up on, the process that turns out not to hold it leaves it alone, so the
+ * interaction has one audit row.
  */
 export function autocompleteHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log } = deps;
 
-  return async function autocomplete(i: AutocompleteInteraction): Promise<void> {
-    const started = performance.now();
-    const left = () => Math.max(0, AUTOCOMPLETE_BUDGET_MS - (performance.now() - started));
+  return async function autocomplete(i: AutocompleteInteraction, receivedAt: number): Promise<void> {
+    const left = () => Math.max(0, AUTOCOMPLETE_BUDGET_MS - (performance.now() - receivedAt));
+    // Another process answers (and audits) it.
+    if (!(await deps.stillOurs(i.id, left() - WORK_RESERVE_MS))) return;
     const member = memberOf(i);
     const inv = invocationOf(i);
     const sub = commands.get(inv.command)?.subcommands.get(inv.subcommand);
@@ -39,7 +52,11 @@ export function autocompleteHandler(deps: HandlerDeps) {
       await i.respond([]);
       return;
     }
-    if ((await overLimit(deps, 'autocomplete', actor, path, typed)) !== undefined) {
+    // A check that outlasts the budget is a refusal too (its row is written when it ends).
+    const refused = await withTimeout(overLimit(deps, 'autocomplete', actor, path, typed), left()).catch(
+      () => 'not checked in time',
+    );
+    if (refused !== undefined) {
       await i.respond([]);
       return;
     }
@@ -61,14 +78,23 @@ export function autocompleteHandler(deps: HandlerDeps) {
           options: typed,
           patientIds,
           rowCount: choices.length,
-          latencyMs: Math.round(performance.now() - started),
+          latencyMs: Math.round(performance.now() - receivedAt),
         }),
         left(),
       );
     } catch (err) {
-      // No suggestion goes out without its audit row.
-      log.warn({ interactionId: i.id, command: path, err }, 'autocomplete answered with no suggestions');
+      // No suggestion goes out without its audit row; the empty answer has its own (if the trail takes it).
+      const reference = newReference();
+      log.warn(
+        { interactionId: i.id, command: path, reference, err },
+        'autocomplete answered with no suggestions',
+      );
       choices = [];
+      void auditBestEffort(
+        ctx,
+        audit.unavailable(auditedActor(actor), path, { reference, what: 'no suggestions', options: typed }),
+        AUDIT_TIMEOUT_MS,
+      );
     }
     await i.respond(choices);
   };

@@ -32,7 +32,22 @@ export interface BotHooks {
   onReady?: () => void;
   /** Added to the "connected" log line (what else this process runs). */
   readyFields?: Record<string, unknown>;
+  /**
+   * Discord closed the gateway for good (a revoked token, intents it does not allow): the bot cannot work
+   * again without a change of configuration. Called once, with the words for the operator.
+   */
+  onFatal?: (err: UserError) => void;
 }
+
+/** Gateway close codes after which discord.js does not reconnect, and what the operator is to do. */
+const FATAL_CLOSES: Readonly<Record<number, string>> = {
+  4004: 'Discord refused DISCORD_TOKEN (gateway close 4004, authentication failed): the token was revoked or reset; put the current bot token in DISCORD_TOKEN and restart.',
+  4010: 'Discord refused the shard (gateway close 4010, invalid shard).',
+  4011: 'Discord requires sharding for this bot (gateway close 4011).',
+  4012: 'Discord refused the gateway API version (gateway close 4012): upgrade hers-bot.',
+  4013: 'Discord refused the intents (gateway close 4013, invalid intents): upgrade hers-bot.',
+  4014: 'Discord refused the intents (gateway close 4014, disallowed intents): allow them for the bot in the Discord developer portal.',
+};
 
 /**
  * Connects the Discord bot and answers interactions with `ctx` (opened, and closed, by the caller; see
@@ -62,6 +77,7 @@ export async function startBot(
     log,
     pager,
     claim: (id) => claims.claim(id),
+    stillOurs: (id, ms) => claims.stillOurs(id, ms),
     accepting: () => accepting,
   });
   const sweep = setInterval(() => {
@@ -72,8 +88,21 @@ export async function startBot(
   sweep.unref();
 
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  let fatal = false;
+  client.on(Events.ShardDisconnect, ({ code }) => {
+    if (fatal) return;
+    fatal = true;
+    accepting = false;
+    hooks.onFatal?.(
+      new UserError(
+        'misconfigured',
+        FATAL_CLOSES[code] ?? `Discord closed the gateway for good (close code ${code}).`,
+      ),
+    );
+  });
   client.on(Events.InteractionCreate, (interaction) => {
-    const work = handle(interaction).finally(() => {
+    // Deadlines are counted from here, the interaction's arrival, not from when the claim lands.
+    const work = handle(interaction, performance.now()).finally(() => {
       inFlight.delete(work);
       ops.answered(interaction);
     });

@@ -1,7 +1,14 @@
 import { AttachmentBuilder, MessageFlags, type ButtonInteraction } from 'discord.js';
 import * as audit from '../core/audit-event.ts';
 import { toCsv } from '../render/csv.ts';
-import { auditedActor, auditFirst, newReference, withTimeout } from '../runner/execute.ts';
+import {
+  AUDIT_TIMEOUT_MS,
+  auditBestEffort,
+  auditedActor,
+  auditFirst,
+  newReference,
+  withTimeout,
+} from '../runner/execute.ts';
 import { subcommandAt } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { decide } from './access.ts';
@@ -15,6 +22,9 @@ import {
 } from './interaction.ts';
 import { pageButtons } from './page-buttons.ts';
 import { parseButtonId } from './pager.ts';
+
+/** A button's kind as its audit rows name it. */
+const kindWord = (parsed: { kind: 'page' | 'csv' }) => (parsed.kind === 'csv' ? 'CSV' : 'page');
 
 /** How long a button waits for its page state before saying the data is unavailable. */
 const PAGE_STATE_MS = 1_500;
@@ -36,6 +46,15 @@ export function buttonHandler(deps: HandlerDeps) {
     } catch (err) {
       const reference = newReference();
       log.warn({ interactionId: i.id, reference, err }, 'button not answered: page state unavailable');
+      // Which command the buttons belong to is in the state that could not be read.
+      void auditBestEffort(
+        ctx,
+        audit.unavailable(auditedActor(actorOf(i, memberOf(i), config)), `button (${kindWord(parsed)})`, {
+          reference,
+          what: 'the page state could not be read',
+        }),
+        AUDIT_TIMEOUT_MS,
+      );
       await i.reply(privately(describeOutcome({ kind: 'unavailable', error: err, reference }).message));
       return;
     }
@@ -45,7 +64,7 @@ export function buttonHandler(deps: HandlerDeps) {
     }
     const member = memberOf(i);
     const actor = actorOf(i, member, config);
-    const action = `${state.command} (${parsed.kind === 'csv' ? 'CSV' : 'page'})`;
+    const action = `${state.command} (${kindWord(parsed)})`;
     if (state.userId !== i.user.id) {
       await auditDenied(ctx, actor, action, 'not the invoker');
       await i.reply(privately('Only the person who ran this command can use its buttons.'));
@@ -83,6 +102,8 @@ export function buttonHandler(deps: HandlerDeps) {
       return;
     }
     const name = `${state.command.replace(/^\//, '').replace(/[^a-z0-9]+/gi, '-')}.csv`;
+    // A claim given up on may turn out to be another process's: that one sends the file and audits it.
+    if (!(await deps.stillOurs(i.id, QUICK_AUDIT_MS))) return;
     try {
       // The button is offered for tables with rows only, so the row says "ok".
       await auditFirst(

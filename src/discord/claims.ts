@@ -8,6 +8,8 @@ import type { Db } from '../data/queries.ts';
 const KEEP_CLAIMS_MS = 60 * 60_000;
 /** A claim the primary has not answered by then is given up: the interaction is answered anyway. */
 const CLAIM_DEADLINE_MS = 1_000;
+/** How long the late answer of a claim given up on is kept for stillOurs(). */
+const KEEP_UNDECIDED_MS = 60_000;
 /** A process that is shutting down waits this long before claiming, so that another one gets there first. */
 const SHUTDOWN_YIELD_MS = 1_000;
 
@@ -31,6 +33,8 @@ export class InteractionClaims {
   readonly instance: string;
   private readonly now: () => number;
   private readonly sweeper: NodeJS.Timeout;
+  /** Claims given up on at their deadline, by interaction: what their INSERT says once it lands. */
+  private readonly undecided = new Map<string, Promise<boolean>>();
 
   constructor(
     private readonly db: Db,
@@ -54,14 +58,37 @@ export class InteractionClaims {
         CLAIM_DEADLINE_MS,
       );
     });
+    const insert = claimInteraction(this.db, interactionId, this.instance, new Date(this.now()));
     try {
-      return await Promise.race([
-        claimInteraction(this.db, interactionId, this.instance, new Date(this.now())),
-        deadline,
-      ]);
+      return await Promise.race([insert, deadline]);
     } catch (err) {
       this.options.onError?.(err);
+      // Answered anyway; the INSERT may still land, or find another process's claim: stillOurs() says which.
+      const later = insert.catch(() => true);
+      this.undecided.set(interactionId, later);
+      void later.then(() => {
+        setTimeout(() => this.undecided.delete(interactionId), KEEP_UNDECIDED_MS).unref();
+      });
       return true;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Before writing an audit row: false when this process's claim, given up on at its deadline, has since
+   * met another process's (which answers, and audits, the interaction). Waits for it up to `ms`, then says
+   * true: the interaction is answered rather than left unanswered. At once when the claim was decided.
+   */
+  async stillOurs(interactionId: string, ms: number): Promise<boolean> {
+    const later = this.undecided.get(interactionId);
+    if (!later) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const enough = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), Math.max(0, ms));
+    });
+    try {
+      return await Promise.race([later, enough]);
     } finally {
       clearTimeout(timer);
     }

@@ -20,6 +20,10 @@ import { messageText, replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
 import { overLimit } from './rate-limit.ts';
 
+/** Said when the page state of a reply with buttons could not be stored. */
+export const BUTTONS_NOT_KEPT =
+  'The Previous, Next and CSV buttons of this answer could not be kept (its page state was not stored), so it shows its first page only: run the command again in a minute to page through it.';
+
 /** A command that may go ahead, acknowledged. */
 interface Asked {
   member: Member;
@@ -64,11 +68,13 @@ export function commandHandler(deps: HandlerDeps) {
       }
     }
     const csv = reply.sensitivity === 'aggregate' && (reply.table?.rows.length ?? 0) > 0;
-    const state =
-      pages.length > 1 || csv
-        ? await pager.add({ userId: i.user.id, reply, pages, command: path, needsPhi })
-        : undefined;
+    const buttons = pages.length > 1 || csv;
+    const state = buttons
+      ? await pager.add({ userId: i.user.id, reply, pages, command: path, needsPhi })
+      : undefined;
     await i.editReply({ content, files, components: pageButtons(state, 0, pages.length, csv) });
+    // Buttons that could not be kept are not sent (they would answer "expired"): the asker is told why.
+    if (buttons && state === undefined) await i.followUp(privately(BUTTONS_NOT_KEPT));
   }
 
   /** Everything after the acknowledgement; what it sends, Discord may refuse. */

@@ -17,7 +17,8 @@ export function createHandler(deps: HandlerDeps) {
   const autocomplete = autocompleteHandler(deps);
   const button = buttonHandler(deps);
 
-  return async function handle(i: Interaction): Promise<void> {
+  /** `receivedAt`: performance.now() when the interaction arrived. */
+  return async function handle(i: Interaction, receivedAt = performance.now()): Promise<void> {
     try {
       // Only the process whose claim lands answers, and audits.
       if (!(await deps.claim(i.id))) return;
@@ -27,7 +28,7 @@ export function createHandler(deps: HandlerDeps) {
         return;
       }
       if (i.isChatInputCommand()) await command(i);
-      else if (i.isAutocomplete()) await autocomplete(i);
+      else if (i.isAutocomplete()) await autocomplete(i, receivedAt);
       else if (i.isButton()) await button(i);
     } catch (err) {
       if (isExpired(err)) {

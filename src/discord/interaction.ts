@@ -36,6 +36,11 @@ export interface HandlerDeps {
   pager: Pager;
   /** True when this process is to answer the interaction (see claims.ts). */
   claim: (interactionId: string) => Promise<boolean>;
+  /**
+   * Before an audit row of an interaction whose claim was given up on: false once another process turns out
+   * to hold it (see InteractionClaims.stillOurs); waits `ms` at most.
+   */
+  stillOurs: (interactionId: string, ms: number) => Promise<boolean>;
   /** False once shutdown has begun. */
   accepting: () => boolean;
 }

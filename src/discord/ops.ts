@@ -6,8 +6,9 @@ import { startHttp, type HttpListener } from '../ops/http.ts';
 import { ackSeconds, answerSeconds, gatewayReconnects } from '../ops/metrics.ts';
 
 /**
- * The bot's monitoring: interaction latencies and gateway reconnects for /metrics, and the HTTP listener
- * (HTTP_PORT) whose /readyz checks the Discord gateway, the primary MySQL and MongoDB.
+ * The bot's monitoring: interaction latencies and gateway reconnects for /metrics, a log line for every
+ * gateway drop and recovery, and the HTTP listener (HTTP_PORT) whose /readyz checks the Discord gateway,
+ * the primary MySQL and MongoDB, and whose /healthz fails once the gateway has been down past its grace.
  */
 export interface BotOps {
   /** Call when an interaction's handling is over: observes its answer latency. */
@@ -44,7 +45,7 @@ export async function startBotOps(
     r.acked = true;
     ackSeconds.observe({ type: r.kind }, (performance.now() - r.at) / 1000);
   });
-  client.on(Events.ShardReconnecting, () => gatewayReconnects.inc());
+  const gateway = watchGateway(client, log, Date.now);
 
   const listener =
     config.http.port === undefined
@@ -64,6 +65,7 @@ export async function startBotOps(
               await ctx.mongo.command({ ping: 1 });
             },
           },
+          { alive: () => gateway.unhealthy(config.http.gatewayGraceMs) },
         );
   if (listener) log.info({ url: listener.url }, 'serving /healthz, /readyz and /metrics');
 
@@ -76,5 +78,41 @@ export async function startBotOps(
     },
     listener,
     stop: async () => listener?.close(),
+  };
+}
+
+/**
+ * Follows the gateway connection: every drop and every recovery is logged (the shard and the close code, no
+ * token), and `unhealthy(graceMs)` says why the bot cannot reach Discord once it has not been connected for
+ * longer than `graceMs`, counted from start or from the drop.
+ */
+function watchGateway(client: Client, log: Logger, now: () => number) {
+  let downSince: number | undefined = now();
+  const up = () => {
+    downSince = undefined;
+  };
+  const down = () => {
+    downSince ??= now();
+  };
+  client.on(Events.ShardReady, up);
+  client.on(Events.ShardResume, (shard, replayed) => {
+    up();
+    log.info({ shard, replayed }, 'Discord gateway resumed');
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    down();
+    gatewayReconnects.inc();
+    log.warn({ shard }, 'Discord gateway connection dropped; reconnecting');
+  });
+  // Closed for good (a refused token...): src/discord/bot.ts says why, once, and the process ends.
+  client.on(Events.ShardDisconnect, down);
+  return {
+    unhealthy(graceMs: number): string | undefined {
+      if (downSince === undefined) return undefined;
+      const seconds = Math.floor((now() - downSince) / 1_000);
+      return now() - downSince > graceMs
+        ? `not connected to the Discord gateway for ${seconds} s`
+        : undefined;
+    },
   };
 }

@@ -99,11 +99,17 @@ export class Pager {
         now: new Date(now),
         expiresAt: new Date(now + this.ttlMs),
       });
+    } catch (err) {
+      this.options.onError?.(err);
+      return undefined;
+    }
+    // The state is kept: should this housekeeping fail, its buttons still work, and the next add (or the
+    // sweep) brings the store back within its caps.
+    try {
       await deleteExpiredPageStates(this.db, new Date(now));
       await evictPageStates(this.db, this.limits.maxEntries, this.limits.maxBytes);
     } catch (err) {
       this.options.onError?.(err);
-      return undefined;
     }
     return id;
   }
@@ -113,7 +119,7 @@ export class Pager {
     const now = new Date(this.now());
     const row = await getPageState(this.db, id, now);
     if (!row) return undefined;
-    await touchPageState(this.db, id, now);
+    await touchPageState(this.db, row.seq, now);
     const body = JSON.parse(row.body) as { reply: Reply; pages: string[]; needsPhi?: boolean };
     return {
       userId: row.user_id,

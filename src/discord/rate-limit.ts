@@ -1,5 +1,13 @@
 import { hitRateLimit, type RateDecision } from '../data/rate-limit.queries.ts';
-import { newReference, withTimeout, type Actor } from '../runner/execute.ts';
+import * as audit from '../core/audit-event.ts';
+import {
+  AUDIT_TIMEOUT_MS,
+  auditBestEffort,
+  auditedActor,
+  newReference,
+  withTimeout,
+  type Actor,
+} from '../runner/execute.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { auditDenied, type HandlerDeps } from './interaction.ts';
 
@@ -40,6 +48,16 @@ export async function overLimit(
     log.warn(
       { interactionId: actor.interactionId, command, reference, err },
       'rate limit could not be checked',
+    );
+    // On the record like every refusal; it shows nothing, so the answer does not wait for the row.
+    void auditBestEffort(
+      ctx,
+      audit.unavailable(auditedActor(actor), command, {
+        reference,
+        what: 'the rate limit could not be checked',
+        options,
+      }),
+      AUDIT_TIMEOUT_MS,
     );
     return describeOutcome({ kind: 'unavailable', error: err, reference }).message;
   }

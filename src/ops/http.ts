@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { registry } from './metrics.ts';
 
 /**
- * The monitoring listener: /healthz (the process is up), /readyz (every part it needs answers in time)
- * and /metrics (Prometheus). Nothing here reads or shows data; a check's failure says only what failed.
+ * The monitoring listener: /healthz (the process is up and can do its job), /readyz (every part it needs
+ * answers in time) and /metrics (Prometheus). Nothing here reads or shows data; a check's failure says only
+ * what failed.
  */
 
 /** A readiness check: resolves when the part is usable, rejects (or times out) when it is not. */
@@ -19,11 +20,19 @@ export interface HttpListener {
   close(): Promise<void>;
 }
 
+/**
+ * Whether the process can do its job at all: undefined when it can, else why not, in a few words. A
+ * process that cannot (say, the bot shut out of Discord for a while) answers /healthz 503, so that a
+ * supervisor restarts it or alerts.
+ */
+export type Liveness = () => string | undefined;
+
 export async function startHttp(
   where: { host: string; port: number },
   checks: Readonly<Record<string, Check>>,
-  deadlineMs = READY_DEADLINE_MS,
+  opts: { alive?: Liveness; deadlineMs?: number } = {},
 ): Promise<HttpListener> {
+  const deadlineMs = opts.deadlineMs ?? READY_DEADLINE_MS;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -33,9 +42,12 @@ export async function startHttp(
     const send = (status: number, type: string, body: string) =>
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     switch (path) {
-      case '/healthz':
-        send(200, 'text/plain; charset=utf-8', 'ok\n');
+      case '/healthz': {
+        const why = opts.alive?.();
+        if (why === undefined) send(200, 'text/plain; charset=utf-8', 'ok\n');
+        else send(503, 'text/plain; charset=utf-8', `unhealthy: ${why}\n`);
         return;
+      }
       case '/readyz':
         void readiness(checks, deadlineMs).then((r) =>
           send(r.ready ? 200 : 503, 'application/json', `${JSON.stringify(r)}\n`),

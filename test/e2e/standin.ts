@@ -86,6 +86,8 @@ export class DiscordStandIn {
    * identified with the same token and no sharding; by default only the latest session gets it.
    */
   deliverToEverySession = false;
+  /** While true, new gateway connections are closed at once (1011), as during a Discord outage. */
+  refuseGateway = false;
   private readonly interactions = new Map<string, Pending>();
   private readonly sockets = new Set<WebSocket>();
   /** Sessions in the order they identified; an interaction goes to one session, the latest alive. */
@@ -268,9 +270,14 @@ export class DiscordStandIn {
 
   private gateway(ws: WebSocket): void {
     this.sockets.add(ws);
+    if (this.refuseGateway) {
+      ws.close(1011, 'Service unavailable');
+      return;
+    }
     ws.on('close', () => {
       this.sockets.delete(ws);
-      this.sessions.splice(this.sessions.indexOf(ws), 1);
+      const at = this.sessions.indexOf(ws);
+      if (at >= 0) this.sessions.splice(at, 1);
     });
     const send = (frame: object) => ws.send(JSON.stringify(frame));
     send({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null });
@@ -299,7 +306,21 @@ export class DiscordStandIn {
         );
         this.dispatch('GUILD_CREATE', this.guild(), ws);
       }
+      // RESUME after a dropped connection: the session goes on where it was (nothing is replayed here).
+      if (frame.op === 6) {
+        if (frame.d.token !== this.acceptedToken) {
+          ws.close(4004, 'Authentication failed.');
+          return;
+        }
+        this.sessions.push(ws);
+        this.dispatch('RESUMED', {}, ws);
+      }
     });
+  }
+
+  /** Closes every gateway connection with `code` (4000 unknown error: the client resumes; 4004: it may not). */
+  closeGateway(code: number, reason = 'closed by the stand-in'): void {
+    for (const ws of this.sockets) ws.close(code, reason);
   }
 
   /** Sends an event to one session (by default the latest that identified), as Discord routes it. */

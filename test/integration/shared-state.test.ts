@@ -160,6 +160,46 @@ describe('Pager in MySQL', () => {
     await b.add(state(10));
     expect((await a.stats()).entries).toBe(2);
   });
+
+  it('members pressing the buttons of the newest replies on a full store while others store replies, from several processes at once: no press and no store fails, not even with a deadlock', async () => {
+    const busy = createPool(db.mysqlUrl, 16);
+    const failures: string[] = [];
+    const codeOf = (err: unknown) => String((err as { code?: unknown }).code ?? err);
+    try {
+      const processes = Array.from(
+        { length: 4 },
+        () =>
+          new Pager(busy, {
+            ttlMs: TTL,
+            limits: { maxEntries: 20 },
+            onError: (err) => failures.push(`store: ${codeOf(err)}`),
+          }),
+      );
+      stoppers.push(...processes);
+      const ids: string[] = [];
+      for (let n = 0; n < 20; n++) ids.push((await processes[0]?.add(state(50))) ?? '');
+      const rnd = random(7);
+      // Every member at once: a third of the steps store a reply (and evict), the rest press a button of one
+      // of the five newest replies (a read, and a touch).
+      await Promise.all(
+        Array.from({ length: 16 }, async (_, worker) => {
+          const p = processes[worker % 4];
+          for (let n = 0; n < 60 && p; n++) {
+            try {
+              if (n % 3 === 0) ids.push((await p.add(state(50))) ?? '');
+              else await p.get(ids[ids.length - 1 - Math.floor(rnd() * 5)] ?? '');
+            } catch (err) {
+              failures.push(`press: ${codeOf(err)}`);
+            }
+          }
+        }),
+      );
+      expect(ids.filter((id) => id === '')).toEqual([]);
+    } finally {
+      await busy.end();
+    }
+    expect(failures).toEqual([]);
+  });
 });
 
 describe('Interaction claims', () => {

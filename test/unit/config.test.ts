@@ -23,7 +23,7 @@ describe('loadConfig', () => {
       readUrls: [],
       readRetryMs: 30_000,
     });
-    expect(c.http).toEqual({ port: undefined, host: '127.0.0.1' });
+    expect(c.http).toEqual({ port: undefined, host: '127.0.0.1', gatewayGraceMs: 60_000 });
     expect(c.mongo).toEqual({ uri: 'mongodb://127.0.0.1:27017/', database: 'hers' });
     expect(c.timeZone).toBe('UTC');
     expect(c.discord.token).toBeUndefined();
@@ -149,12 +149,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ HTTP_PORT: '9464', HTTP_HOST: '0.0.0.0' }).http).toEqual({
       port: 9464,
       host: '0.0.0.0',
+      gatewayGraceMs: 60_000,
     });
     expect(loadConfig({ HTTP_PORT: '' }).http.port).toBeUndefined();
     expect(problemsOf({ HTTP_PORT: '70000', HTTP_HOST: 'a b' }).map((p) => p.key)).toEqual([
       'HTTP_PORT',
       'HTTP_HOST',
     ]);
+  });
+
+  it('takes the gateway grace of /healthz in seconds; zero, a fraction or words are refused', () => {
+    expect(loadConfig({ HEALTH_GATEWAY_GRACE_SECONDS: '15' }).http.gatewayGraceMs).toBe(15_000);
+    for (const bad of ['0', '1.5', 'soon', '3601'])
+      expect(problemsOf({ HEALTH_GATEWAY_GRACE_SECONDS: bad }).map((p) => p.key)).toEqual([
+        'HEALTH_GATEWAY_GRACE_SECONDS',
+      ]);
   });
 
   it('with no alert settings, keeps alerts off and the other rules at their defaults', () => {

@@ -1,6 +1,6 @@
 // Generated from sql/queries/pages.sql by tools/sql-codegen.ts: do not edit. Change the .sql file, then run
 // npm run db:codegen (test/integration/sql-codegen.test.ts fails while this file is out of date).
-import { exec, execRows, one, type Db, type Statement } from '../queries.ts';
+import { exec, execRows, many, one, type Db, type Statement } from '../queries.ts';
 
 export const addPageStateQuery: Statement = {
   name: 'AddPageState',
@@ -25,7 +25,7 @@ export function addPageState(db: Db, args: AddPageStateArgs): Promise<void> {
 
 export const getPageStateQuery: Statement = {
   name: 'GetPageState',
-  sql: `SELECT id, user_id, command, body, expires_at FROM page_state WHERE id = ? AND expires_at > ?`,
+  sql: `SELECT seq, id, user_id, command, body, expires_at FROM page_state WHERE id = ? AND expires_at > ?`,
   params: ['id', 'now'],
 };
 
@@ -35,6 +35,7 @@ export interface GetPageStateArgs {
 }
 
 export interface GetPageStateRow {
+  seq: number;
   id: string;
   user_id: string;
   command: string;
@@ -48,61 +49,90 @@ export function getPageState(db: Db, args: GetPageStateArgs): Promise<GetPageSta
 
 export const touchPageStateQuery: Statement = {
   name: 'TouchPageState',
-  sql: `UPDATE page_state SET used_at = ? WHERE id = ?`,
-  params: ['now', 'id'],
+  sql: `UPDATE page_state SET used_at = ? WHERE seq = ? AND used_at < ?`,
+  params: ['now', 'seq', 'now'],
 };
 
 export interface TouchPageStateArgs {
   now: Date;
-  id: string;
+  seq: number;
 }
 
 /**
- * A read makes the state the most recently used.
+ * A read makes the state the most recently used. By primary key alone, so it locks its own row and nothing
+ * else (not the id index, not a range): every deletion below locks rows by primary key too, in ascending
+ * order, so no two of these statements wait on each other in a cycle.
  */
 export function touchPageState(db: Db, args: TouchPageStateArgs): Promise<void> {
   return exec(db, touchPageStateQuery, args);
 }
 
-export const deleteExpiredPageStatesQuery: Statement = {
-  name: 'DeleteExpiredPageStates',
-  sql: `DELETE FROM page_state WHERE expires_at <= ?`,
+export const expiredPageStatesQuery: Statement = {
+  name: 'ExpiredPageStates',
+  sql: `SELECT seq FROM page_state WHERE expires_at <= ? ORDER BY seq`,
   params: ['now'],
 };
 
-export interface DeleteExpiredPageStatesArgs {
+export interface ExpiredPageStatesArgs {
   now: Date;
 }
 
-export function deleteExpiredPageStates(db: Db, args: DeleteExpiredPageStatesArgs): Promise<number> {
-  return execRows(db, deleteExpiredPageStatesQuery, args);
+export interface ExpiredPageStatesRow {
+  seq: number;
 }
 
-export const evictPageStatesQuery: Statement = {
-  name: 'EvictPageStates',
-  sql: `DELETE FROM page_state WHERE seq IN (
-  SELECT seq FROM (
-    SELECT seq,
-      ROW_NUMBER() OVER (ORDER BY used_at DESC, seq DESC) AS n,
-      SUM(bytes) OVER (ORDER BY used_at DESC, seq DESC ROWS UNBOUNDED PRECEDING) AS total
-    FROM page_state
-  ) ranked
-  WHERE n > ? OR total > ?
-)`,
+/**
+ * A plain read (no lock); the caller deletes what it found by primary key.
+ */
+export function expiredPageStates(db: Db, args: ExpiredPageStatesArgs): Promise<ExpiredPageStatesRow[]> {
+  return many<ExpiredPageStatesRow>(db, expiredPageStatesQuery, args);
+}
+
+export const pageStatesPastCapsQuery: Statement = {
+  name: 'PageStatesPastCaps',
+  sql: `SELECT seq FROM (
+  SELECT seq,
+    ROW_NUMBER() OVER (ORDER BY used_at DESC, seq DESC) AS n,
+    SUM(bytes) OVER (ORDER BY used_at DESC, seq DESC ROWS UNBOUNDED PRECEDING) AS total
+  FROM page_state
+) ranked
+WHERE n > ? OR total > ?
+ORDER BY seq`,
   params: ['maxEntries', 'maxBytes'],
 };
 
-export interface EvictPageStatesArgs {
+export interface PageStatesPastCapsArgs {
   maxEntries: number;
   maxBytes: number;
 }
 
+export interface PageStatesPastCapsRow {
+  seq: number | null;
+}
+
 /**
- * Past either cap, the least recently used states go first: keep the most recent ones whose running count
- * and running size stay within both.
+ * Past either cap, the least recently used states go first: everything after the most recent ones whose
+ * running count and running size stay within both. A plain read (no lock); the caller deletes by primary key.
  */
-export function evictPageStates(db: Db, args: EvictPageStatesArgs): Promise<number> {
-  return execRows(db, evictPageStatesQuery, args);
+export function pageStatesPastCaps(db: Db, args: PageStatesPastCapsArgs): Promise<PageStatesPastCapsRow[]> {
+  return many<PageStatesPastCapsRow>(db, pageStatesPastCapsQuery, args);
+}
+
+export const deletePageStatesQuery: Statement = {
+  name: 'DeletePageStates',
+  sql: `DELETE FROM page_state WHERE seq IN (?) ORDER BY seq`,
+  params: ['seqs'],
+};
+
+export interface DeletePageStatesArgs {
+  seqs: readonly number[];
+}
+
+/**
+ * By primary key, in ascending order (see TouchPageState).
+ */
+export function deletePageStates(db: Db, args: DeletePageStatesArgs): Promise<number> {
+  return execRows(db, deletePageStatesQuery, args);
 }
 
 export const pageStateTotalsQuery: Statement = {
