@@ -53,7 +53,10 @@ export const DiscordShape = {
 export const PostingShape = {
   SUMMARY_CHANNEL_ID: optional(Snowflake),
   SUMMARY_CRON: Cron.default('0 7 * * *'),
-  SUMMARY_MIN_CELL: IntFromEnv(0, 1000).default(5),
+  // 1 and 2 would suppress nothing (or only 1s), though posts would say counts are suppressed.
+  SUMMARY_MIN_CELL: IntFromEnv(0, 1000)
+    .refine((n) => n === 0 || n >= 3, 'must be 0 (no suppression) or at least 3')
+    .default(5),
   SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
 
   ALERT_CHANNEL_ID: optional(Snowflake),

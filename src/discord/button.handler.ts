@@ -38,7 +38,11 @@ export function buttonHandler(deps: HandlerDeps) {
 
   return async function button(i: ButtonInteraction): Promise<void> {
     const parsed = parseButtonId(i.customId);
-    if (!parsed) return;
+    if (!parsed) {
+      // Not one of ours, or from a version that named buttons otherwise: still answered, within 3 s.
+      await i.reply(privately('This button no longer works: run the command again.'));
+      return;
+    }
     let state;
     try {
       // Within Discord's 3 seconds, so that a hung store still gets the person an answer.

@@ -538,6 +538,18 @@ describe('pages and buttons', () => {
     const cb = await discord.waitFor(callbackOf(press), 5_000, 'expiry');
     expect(body(cb).data?.content).toBe('These buttons have expired: run the command again.');
   });
+
+  it.each(['hers:page:0123456789ab', 'hers:page:not-a-state:1', 'something-else'])(
+    'answers a button with a malformed id (%j) privately that it no longer works',
+    async (customId) => {
+      const press = discord.button(clinician, customId, discord.message({ content: 'old' }));
+      const cb = await discord.waitFor(callbackOf(press), 5_000, 'the answer to a malformed button');
+      expect(body(cb)).toMatchObject({
+        type: 4,
+        data: { content: 'This button no longer works: run the command again.', flags: 64 },
+      });
+    },
+  );
 });
 
 describe('Discord errors', () => {

@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
 import { buildDailySummary } from '../../src/core/daily-summary.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { MAX_ROWS, type Reply } from '../../src/core/reply.ts';
 import { summaryPost } from '../../src/core/summary-post.ts';
 import { addDays } from '../../src/core/time.ts';
 import { DECISIONS } from '../../src/core/vocabulary.ts';
@@ -114,24 +114,48 @@ describe('a public aggregate answer', () => {
     expect(open.table?.rows.flat().some((c) => typeof c === 'number' && ids.has(String(c)))).toBe(false);
   });
 
-  it('/appointments day shows counts by status, not each appointment; privately each one with its reason', async () => {
+  it('/appointments day shows counts by status in the channel, and privately counts by hour, provider and status: never a reason', async () => {
     const day = raw.appointment.find((a) => a.starts_at.getTime() < END)?.starts_at;
     if (!day) throw new Error('seed has no appointment');
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(day);
+    const ofDay = raw.appointment.filter(
+      (a) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(a.starts_at) === date,
+    );
+    const reasons = new RegExp(
+      [...new Set(ofDay.map((a) => a.reason))].map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    );
     const open = await reply(`/appointments day date:${date}`, reports);
     expect(open.table?.columns.map((c) => c.name)).toEqual(['status', 'appointments']);
     const own = await reply(`/appointments day date:${date} private:true`, reports);
     expect(own.table?.columns.map((c) => c.name)).toEqual([
-      'time',
+      'hour',
       'provider',
       'department',
       'status',
-      'reason',
+      'appointments',
     ]);
-    const reasons = new Set(own.table?.rows.map((r) => r[4]));
-    expect(text(open)).not.toMatch(
-      new RegExp([...reasons].map((r) => String(r).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+    expect(own.table?.rows.reduce((n, r) => n + Number(r[4]), 0)).toBe(ofDay.length);
+    expect(own.patientIds).toEqual([]);
+    for (const r of [open, own]) expect(text(r)).not.toMatch(reasons);
+  });
+
+  it('/appointments schedule, for the patient-records role, shows each appointment with its reason and names its patients', async () => {
+    const day = raw.appointment.find((a) => a.starts_at.getTime() < END)?.starts_at;
+    if (!day) throw new Error('seed has no appointment');
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(day);
+    const ofDay = raw.appointment.filter(
+      (a) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(a.starts_at) === date,
     );
+    const schedule = await reply(`/appointments schedule date:${date}`, member('phi'));
+    expect(schedule.sensitivity).toBe('phi');
+    expect(schedule.table?.totalRows).toBe(ofDay.length);
+    const rows = schedule.table?.rows ?? [];
+    expect(rows.length).toBe(Math.min(ofDay.length, MAX_ROWS));
+    const reasons = new Set(ofDay.map((a) => a.reason));
+    for (const r of rows) expect(reasons.has(String(r[5]))).toBe(true);
+    // Every patient shown, and only those, is named for the audit row.
+    const idOf = new Map(raw.patient.map((p) => [p.mrn, p.id]));
+    expect(new Set(schedule.patientIds)).toEqual(new Set(rows.map((r) => idOf.get(String(r[1])))));
   });
 });
 

@@ -211,4 +211,38 @@ describe('loadConfig', () => {
       ALERT_REARM_MINUTES: 'must be a whole number',
     });
   });
+
+  it.each(['1', '2'])(
+    'with SUMMARY_MIN_CELL=%s, which would suppress next to nothing, says it takes 0 or at least 3',
+    (value) => {
+      expect(problemsOf({ SUMMARY_MIN_CELL: value })).toEqual([
+        { key: 'SUMMARY_MIN_CELL', message: 'must be 0 (no suppression) or at least 3' },
+      ]);
+    },
+  );
+
+  it('with SUMMARY_MIN_CELL 0 or 3, takes it: 0 turns suppression off, 3 suppresses 1 and 2', () => {
+    expect(loadConfig({ SUMMARY_MIN_CELL: '0' }).summary.minCell).toBe(0);
+    expect(loadConfig({ SUMMARY_MIN_CELL: '3' }).summary.minCell).toBe(3);
+    expect(loadConfig({}).summary.minCell).toBe(5);
+  });
+
+  it.each(['0 7 30 2 *', '0 7 31 4,6,9,11 *', '0 7 30-31 2 *'])(
+    'with SUMMARY_CRON %j, on a day none of its months has, says it never fires',
+    (cron) => {
+      expect(problemsOf({ SUMMARY_CRON: cron })).toEqual([
+        {
+          key: 'SUMMARY_CRON',
+          message: 'never fires: none of its months has that day of the month (such as 30 February)',
+        },
+      ]);
+    },
+  );
+
+  it.each(['0 7 29 2 *', '0 7 31 * *', '0 7 30 2 1', '0 7 31 1-4 *'])(
+    'with SUMMARY_CRON %j, which fires on some day, takes it',
+    (cron) => {
+      expect(loadConfig({ SUMMARY_CRON: cron }).summary.cron).toBe(cron);
+    },
+  );
 });
