@@ -33,11 +33,26 @@ export async function openContext(
     statementTimeoutMs: COMMAND_TIMEOUT_MS,
     onChange: options.onReplicaChange,
   });
-  const unwatch = watchPool('primary', () => poolUsage(sql));
+  // Members' reports: the same servers on connections of their own, so lookups and writes never wait behind
+  // them. (mysql2 opens a pool's connections as they are first needed.)
+  const reportPool = createPool(config.mysql.url, config.mysql.reportPoolSize, {
+    statementTimeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  const reports = createReadPool(reportPool, config.mysql.readUrls, {
+    size: config.mysql.reportPoolSize,
+    retryMs: config.mysql.readRetryMs,
+    statementTimeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  const unwatch = [
+    watchPool('primary', () => poolUsage(sql)),
+    watchPool('reports', () => poolUsage(reportPool)),
+  ];
   return {
-    ctx: { sql, read, mongo: mongo.db(config.mongo.database), config, now },
+    ctx: { sql, read, reports, mongo: mongo.db(config.mongo.database), config, now },
     close: async () => {
-      unwatch();
+      for (const u of unwatch) u();
+      await reports.end();
+      await reportPool.end();
       await read.end();
       await sql.end();
       await mongo.close();

@@ -17,6 +17,7 @@ import {
   privately,
   type HandlerDeps,
 } from './interaction.ts';
+import { fairShare } from './fair-share.ts';
 import { replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
 import { overLimit } from './rate-limit.ts';
@@ -33,11 +34,12 @@ interface Asked {
 
 /**
  * Slash commands: resolve, check the member's access, acknowledge (privately for patient data), apply the
- * rate limit of patient commands, run, and edit the acknowledgement into the answer. Every edit Discord
- * refuses is followed up privately with a reference (answerRejected).
+ * member's fair share and the rate limit of patient commands, run, and edit the acknowledgement into the
+ * answer. Every edit Discord refuses is followed up privately with a reference (answerRejected).
  */
 export function commandHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
+  const admit = fairShare(deps);
 
   /** Mistakes and failures are for the asker only, even after a public deferral. */
   async function answerPrivately(i: ChatInputCommandInteraction, ephemeral: boolean, message: string) {
@@ -71,11 +73,18 @@ export function commandHandler(deps: HandlerDeps) {
   /** Everything after the acknowledgement; what it sends, Discord may refuse. */
   async function answer(i: ChatInputCommandInteraction, asked: Asked) {
     const { member, actor, inv, path, resolved, ephemeral } = asked;
-    if (resolved.sub.sensitivity === 'phi') {
-      const refusal = await overLimit(deps, 'phi', actor, path, inv.options);
-      if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
+    const admitted = await admit(actor, path, resolved.sub, inv.options);
+    if ('refusal' in admitted) return answerPrivately(i, ephemeral, admitted.refusal);
+    let outcome;
+    try {
+      if (resolved.sub.sensitivity === 'phi') {
+        const refusal = await overLimit(deps, 'phi', actor, path, inv.options);
+        if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
+      }
+      outcome = await execute(resolved, inv, admitted.ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
+    } finally {
+      admitted.leave();
     }
-    const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
     if (outcome.kind === 'reply') {
       const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       return send(i, outcome.reply, path, needsPhi);

@@ -1,6 +1,7 @@
 import { hitRateLimit, type RateDecision } from '../data/rate-limit.queries.ts';
 import { newReference, withTimeout, type Actor } from '../runner/execute.ts';
 import { describeOutcome } from '../runner/outcome.ts';
+import { rateLimited } from '../ops/metrics.ts';
 import { auditDenied, type HandlerDeps } from './interaction.ts';
 
 /** How long a rate limit check may take. */
@@ -22,7 +23,7 @@ function waitWords(ms: number): string {
  */
 export async function overLimit(
   { ctx, config, log }: Pick<HandlerDeps, 'ctx' | 'config' | 'log'>,
-  bucket: 'phi' | 'autocomplete',
+  bucket: 'phi' | 'autocomplete' | 'heavy',
   actor: Actor,
   command: string,
   options: Record<string, unknown> | null,
@@ -44,7 +45,12 @@ export async function overLimit(
     return describeOutcome({ kind: 'unavailable', error: err, reference }).message;
   }
   if (decision.allowed) return undefined;
+  rateLimited.inc({ command });
   await auditDenied(ctx, actor, `${command} (rate limited)`, 'rate limited', options);
-  const what = bucket === 'phi' ? 'patient commands' : 'suggestions';
+  const what = {
+    phi: 'patient commands',
+    autocomplete: 'suggestions',
+    heavy: `reports over ${config.fairShare.heavyDays} days or more`,
+  }[bucket];
   return `Slow down: you have reached the limit of ${limit.max} ${what} in ${waitWords(limit.windowMs)}. Try again in ${waitWords(decision.retryAfterMs)}.`;
 }

@@ -8,6 +8,11 @@ export interface Context {
   sql: Db;
   /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
   read: Db;
+  /**
+   * Members' reports in Discord: the same servers as `read` on connections of their own, so a patient lookup
+   * never queues behind a report (src/runner/fair-share.ts). Absent: reports take `read`.
+   */
+  reports?: Db;
   mongo: MongoDb;
   config: Config;
   now(): number;
