@@ -48,8 +48,8 @@ export interface Config {
     url: string;
     database: string;
     poolSize: number;
-    /** Connections of members' reports, apart from poolSize's: lookups and writes never queue behind them. */
-    reportPoolSize: number;
+    /** Connections of patient lookups, apart from poolSize's: they never queue behind reports or refusals. */
+    clinicalPoolSize: number;
     /** Replicas for report and lookup queries; empty sends them to the primary, `url`. */
     readUrls: string[];
     /** How long a replica that failed is left out before it is tried again. */
@@ -127,7 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       url: e.MYSQL_URL,
       database: new URL(e.MYSQL_URL).pathname.slice(1),
       poolSize: e.MYSQL_POOL_SIZE,
-      reportPoolSize: e.MYSQL_REPORT_POOL_SIZE,
+      clinicalPoolSize: e.MYSQL_CLINICAL_POOL_SIZE,
       readUrls: e.MYSQL_READ_URLS,
       readRetryMs: e.MYSQL_READ_RETRY_SECONDS * 1000,
     },

@@ -27,7 +27,7 @@ export const RuntimeShape = {
 export const DatabaseShape = {
   MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
   MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
-  MYSQL_REPORT_POOL_SIZE: IntFromEnv(1, 100).default(6),
+  MYSQL_CLINICAL_POOL_SIZE: IntFromEnv(1, 100).default(4),
   MYSQL_READ_URLS: MysqlUrlList,
   MYSQL_READ_RETRY_SECONDS: IntFromEnv(1, 3600).default(30),
   MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),

@@ -78,7 +78,7 @@ export function commandHandler(deps: HandlerDeps) {
     let outcome;
     try {
       if (resolved.sub.sensitivity === 'phi') {
-        const refusal = await overLimit(deps, 'phi', actor, path, inv.options);
+        const refusal = await overLimit({ ...deps, ctx: admitted.ctx }, 'phi', actor, path, inv.options);
         if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
       }
       outcome = await execute(resolved, inv, admitted.ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });

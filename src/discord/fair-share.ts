@@ -10,8 +10,9 @@ export type Admission = { ctx: Context; leave: () => void } | { refusal: string 
 
 /**
  * Each member's fair share of a bot process (src/runner/fair-share.ts): at most `RATE_LIMIT_IN_FLIGHT` of
- * their commands at once, heavy reports within `RATE_LIMIT_HEAVY_REPORTS`, and reports on their own pool.
- * A refusal is audited (outcome denied) and answered privately.
+ * their commands at once, heavy reports within `RATE_LIMIT_HEAVY_REPORTS`, and clinical lookups on their
+ * own connections. A refusal is audited (outcome denied) and answered privately; its row is written on the
+ * shared pool, so a flood of refusals does not crowd the clinical one either.
  */
 export function fairShare(deps: Pick<HandlerDeps, 'ctx' | 'config' | 'log'>) {
   const { ctx, config } = deps;

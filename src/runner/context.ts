@@ -9,10 +9,10 @@ export interface Context {
   /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
   read: Db;
   /**
-   * Members' reports in Discord: the same servers as `read` on connections of their own, so a patient lookup
-   * never queues behind a report (src/runner/fair-share.ts). Absent: reports take `read`.
+   * Patient lookups in Discord: `sql` and `read` on connections of their own, so a lookup, its rate limit
+   * and its audit row never queue behind reports (src/runner/fair-share.ts). Absent: lookups take those above.
    */
-  reports?: Db;
+  clinical?: { sql: Db; read: Db };
   mongo: MongoDb;
   config: Config;
   now(): number;

@@ -3,9 +3,9 @@ import { ROLLING_WINDOWS, resolveWindow, type RollingWindow } from '../core/wind
 import type { Context, Subcommand } from './command.ts';
 
 /**
- * Each member's fair share of the databases. Reports (a time window, or aggregates) run on connections of
- * their own, so a patient lookup never queues behind them; a report over a long window is "heavy" and
- * counted against a per-member limit; and a member has at most a few commands running at once.
+ * Each member's fair share of the databases. Clinical lookups run on connections of their own, so they never
+ * queue behind reports (a time window, or aggregates); a report over a long window is "heavy" and counted
+ * against a per-member limit; and a member has at most a few commands running at once.
  */
 
 /** A report rather than a clinical lookup: it reads over a time window, or answers in aggregates. */
@@ -52,9 +52,9 @@ function windowFallback(sub: Subcommand): RollingWindow | undefined {
   return spec?.kind === 'window' ? spec.fallback : undefined;
 }
 
-/** The context a command runs in: reports read through the report pool, when there is one. */
+/** The context a command runs in: a clinical lookup on the clinical connections, when there are some. */
 export function laneContext(ctx: Context, sub: Subcommand): Context {
-  return isReport(sub) && ctx.reports !== undefined ? { ...ctx, read: ctx.reports } : ctx;
+  return isReport(sub) || ctx.clinical === undefined ? ctx : { ...ctx, ...ctx.clinical };
 }
 
 /**
