@@ -4,7 +4,7 @@ import type { Reply } from '../core/reply.ts';
 import { sanitizeText } from '../core/text.ts';
 import { renderChart } from '../render/chart.ts';
 import { isPrivateAnswer } from '../runner/command.ts';
-import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
+import type { Actor } from '../runner/execute.ts';
 import { pathOf, resolveInvocation, type Invocation, type Resolved } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
@@ -20,7 +20,6 @@ import {
 import { fairShare } from './fair-share.ts';
 import { replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
-import { overLimit } from './rate-limit.ts';
 
 /** A command that may go ahead, acknowledged. */
 interface Asked {
@@ -39,7 +38,7 @@ interface Asked {
  */
 export function commandHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
-  const admit = fairShare(deps);
+  const runFairly = fairShare(deps);
 
   /** Mistakes and failures are for the asker only, even after a public deferral. */
   async function answerPrivately(i: ChatInputCommandInteraction, ephemeral: boolean, message: string) {
@@ -73,18 +72,9 @@ export function commandHandler(deps: HandlerDeps) {
   /** Everything after the acknowledgement; what it sends, Discord may refuse. */
   async function answer(i: ChatInputCommandInteraction, asked: Asked) {
     const { member, actor, inv, path, resolved, ephemeral } = asked;
-    const admitted = await admit(actor, path, resolved.sub, inv.options);
-    if ('refusal' in admitted) return answerPrivately(i, ephemeral, admitted.refusal);
-    let outcome;
-    try {
-      if (resolved.sub.sensitivity === 'phi') {
-        const refusal = await overLimit({ ...deps, ctx: admitted.ctx }, 'phi', actor, path, inv.options);
-        if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
-      }
-      outcome = await execute(resolved, inv, admitted.ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
-    } finally {
-      admitted.leave();
-    }
+    const ran = await runFairly(actor, resolved, inv);
+    if ('refusal' in ran) return answerPrivately(i, ephemeral, ran.refusal);
+    const { outcome } = ran;
     if (outcome.kind === 'reply') {
       const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       return send(i, outcome.reply, path, needsPhi);
