@@ -1,7 +1,7 @@
 import { rateLimited } from '../ops/metrics.ts';
 import type { Context } from '../runner/command.ts';
 import { COMMAND_TIMEOUT_MS, execute, type Actor, type Outcome } from '../runner/execute.ts';
-import { InFlight, isHeavy, laneContext } from '../runner/fair-share.ts';
+import { InFlight, isHeavy, laneContext, OneAtATime } from '../runner/fair-share.ts';
 import { pathOf, type Invocation, type Resolved } from '../runner/invocation.ts';
 import { auditDenied, type HandlerDeps } from './interaction.ts';
 import { overLimit } from './rate-limit.ts';
@@ -13,12 +13,13 @@ export type Ran = { outcome: Outcome } | { refusal: string };
  * Each member's fair share of a bot process (src/runner/fair-share.ts): at most `RATE_LIMIT_IN_FLIGHT` of
  * their commands at once, heavy reports within `RATE_LIMIT_HEAVY_REPORTS`, and clinical lookups on their
  * own connections. A refusal is audited (outcome denied) and answered privately; its row is written on the
- * shared pool, so a flood of refusals does not crowd the clinical one either. Then the rate limit of patient
- * commands, and the command itself.
+ * shared pool, and a member's refusals one at a time, so a flood of them crowds neither the clinical pool
+ * nor the audit chain's lock. Then the rate limit of patient commands, and the command itself.
  */
 export function fairShare(deps: Pick<HandlerDeps, 'ctx' | 'config' | 'log'>) {
   const { ctx, config } = deps;
   const inFlight = new InFlight(config.fairShare.inFlight);
+  const refusals = new OneAtATime();
 
   async function admit(
     actor: Actor,
@@ -29,7 +30,9 @@ export function fairShare(deps: Pick<HandlerDeps, 'ctx' | 'config' | 'log'>) {
     const leave = inFlight.enter(actor.actorId ?? '');
     if (leave === undefined) {
       rateLimited.inc({ command });
-      await auditDenied(ctx, actor, `${command} (rate limited)`, 'too many running at once', options);
+      await refusals.run(actor.actorId ?? '', () =>
+        auditDenied(ctx, actor, `${command} (rate limited)`, 'too many running at once', options),
+      );
       const n = config.fairShare.inFlight;
       return {
         refusal: `Slow down: you already have ${n} ${n === 1 ? 'command' : 'commands'} running. Try again once ${n === 1 ? 'it has' : 'one has'} answered.`,

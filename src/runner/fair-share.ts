@@ -85,3 +85,29 @@ export class InFlight {
     return this.running.get(memberId) ?? 0;
   }
 }
+
+/**
+ * Runs each member's work one piece at a time, in order (different members' side by side): the audit rows
+ * of a flood's refusals then take the audit chain's lock one at a time, not a whole pool's worth at once.
+ */
+export class OneAtATime {
+  private readonly last = new Map<string, Promise<unknown>>();
+
+  run<T>(memberId: string, work: () => Promise<T>): Promise<T> {
+    const mine = (this.last.get(memberId) ?? Promise.resolve()).then(work);
+    const settled = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.last.set(memberId, settled);
+    void settled.then(() => {
+      if (this.last.get(memberId) === settled) this.last.delete(memberId);
+    });
+    return mine;
+  }
+
+  /** How many members have work queued or running. */
+  get members(): number {
+    return this.last.size;
+  }
+}
