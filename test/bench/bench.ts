@@ -510,13 +510,11 @@ async function main(): Promise<void> {
     );
     const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
     const low = configFor(Math.min(...scales), services.mongoUri, services.mysqlServerUrl);
-    const fair =
-      Number(flags.fair) > 0
-        ? (console.error(
-            `fair share: /patient lookup while one member floods (scale ${Math.min(...scales)})`,
-          ),
-          await benchFairShare(low, Date.parse(END), Number(flags.fair)))
-        : undefined;
+    let fair;
+    if (Number(flags.fair) > 0) {
+      console.error(`fair share: /patient lookup while one member floods (scale ${Math.min(...scales)})`);
+      fair = await benchFairShare(low, Date.parse(END), Number(flags.fair));
+    }
     console.error('build: npm run build (start-up and memory run the compiled code)');
     build();
     console.error(
