@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.ts';
 import type { Context, Subcommand } from '../../src/runner/command.ts';
-import { InFlight, isHeavy, isReport, laneContext } from '../../src/runner/fair-share.ts';
+import { InFlight, isHeavy, isReport, laneContext, OneAtATime } from '../../src/runner/fair-share.ts';
 
 const TZ = 'America/New_York';
 const NOW = Date.parse('2026-11-01T12:00:00Z');
@@ -69,6 +69,38 @@ describe('InFlight', () => {
     expect(running.of('a')).toBe(1);
     expect(running.enter('a')).toBeDefined();
     expect(running.enter('a')).toBeUndefined();
+  });
+});
+
+describe('OneAtATime', () => {
+  it("runs one member's work in order, one piece at a time, beside another member's, and forgets idle members", async () => {
+    const queue = new OneAtATime();
+    const events: string[] = [];
+    let running = 0;
+    let most = 0;
+    const piece =
+      (name: string, fail = false) =>
+      async () => {
+        running++;
+        most = Math.max(most, running);
+        events.push(`start ${name}`);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        events.push(`end ${name}`);
+        if (fail) throw new Error(name);
+        return name;
+      };
+    const results = await Promise.allSettled([
+      queue.run('a', piece('a1', true)),
+      queue.run('a', piece('a2')),
+      queue.run('b', piece('b1')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
+    expect(events.indexOf('start a2')).toBeGreaterThan(events.indexOf('end a1'));
+    expect(events.indexOf('start b1')).toBeLessThan(events.indexOf('end a1'));
+    expect(most).toBe(2);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(queue.members).toBe(0);
   });
 });
 
