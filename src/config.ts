@@ -48,6 +48,8 @@ export interface Config {
     url: string;
     database: string;
     poolSize: number;
+    /** Connections of patient lookups, apart from poolSize's: they never queue behind reports or refusals. */
+    clinicalPoolSize: number;
     /** Replicas for report and lookup queries; empty sends them to the primary, `url`. */
     readUrls: string[];
     /** How long a replica that failed is left out before it is tried again. */
@@ -80,8 +82,17 @@ export interface Config {
    * has not been connected for `gatewayGraceMs`.
    */
   http: { port: number | undefined; host: string; gatewayGraceMs: number };
-  /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
-  rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
+  /** Per-user limits in Discord: patient commands (PHI reads), autocomplete, and heavy reports. */
+  rateLimits: {
+    phi: { max: number; windowMs: number };
+    autocomplete: { max: number; windowMs: number };
+    heavy: { max: number; windowMs: number };
+  };
+  /**
+   * Each member's fair share in Discord: a report over `heavyDays` days or more counts against
+   * rateLimits.heavy, and at most `inFlight` of a member's commands run at once in a bot process.
+   */
+  fairShare: { heavyDays: number; inFlight: number };
   /** The HL7 ADT listener (npm run hl7). */
   hl7: Hl7Settings;
 }
@@ -119,6 +130,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       url: e.MYSQL_URL,
       database: new URL(e.MYSQL_URL).pathname.slice(1),
       poolSize: e.MYSQL_POOL_SIZE,
+      clinicalPoolSize: e.MYSQL_CLINICAL_POOL_SIZE,
       readUrls: e.MYSQL_READ_URLS,
       readRetryMs: e.MYSQL_READ_RETRY_SECONDS * 1000,
     },
@@ -154,7 +166,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         max: e.RATE_LIMIT_AUTOCOMPLETE,
         windowMs: e.RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS * 1_000,
       },
+      heavy: { max: e.RATE_LIMIT_HEAVY_REPORTS, windowMs: e.RATE_LIMIT_HEAVY_WINDOW_MINUTES * 60_000 },
     },
+    fairShare: { heavyDays: e.RATE_LIMIT_HEAVY_DAYS, inFlight: e.RATE_LIMIT_IN_FLIGHT },
     hl7: hl7Settings(e),
   };
 }

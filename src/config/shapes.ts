@@ -27,6 +27,7 @@ export const RuntimeShape = {
 export const DatabaseShape = {
   MYSQL_URL: MysqlUrl.default('mysql://root@127.0.0.1:3306/hers'),
   MYSQL_POOL_SIZE: IntFromEnv(1, 100).default(10),
+  MYSQL_CLINICAL_POOL_SIZE: IntFromEnv(1, 100).default(4),
   MYSQL_READ_URLS: MysqlUrlList,
   MYSQL_READ_RETRY_SECONDS: IntFromEnv(1, 3600).default(30),
   MONGODB_URI: MongoUri.default('mongodb://127.0.0.1:27017/'),
@@ -77,7 +78,7 @@ export const OutputShape = {
   PAGE_STORE_MAX_MB: IntFromEnv(1, 65_536).default(32),
 };
 
-/** The health and metrics listener, and the per-member rate limits. */
+/** The health and metrics listener, and each member's limits (rate limits and fair share). */
 export const ServiceShape = {
   HTTP_PORT: optional(IntFromEnv(1, 65_535)),
   HTTP_HOST: z
@@ -89,6 +90,10 @@ export const ServiceShape = {
   RATE_LIMIT_PHI_WINDOW_MINUTES: IntFromEnv(1, 1_440).default(10),
   RATE_LIMIT_AUTOCOMPLETE: IntFromEnv(1, 10_000).default(60),
   RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS: IntFromEnv(1, 3_600).default(60),
+  RATE_LIMIT_HEAVY_REPORTS: IntFromEnv(1, 10_000).default(10),
+  RATE_LIMIT_HEAVY_WINDOW_MINUTES: IntFromEnv(1, 1_440).default(10),
+  RATE_LIMIT_HEAVY_DAYS: IntFromEnv(1, 1_098).default(90),
+  RATE_LIMIT_IN_FLIGHT: IntFromEnv(1, 100).default(3),
 };
 
 /** Rules between the keys above, checked on the raw values so they are reported alongside every other problem. */

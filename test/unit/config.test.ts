@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       url: 'mysql://root@127.0.0.1:3306/hers',
       database: 'hers',
       poolSize: 10,
+      clinicalPoolSize: 4,
       readUrls: [],
       readRetryMs: 30_000,
     });
@@ -83,11 +84,29 @@ describe('loadConfig', () => {
     }
   });
 
-  it('without rate limit settings, limits patient commands to 30 per 10 minutes and autocomplete to 60 a minute', () => {
+  it('without rate limit settings, limits patient commands to 30 per 10 minutes, autocomplete to 60 a minute and heavy reports to 10 per 10 minutes', () => {
     expect(loadConfig({}).rateLimits).toEqual({
       phi: { max: 30, windowMs: 600_000 },
       autocomplete: { max: 60, windowMs: 60_000 },
+      heavy: { max: 10, windowMs: 600_000 },
     });
+  });
+
+  it('without fair share settings, counts reports of 90 days or more as heavy and lets 3 commands run at once', () => {
+    expect(loadConfig({}).fairShare).toEqual({ heavyDays: 90, inFlight: 3 });
+  });
+
+  it('with fair share set, uses it', () => {
+    const c = loadConfig({
+      RATE_LIMIT_HEAVY_REPORTS: '4',
+      RATE_LIMIT_HEAVY_WINDOW_MINUTES: '30',
+      RATE_LIMIT_HEAVY_DAYS: '30',
+      RATE_LIMIT_IN_FLIGHT: '1',
+      MYSQL_CLINICAL_POOL_SIZE: '2',
+    });
+    expect(c.rateLimits.heavy).toEqual({ max: 4, windowMs: 1_800_000 });
+    expect(c.fairShare).toEqual({ heavyDays: 30, inFlight: 1 });
+    expect(c.mysql.clinicalPoolSize).toBe(2);
   });
 
   it('with rate limits set, uses them', () => {
@@ -100,6 +119,7 @@ describe('loadConfig', () => {
     expect(c.rateLimits).toEqual({
       phi: { max: 5, windowMs: 3_600_000 },
       autocomplete: { max: 120, windowMs: 30_000 },
+      heavy: { max: 10, windowMs: 600_000 },
     });
   });
 
@@ -110,6 +130,11 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_PHI_WINDOW_MINUTES', '1441', 'Too big: expected number to be <=1440'],
     ['RATE_LIMIT_AUTOCOMPLETE', '-1', 'must be a whole number'],
     ['RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS', '3601', 'Too big: expected number to be <=3600'],
+    ['RATE_LIMIT_HEAVY_REPORTS', '0', 'Too small: expected number to be >=1'],
+    ['RATE_LIMIT_HEAVY_WINDOW_MINUTES', 'ten', 'must be a whole number'],
+    ['RATE_LIMIT_HEAVY_DAYS', '1099', 'Too big: expected number to be <=1098'],
+    ['RATE_LIMIT_IN_FLIGHT', '0', 'Too small: expected number to be >=1'],
+    ['MYSQL_CLINICAL_POOL_SIZE', '101', 'Too big: expected number to be <=100'],
   ])('with %s=%s, names the key and the rule', (key, value, message) => {
     expect(problemsOf({ [key]: value })).toEqual([{ key, message }]);
   });
