@@ -34,10 +34,11 @@ export function dayScheduleReport(
     publicSummary:
       total === 0
         ? `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`
-        : `Appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
+        : `{total} appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
     publicTable: {
       columns: [{ name: 'status' }, { name: 'appointments', align: 'right', count: true }],
       rows: statusCounts(rows),
+      publicTotal: 'all',
     },
     table: {
       detail: true,
