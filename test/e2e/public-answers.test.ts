@@ -4,7 +4,7 @@ import { runSeed } from '../../dev/seed/seed.ts';
 import { localDate } from '../../src/core/time.ts';
 import { testDatabases } from '../support/databases.ts';
 import { launchBot, stopBot, type Bot } from './bot.ts';
-import { checkPublicAnswers, readAnswer } from './public-answers.ts';
+import { checkAnswer, checkPublicAnswers, readAnswer } from './public-answers.ts';
 import { DiscordStandIn, IDS, type User } from './standin.ts';
 
 /**
@@ -82,6 +82,26 @@ const ASKED: [string, string, Record<string, string>][] = [
   ['care', 'follow-up', { window: '7d' }],
   ['meds', 'top', { window: '7d' }],
 ];
+
+describe('the check of public answers', () => {
+  it('finds a small count that the total and the shown cells give away, and a headline without its total', () => {
+    const leaky = [
+      '**ER treatments by type**',
+      'ER treatments in the last 7 days, by type.',
+      '```',
+      'type   treatments',
+      '-----  ----------',
+      'x              <5',
+      'y              12',
+      'all            15',
+      '```',
+    ].join('\n');
+    expect(checkAnswer(readAnswer(leaky), MIN_CELL).problems).toEqual([
+      'ER treatments by type: the summary does not say the total 15: ER treatments in the last 7 days, by type.',
+      'ER treatments by type: cell 0,1 solves to 3',
+    ]);
+  });
+});
 
 describe('public answers in the channel', () => {
   it('keep their totals, and no withheld count solves to 1..4 from the totals and the shown cells', async () => {
