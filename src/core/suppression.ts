@@ -1,13 +1,16 @@
 /**
- * Small-cell suppression for channel posts and public answers. A count from 1 up to the threshold shows as "<threshold"
- * (primary suppression); then other cells of the same group are hidden (shown as "–") until no hidden
- * count can be worked out from the group's published total and the shown cells (complementary
- * suppression). If that cannot be reached by hiding cells, the group's total is withheld too.
+ * Small-cell suppression for channel posts and public answers. A count from 1 up to the threshold shows as
+ * "<threshold" (primary suppression); then other cells are hidden (shown as "–") until no small count can
+ * be worked out from the published totals and the shown cells (complementary suppression).
+ *
+ * - `suppressGroup`: one group and its total (the daily summary's figures). For box-bounded integers with
+ *   a fixed sum, each cell's possible values form exactly [max(lo, S - Σ others' hi), min(hi, S - Σ
+ *   others' lo)]: a cell is derivable when that interval has one value. If hiding cells cannot prevent
+ *   that, the group's total is withheld too.
+ * - `protect`: any set of sums sharing cells (a table's rows and columns, several breakdowns of the same
+ *   people), checked by linear algebra and by bounds (`workedOut`).
  *
  * What a reader can infer: shown cells exactly; a "<t" cell lies in 1..t-1; a "–" cell is any count >= 0.
- * With the total, the hidden cells sum to S. For box-bounded integers with a fixed sum, each cell's
- * possible values form exactly [max(lo, S - Σ others' hi), min(hi, S - Σ others' lo)]: a cell is
- * derivable when that interval has one value.
  */
 export type CellState = 'shown' | 'small' | 'hidden';
 
