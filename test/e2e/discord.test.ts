@@ -11,6 +11,7 @@ import { PNG_MAGIC } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';
 import { launchBot, standInEnv, stopBot, type Bot } from './bot.ts';
 import { linesWithPatientData, seededPatients, type SeededPatient } from './patient-data.ts';
+import { checkPublicAnswers } from './public-answers.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
@@ -122,6 +123,8 @@ afterAll(async () => {
     expect(everyBot.flatMap((b) => linesWithPatientData(b.logs(), patients))).toEqual([]);
     // The audit completeness: each answer naming a patient by MRN had that patient's audit row first.
     expect(await disclosuresAuditedLate()).toEqual([]);
+    // No public answer of this file lets a withheld count be solved (SUMMARY_MIN_CELL is 5 by default).
+    expect(checkPublicAnswers(discord, 5).problems).toEqual([]);
   } finally {
     await discord.stop();
     await db.drop();

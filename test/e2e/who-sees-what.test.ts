@@ -8,6 +8,7 @@ import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
+import { checkPublicAnswers } from './public-answers.ts';
 import { launchBot, stopBot, type Bot } from './bot.ts';
 
 /**
@@ -43,6 +44,8 @@ afterAll(async () => {
   try {
     // The log scan: the bot of this file logged no seeded patient's identifiers.
     expect(linesWithPatientData(bot?.logs() ?? '', await seededPatients(db.mysqlUrl))).toEqual([]);
+    // No public answer of this file lets a withheld count be solved (SUMMARY_MIN_CELL is 5 by default).
+    expect(checkPublicAnswers(discord, 5).problems).toEqual([]);
   } finally {
     await discord.stop();
     await db.drop();

@@ -90,6 +90,33 @@ describe('/patient', () => {
     expect(reply.patientIds.sort((a, b) => a - b)).toEqual(expected.map((p) => p.id).sort((a, b) => a - b));
   });
 
+  it('search: a full name in either order, or "Last, First", finds the patient, with every patient whose names contain both parts', async () => {
+    const p = raw.patient.find((x) => !/[\s,]/.test(`${x.first_name}${x.last_name}`));
+    if (!p) throw new Error('seed has no patient with one-word names');
+    const has = (n: string, part: string) => n.toLowerCase().includes(part.toLowerCase());
+    const both = (first: string, last: string) =>
+      raw.patient.filter((x) => has(x.first_name, first) && has(x.last_name, last)).map((x) => x.mrn);
+    for (const [text, expected] of [
+      [
+        `${p.first_name} ${p.last_name}`,
+        [...both(p.first_name, p.last_name), ...both(p.last_name, p.first_name)],
+      ],
+      [
+        `${p.last_name} ${p.first_name}`,
+        [...both(p.first_name, p.last_name), ...both(p.last_name, p.first_name)],
+      ],
+      [`${p.last_name}, ${p.first_name}`, both(p.first_name, p.last_name)],
+      [
+        `${p.first_name.toUpperCase()}   ${p.last_name.slice(0, 3).toLowerCase()}`,
+        [...both(p.first_name, p.last_name.slice(0, 3)), ...both(p.last_name.slice(0, 3), p.first_name)],
+      ],
+    ] as const) {
+      const reply = await run(`/patient search name:"${text}"`);
+      expect(new Set(col(reply, 'MRN')), text).toEqual(new Set(expected));
+      expect(col(reply, 'MRN')).toContain(p.mrn);
+    }
+  });
+
   it('search: with more than 25 matches, lists nobody, says how many matched and asks for a narrower term', async () => {
     const expected = matching('an');
     expect(expected.length).toBeGreaterThan(25);

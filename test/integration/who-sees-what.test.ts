@@ -84,8 +84,17 @@ describe('a public aggregate answer', () => {
     const row = open.table?.rows.find((r) => r[0] === decision);
     const total = open.table?.columns.findIndex((c) => c.name === 'total') ?? -1;
     expect(row?.[total]).toBe(`<${MIN_CELL}`);
-    expect(open.chart).toBeUndefined();
+    // The chart stays, with the withheld decision's bars blank and every shown bar as the table shows it.
+    const at = open.table?.rows.findIndex((r) => r[0] === decision) ?? -1;
+    const datasets = open.chart?.config.data.datasets ?? [];
+    for (const [i, d] of datasets.entries())
+      d.data.forEach((v, r) => {
+        const cell = open.table?.rows[r]?.[1 + i];
+        expect(v).toBe(typeof cell === 'number' ? cell : null);
+      });
+    expect(datasets.some((d) => d.data[at] === null)).toBe(true);
     expect(open.summary).toContain(`Counts below ${MIN_CELL} show as <${MIN_CELL}`);
+    expect(open.summary).toMatch(/^[\d,]+ disposition decisions on /);
     // No small count anywhere in the table, in whatever column.
     for (const r of open.table?.rows ?? [])
       for (const cell of r) if (typeof cell === 'number') expect(cell === 0 || cell >= MIN_CELL).toBe(true);
@@ -108,6 +117,15 @@ describe('a public aggregate answer', () => {
     const open = await reply('/er severity level:high window:30d', reports);
     expect(open.table?.columns.map((c) => c.name)).toEqual(['nature', 'dispatches']);
     const own = await reply('/er severity level:high window:30d private:true', reports);
+    // The headline keeps its number: the dispatches of the private answer, in the summary and the total row.
+    const count = own.table?.totalRows ?? 0;
+    expect(count).toBeGreaterThanOrEqual(MIN_CELL);
+    expect(open.summary).toMatch(
+      new RegExp(
+        `^${count.toLocaleString('en-US')} high-severity dispatches in the last 30 days, by nature\\.`,
+      ),
+    );
+    expect(open.table?.rows.at(-1)).toEqual(['all', count]);
     expect(own.table?.columns.map((c) => c.name)).toContain('district');
     const ids = new Set(own.table?.rows.map((r) => String(r[0])));
     expect(ids.size).toBeGreaterThan(0);

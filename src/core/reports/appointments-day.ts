@@ -34,10 +34,12 @@ export function dayCountsReport(
       total === 0
         ? none
         : `${plural(total, 'appointment')}, ${active} not cancelled, by hour, provider and status${groups.length > MAX_ROWS ? ` (the first ${MAX_ROWS} of ${groups.length} rows shown)` : ''}. Each appointment with its patient and reason: /appointments schedule (patient-records role).`,
-    publicSummary: total === 0 ? none : `Appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
+    publicSummary:
+      total === 0 ? none : `{total} appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
     publicTable: {
       columns: [{ name: 'status' }, { name: 'appointments', align: 'right', count: true }],
       rows: statusCounts(rows),
+      publicTotal: 'all',
     },
     table: {
       columns: [
