@@ -4,7 +4,9 @@ import { toCsv } from '../render/csv.ts';
 import { auditedActor, auditFirst, newReference, withTimeout } from '../runner/execute.ts';
 import { subcommandAt } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
+import { parseAckButtonId } from '../core/alert-posts.ts';
 import { decide } from './access.ts';
+import { alertButtonHandler } from './alert-button.ts';
 import {
   actorOf,
   auditDenied,
@@ -25,8 +27,11 @@ const PAGE_STATE_MS = 1_500;
  */
 export function buttonHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
+  const acknowledge = alertButtonHandler(deps);
 
   return async function button(i: ButtonInteraction): Promise<void> {
+    const alertPost = parseAckButtonId(i.customId);
+    if (alertPost !== undefined) return acknowledge(i, alertPost);
     const parsed = parseButtonId(i.customId);
     if (!parsed) return;
     let state;
