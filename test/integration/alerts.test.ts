@@ -246,11 +246,16 @@ describe('the census rule', () => {
     expect(audit.map((a) => [a.source, a.actor_id, a.command, a.outcome])).toEqual([
       ['scheduler', 'auditor', 'alert', 'ok'],
       ['scheduler', 'auditor', 'alert', 'ok'],
+      ['scheduler', 'auditor', 'alert', 'ok'],
     ]);
     const options = (a: RowDataPacket) =>
       (typeof a.options === 'string' ? JSON.parse(a.options) : a.options) as Record<string, unknown>;
-    expect(audit.map((a) => options(a).transition)).toEqual(['fired', 'cleared']);
-    expect(audit[0]?.detail).toBe('posted message m1');
+    expect(audit.map((a) => options(a).transition)).toEqual(['fired', 'cleared', 'fired']);
+    expect(audit.map((a) => a.detail)).toEqual([
+      'posted message m1',
+      'posted message m2',
+      'edited message m1 to say it resolved',
+    ]);
   });
 });
 
