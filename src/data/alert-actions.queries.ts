@@ -29,9 +29,10 @@ export function saveAlertThreshold(
   db: Db,
   change: SettingChange & { threshold: number; clearAt: number | null },
 ): Promise<void> {
+  const { rule, threshold, clearAt, changedBy, now } = change;
   return inTransaction(db, async (conn) => {
-    await sql.saveAlertThreshold(conn, change);
-    await sql.insertAlertSettingChange(conn, { ...change, what: 'threshold' });
+    await sql.saveAlertThreshold(conn, { rule, threshold, clearAt, changedBy, now });
+    await sql.insertAlertSettingChange(conn, changeRow(change, 'threshold'));
   });
 }
 
@@ -40,11 +41,21 @@ export function saveAlertSnooze(
   db: Db,
   change: SettingChange & { snoozedUntil: Date | null },
 ): Promise<void> {
+  const { rule, snoozedUntil, changedBy, now } = change;
   return inTransaction(db, async (conn) => {
-    await sql.saveAlertSnooze(conn, change);
-    await sql.insertAlertSettingChange(conn, { ...change, what: 'snooze' });
+    await sql.saveAlertSnooze(conn, { rule, snoozedUntil, changedBy, now });
+    await sql.insertAlertSettingChange(conn, changeRow(change, 'snooze'));
   });
 }
+
+const changeRow = (c: SettingChange, what: 'threshold' | 'snooze') => ({
+  rule: c.rule,
+  what,
+  oldValue: c.oldValue,
+  newValue: c.newValue,
+  changedBy: c.changedBy,
+  now: c.now,
+});
 
 function inTransaction(db: Db, work: (conn: Db) => Promise<void>): Promise<void> {
   return onOneConnection(db, async (conn) => {
