@@ -262,12 +262,18 @@ describe('an ER surge alert with two bot processes and a moving clock', () => {
     expect(await adminAlerts('snooze', { rule: 'census', minutes: 30 })).toContain(
       'census is snoozed until 2031-03-04 14:43',
     );
-    await visit(14); // three in the ER again
-    setClock(16); // re-armed (clear for a minute), and firing again
+    setClock(15); // clear for over a minute: re-armed
+    await evaluatedBy(15);
+    await visit(15); // three in the ER again: the rule would fire
+    setClock(16);
     await evaluatedBy(16);
     setClock(20);
     await evaluatedBy(20);
     expect(postsOf('fired')).toHaveLength(1);
+    const [state] = (
+      await sql.query<RowDataPacket[]>(`SELECT state, measured FROM alert_rule_state WHERE rule = 'census'`)
+    )[0];
+    expect(state).toMatchObject({ state: 'armed', measured: 3 });
     for (const bot of bots)
       expect(logsOf(bot).some((l) => l.includes('alert rule evaluated with new settings'))).toBe(true);
   }, 90_000);
