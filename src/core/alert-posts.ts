@@ -77,6 +77,12 @@ export function alertPost(
     waiting: `**${count}** triage 1-2 ${p.measured === 1 ? 'patient has' : 'patients have'} waited over ${p.threshold} min with no treatment yet`,
     dispatch_surge: `**${count}** high-severity dispatches in the last 60 minutes`,
   };
+  // As a resolved post reads: what was measured when it fired.
+  const measuredThen: Record<AlertRule, string> = {
+    census: `**${count}** patients in the ER`,
+    waiting: `**${count}** triage 1-2 ${p.measured === 1 ? 'patient' : 'patients'} waiting over ${p.threshold} min with no treatment`,
+    dispatch_surge: `**${count}** high-severity dispatches in 60 minutes`,
+  };
   const footer = { text: alertMarker(p.rule, p.seq, p.kind) };
   const firedAt = p.firedAt ?? p.happenedAt;
   const lasted = (end: Date) => minutesText(end.getTime() - firedAt.getTime());
@@ -84,7 +90,9 @@ export function alertPost(
     case 'fired': {
       const { acknowledged, resolvedAt } = followUp;
       const lines = [
-        `${measured[p.rule]}: the alert is set at ${ruleCondition(p.rule, p.threshold)}. Since ${at}.`,
+        resolvedAt
+          ? `Fired at ${at} with ${measuredThen[p.rule]} (the alert is set at ${ruleCondition(p.rule, p.threshold)}).`
+          : `${measured[p.rule]}: the alert is set at ${ruleCondition(p.rule, p.threshold)}. Since ${at}.`,
       ];
       if (resolvedAt)
         lines.push(`Resolved at ${timeOfDay(timeZone, resolvedAt)}, after ${lasted(resolvedAt)}.`);

@@ -37,6 +37,9 @@ describe('an alert post after it was posted', () => {
     const acknowledged = { name: 'Dana Reyes', at: new Date('2026-03-10T18:09:00Z') };
     const embed = alertPost(fired, TZ, 5, { acknowledged, resolvedAt });
     expect(embed.title).toBe('✓ ER census: resolved');
+    expect(embed.description.split('\n')[0]).toBe(
+      'Fired at 2026-03-10 14:04 America/New_York with **42** patients in the ER (the alert is set at 40 or more patients in the ER).',
+    );
     expect(embed.description.split('\n').slice(1)).toEqual([
       'Resolved at 15:09, after 1 h 05 min.',
       'Acknowledged by Dana Reyes at 14:09.',
