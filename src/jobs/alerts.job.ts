@@ -63,13 +63,15 @@ export const ALERT_CLAIM_LEASE_MS = 5 * 60_000;
 const ALERT_CHANNEL = {
   name: 'alert channel',
   setting: 'ALERT_CHANNEL_ID',
-  permissions: 'View Channel, Send Messages and Embed Links',
+  permissions: 'View Channel, Send Messages, Embed Links and Read Message History',
 };
 
 /**
- * Evaluates the alert rules (one run a minute) and posts each transition to the alert channel exactly
- * once. The rules' states live in alert_rule_state, so a restart carries on where it was; of several
- * processes evaluating the same minute, the one whose update of a rule lands moves it on and claims its
+ * Evaluates the alert rules (one run every ALERT_CHECK_SECONDS, with the settings of /admin alerts read
+ * each time) and posts each transition to the alert channel exactly once; then the follow-ups of fired
+ * posts (src/jobs/alert-followups.ts): escalations due, and edits of posts whose episode is over. The rules'
+ * states live in alert_rule_state, so a restart carries on where it was; of several processes evaluating
+ * at once, the one whose update of a rule lands moves it on and claims its
  * post (alert_post) in the same transaction. A claim left by a process that died is taken over after
  * ALERT_CLAIM_LEASE_MS: its post is looked for in the channel first, and posted only if missing
  * (src/jobs/exactly-once.ts).
@@ -155,11 +157,11 @@ export class AlertsJob {
           instance: this.instanceId,
         },
       );
-      if (postId) deliveries.push(await this.deliverId(postId));
+      if (postId) deliveries.push(...(await this.deliverId(postId)));
     }
     await showResolutions(this.followUpDeps(), channel, now);
     for (const id of await claimEscalations(this.followUpDeps(), channel, settings, measures, now))
-      deliveries.push(await this.deliverId(id));
+      deliveries.push(...(await this.deliverId(id)));
     return deliveries;
   }
 
@@ -186,10 +188,10 @@ export class AlertsJob {
     };
   }
 
-  private async deliverId(id: number): Promise<Delivery> {
+  /** Posts the post claimed as `id` (none when its row is gone). */
+  private async deliverId(id: number): Promise<Delivery[]> {
     const post = await alertPostById(this.deps.sql, id);
-    if (post) return this.deliver(post);
-    return { rule: 'census', kind: 'fired', seq: 0, result: 'busy' };
+    return post ? [await this.deliver(post)] : [];
   }
 
   /** The channel's rule rows, adding an armed row for a rule seen for the first time. */
