@@ -62,7 +62,8 @@ export interface Config {
     guildId: string | undefined;
     apiBase: string | undefined;
   };
-  roles: { phi: string[]; reports: string[]; admin: string[] };
+  /** Role ids per capability; `alert` (who may acknowledge an alert) empty means the report roles. */
+  roles: { phi: string[]; reports: string[]; admin: string[]; alert: string[] };
   phiChannelIds: string[];
   summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
   /** ER surge alerts: a rule whose setting is undefined is off; no channel turns them all off. */
@@ -72,6 +73,12 @@ export interface Config {
     waitMinutes: number | undefined;
     dispatchAt: number | undefined;
     rearmMinutes: number;
+    /** An alert nobody acknowledged for this long is escalated to the on-call role; undefined: never. */
+    escalateMinutes: number | undefined;
+    /** The only role an escalation mentions; without it there is no escalation. */
+    onCallRoleId: string | undefined;
+    /** How often the rules are evaluated. */
+    checkMs: number;
   };
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl: string };
   consoleOutputDir: string;
@@ -141,7 +148,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiBase: e.DISCORD_API_BASE,
     },
-    roles: { phi: e.ROLE_PHI_IDS, reports: e.ROLE_REPORT_IDS, admin: e.ROLE_ADMIN_IDS },
+    roles: {
+      phi: e.ROLE_PHI_IDS,
+      reports: e.ROLE_REPORT_IDS,
+      admin: e.ROLE_ADMIN_IDS,
+      alert: e.ROLE_ALERT_IDS,
+    },
     phiChannelIds: e.PHI_CHANNEL_IDS,
     summary: {
       channelId: e.SUMMARY_CHANNEL_ID,
@@ -155,6 +167,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       waitMinutes: e.ALERT_WAIT_MINUTES,
       dispatchAt: e.ALERT_DISPATCH_AT,
       rearmMinutes: e.ALERT_REARM_MINUTES,
+      escalateMinutes: e.ALERT_ESCALATE_MINUTES,
+      onCallRoleId: e.ALERT_ONCALL_ROLE_ID,
+      checkMs: e.ALERT_CHECK_SECONDS * 1000,
     },
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,

@@ -1,5 +1,5 @@
 import { defineCommand } from '#src/runner/command.ts';
-import alerts from './alerts.ts';
+import alerts from './alerts/index.ts';
 import audit from './audit.ts';
 import summaryNow from './summary-now.ts';
 

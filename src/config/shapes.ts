@@ -47,6 +47,8 @@ export const DiscordShape = {
   ROLE_PHI_IDS: SnowflakeList,
   ROLE_REPORT_IDS: SnowflakeList,
   ROLE_ADMIN_IDS: SnowflakeList,
+  /** Who may acknowledge an alert; empty: the report roles. */
+  ROLE_ALERT_IDS: SnowflakeList,
   PHI_CHANNEL_IDS: SnowflakeList,
 };
 
@@ -65,6 +67,9 @@ export const PostingShape = {
   ALERT_WAIT_MINUTES: IntOrOff(1, 1_440).prefault('30'),
   ALERT_DISPATCH_AT: IntOrOff(1, 10_000).prefault('5'),
   ALERT_REARM_MINUTES: IntFromEnv(1, 1_440).default(30),
+  ALERT_ESCALATE_MINUTES: IntOrOff(1, 1_440).prefault('10'),
+  ALERT_ONCALL_ROLE_ID: optional(Snowflake),
+  ALERT_CHECK_SECONDS: IntFromEnv(1, 3_600).default(60),
 };
 
 /** Charts, the console's files and the store of paged replies. */

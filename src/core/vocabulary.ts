@@ -77,6 +77,11 @@ export const ALERT_STATES = ['armed', 'firing', 'cooling'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 export const ALERT_TRANSITIONS = ['fired', 'cleared'] as const;
 export type AlertTransition = (typeof ALERT_TRANSITIONS)[number];
+/** A post of the alert channel: a transition, or the escalation of a fired post nobody acknowledged. */
+export const ALERT_POST_KINDS = [...ALERT_TRANSITIONS, 'escalated'] as const;
+export type AlertPostKind = (typeof ALERT_POST_KINDS)[number];
+/** What /admin alerts changes: a rule's threshold (with its clear level), or its snooze. */
+export const ALERT_SETTING_CHANGES = ['threshold', 'snooze'] as const;
 export const ALERT_POST_STATES = ['claimed', 'posted', 'failed', 'superseded'] as const;
 export type AlertPostState = (typeof ALERT_POST_STATES)[number];
 
@@ -105,7 +110,10 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'alert_rule_state.rule': ALERT_RULES,
   'alert_rule_state.state': ALERT_STATES,
   'alert_post.rule': ALERT_RULES,
-  'alert_post.kind': ALERT_TRANSITIONS,
+  'alert_post.kind': ALERT_POST_KINDS,
   'alert_post.state': ALERT_POST_STATES,
+  'alert_rule_setting.rule': ALERT_RULES,
+  'alert_setting_change.rule': ALERT_RULES,
+  'alert_setting_change.what': ALERT_SETTING_CHANGES,
   'hl7_message.outcome': HL7_ACKS,
 };

@@ -198,7 +198,11 @@ describe('loadConfig', () => {
       waitMinutes: 30,
       dispatchAt: 5,
       rearmMinutes: 30,
+      escalateMinutes: 10,
+      onCallRoleId: undefined,
+      checkMs: 60_000,
     });
+    expect(loadConfig({}).roles.alert).toEqual([]);
   });
 
   it('with alert settings, parses them, and off turns a rule off', () => {
@@ -208,6 +212,10 @@ describe('loadConfig', () => {
       ALERT_WAIT_MINUTES: 'off',
       ALERT_DISPATCH_AT: '8',
       ALERT_REARM_MINUTES: '15',
+      ALERT_ESCALATE_MINUTES: '5',
+      ALERT_ONCALL_ROLE_ID: '223456789012345678',
+      ALERT_CHECK_SECONDS: '20',
+      ROLE_ALERT_IDS: '323456789012345678, 423456789012345678',
     });
     expect(c.alerts).toEqual({
       channelId: '123456789012345678',
@@ -215,7 +223,12 @@ describe('loadConfig', () => {
       waitMinutes: undefined,
       dispatchAt: 8,
       rearmMinutes: 15,
+      escalateMinutes: 5,
+      onCallRoleId: '223456789012345678',
+      checkMs: 20_000,
     });
+    expect(c.roles.alert).toEqual(['323456789012345678', '423456789012345678']);
+    expect(loadConfig({ ALERT_ESCALATE_MINUTES: 'off' }).alerts.escalateMinutes).toBeUndefined();
     expect(loadConfig({ ALERT_CENSUS_AT: 'off' }).alerts.censusAt).toBeUndefined();
     expect(loadConfig({ ALERT_CENSUS_AT: '' }).alerts.censusAt).toBeUndefined();
   });
@@ -227,8 +240,16 @@ describe('loadConfig', () => {
       ALERT_WAIT_MINUTES: '0',
       ALERT_DISPATCH_AT: '2.5',
       ALERT_REARM_MINUTES: 'off',
+      ALERT_ESCALATE_MINUTES: '0',
+      ALERT_ONCALL_ROLE_ID: '@oncall',
+      ALERT_CHECK_SECONDS: '0',
+      ROLE_ALERT_IDS: 'charge-nurses',
     });
     expect(Object.fromEntries(problems.map((p) => [p.key, p.message]))).toEqual({
+      ALERT_ESCALATE_MINUTES: expect.stringContaining('>=1'),
+      ALERT_ONCALL_ROLE_ID: 'must be a Discord id (17 to 20 digits)',
+      ALERT_CHECK_SECONDS: expect.stringContaining('>=1'),
+      ROLE_ALERT_IDS: expect.stringContaining('Discord id'),
       ALERT_CHANNEL_ID: 'must be a Discord id (17 to 20 digits)',
       ALERT_CENSUS_AT: 'must be a whole number or off',
       ALERT_WAIT_MINUTES: expect.stringContaining('>=1'),
