@@ -2,7 +2,7 @@ import { minutesText, ruleCondition } from './alerts.ts';
 import { timeOfDay, when } from './format.ts';
 import { cellText } from './suppression.ts';
 import type { PostEmbed } from './summary-post.ts';
-import { sanitizeText } from './text.ts';
+import { discordText, sanitizeText } from './text.ts';
 import type { AlertPostKind, AlertRule } from './vocabulary.ts';
 
 /**
@@ -46,8 +46,7 @@ const GREEN = 0x16a34a;
 
 /** A name a member chose, as plain text in a message: one line, at most 80 characters, no markdown, no mention. */
 export function memberName(name: string): string {
-  const line = sanitizeText(name).trim().slice(0, 80) || 'a member';
-  return line.replace(/[\\*_~`|<>[\]()#@:!-]/g, (c) => `\\${c}`);
+  return discordText(sanitizeText(name).trim().slice(0, 80) || 'a member');
 }
 
 /** "by Dana Reyes at 14:05", in the hospital's time. */

@@ -68,13 +68,13 @@ describe('an alert post after it was posted', () => {
     );
   });
 
-  it('a member name is shown as plain text: no markdown, links, mentions or direction overrides', () => {
+  it('a member name is shown as plain text (the one Discord escape): no markdown, links, mentions or direction overrides', () => {
     const cases: [string, string][] = [
       ['Dana Reyes', 'Dana Reyes'],
       ['**Dana**', '\\*\\*Dana\\*\\*'],
       ['@everyone', '\\@everyone'],
-      ['<@&500000000000000005>', '\\<\\@&500000000000000005\\>'],
-      ['[Verify](http://evil.example)', '\\[Verify\\]\\(http\\://evil.example\\)'],
+      ['<@&500000000000000005>', '\\<\\@&500000000000000005>'],
+      ['[Verify](http://evil.example)', '\\[Verify\\](http\\://evil.example)'],
       ['Dana\u202eseyeR', 'DanaseyeR'],
       ['# big', '\\# big'],
       ['', 'a member'],
