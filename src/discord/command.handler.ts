@@ -19,6 +19,7 @@ import {
 } from './interaction.ts';
 import { replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
+import { deliversByLink, sendLink } from './phi-link.ts';
 import { overLimit } from './rate-limit.ts';
 
 /** A command that may go ahead, acknowledged. */
@@ -76,6 +77,9 @@ export function commandHandler(deps: HandlerDeps) {
       if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
     }
     const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
+    const byLink = deliversByLink(config, resolved.sub.sensitivity);
+    if (byLink && (outcome.kind === 'reply' || outcome.kind === 'user_error'))
+      return sendLink(deps, i, outcome, path);
     if (outcome.kind === 'reply') {
       const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       return send(i, outcome.reply, path, needsPhi);
