@@ -15,7 +15,8 @@ const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: a form posted to us must carry its Origin (no-referrer sends "null").
+  'referrer-policy': 'same-origin',
 };
 
 export function sendPage(
