@@ -270,6 +270,29 @@ describe('a patient answer with PHI_DELIVERY=link', () => {
     await own.close();
   });
 
+  it('while the audit trail cannot be written, shows nothing and gives the link back', async () => {
+    const p = patientWithPrescriptions();
+    const url = linkIn((await run(alice, 'patient', 'history', { patient: p.mrn })).content);
+    const page = await (await signedInAs(alice, 'alice@hospital.test')).newPage();
+    // Another connection holds the audit chain's lock: the page's audit INSERT waits on it, then gives up.
+    const holder = await connect(db.mysqlUrl);
+    await holder.query('START TRANSACTION');
+    await holder.query('SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+    try {
+      await open(page, url, 'alice@hospital.test');
+      expect(await page.textContent('h1')).toBe('Temporarily unavailable');
+      expect(await page.content()).not.toContain(p.mrn);
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    await page.goto(url);
+    expect(await page.textContent('h1')).toContain(p.mrn);
+    await page.close();
+    const rows = await auditRows('command = ?', ['/patient history (page)']);
+    expect(rows.map((r) => r.outcome)).toEqual(['ok']);
+  });
+
   it("/link-account opened by an account linked to another member is refused and audited; an admin's unlink frees it", async () => {
     await signedInAs(alice, 'alice@hospital.test');
     const url = linkIn((await run(admin, 'link-account', '')).content);
