@@ -8,6 +8,8 @@ import {
   DatabaseShape,
   DiscordShape,
   OutputShape,
+  PhiDeliveryShape,
+  phiDeliveryProblems,
   PostingShape,
   RuntimeShape,
   ServiceShape,
@@ -29,12 +31,14 @@ export const EnvSchema = z.object({
   ...PostingShape,
   ...OutputShape,
   ...ServiceShape,
+  ...PhiDeliveryShape,
   ...Hl7EnvShape,
 });
 
 /** Rules between keys: each maps the raw environment to the keys it finds wrong, with why. */
 const CROSS_KEY_RULES: ((env: Record<string, string | undefined>) => Iterable<[string, string]>)[] = [
   coreKeyProblems,
+  phiDeliveryProblems,
   hl7Problems,
 ];
 
@@ -102,7 +106,22 @@ export interface Config {
   fairShare: { heavyDays: number; inFlight: number };
   /** The HL7 ADT listener (npm run hl7). */
   hl7: Hl7Settings;
+  /**
+   * Where patient answers go: in the private Discord reply, or (`link`) behind a one-time link to hers-bot's
+   * own page (served on `http`), opened after the hospital's OpenID Connect sign-in.
+   */
+  phiDelivery: PhiDelivery;
 }
+
+export type PhiDelivery =
+  | { mode: 'discord' }
+  | {
+      mode: 'link';
+      /** How staff reach the page, e.g. https://hers-bot.hospital.internal (no trailing slash). */
+      publicBaseUrl: string;
+      linkTtlMs: number;
+      oidc: { issuer: string; clientId: string; clientSecret: string };
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: { key: string; message: string }[]) {
@@ -185,6 +204,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     fairShare: { heavyDays: e.RATE_LIMIT_HEAVY_DAYS, inFlight: e.RATE_LIMIT_IN_FLIGHT },
     hl7: hl7Settings(e),
+    phiDelivery:
+      e.PHI_DELIVERY === 'link' &&
+      e.PUBLIC_BASE_URL &&
+      e.OIDC_ISSUER &&
+      e.OIDC_CLIENT_ID &&
+      e.OIDC_CLIENT_SECRET
+        ? {
+            mode: 'link',
+            publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+            linkTtlMs: e.PHI_LINK_MINUTES * 60_000,
+            oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET },
+          }
+        : { mode: 'discord' },
   };
 }
 

@@ -118,3 +118,35 @@ export function coreKeyProblems(env: Record<string, string | undefined>): Map<st
   }
   return problems;
 }
+
+/**
+ * How patient answers reach a member: `discord` (in the private reply) or `link` (a one-time link to
+ * hers-bot's own page, behind the hospital's OpenID Connect sign-in; see README, "Who sees what").
+ */
+export const PhiDeliveryShape = {
+  PHI_DELIVERY: z.enum(['discord', 'link']).default('discord'),
+  PUBLIC_BASE_URL: optional(HttpUrl),
+  PHI_LINK_MINUTES: IntFromEnv(1, 60).default(5),
+  OIDC_ISSUER: optional(HttpUrl),
+  OIDC_CLIENT_ID: optional(z.string().min(1).max(255)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+};
+
+/** Plain http is for this machine only (a test, a demo); anywhere else sign-in and cookies need https. */
+export const isLoopbackUrl = (url: string) =>
+  URL.canParse(url) && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(new URL(url).hostname);
+
+/** With PHI_DELIVERY=link, the page's listener, its address and the sign-in are all required. */
+export function phiDeliveryProblems(env: Record<string, string | undefined>): Map<string, string> {
+  const problems = new Map<string, string>();
+  if (env.PHI_DELIVERY !== 'link') return problems;
+  const set = (key: string) => (env[key] ?? '') !== '';
+  for (const key of ['HTTP_PORT', 'PUBLIC_BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'])
+    if (!set(key)) problems.set(key, 'is required when PHI_DELIVERY=link');
+  for (const key of ['PUBLIC_BASE_URL', 'OIDC_ISSUER']) {
+    const url = env[key] ?? '';
+    if (URL.canParse(url) && new URL(url).protocol === 'http:' && !isLoopbackUrl(url))
+      problems.set(key, 'must be an https URL (http is accepted for 127.0.0.1 and localhost only)');
+  }
+  return problems;
+}

@@ -64,7 +64,8 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const PRESCRIPTION_STATUSES = ['active', 'completed', 'stopped'] as const;
 
 /** Where an audited action came from, and how it ended (the bot's own audit_event table). */
-export const AUDIT_SOURCES = ['discord', 'console', 'scheduler'] as const;
+export const AUDIT_SOURCES = ['discord', 'console', 'scheduler', 'web'] as const;
+export const PHI_LINK_KINDS = ['answer', 'account'] as const;
 export const AUDIT_OUTCOMES = ['ok', 'empty', 'denied', 'invalid', 'error'] as const;
 export const SUMMARY_POST_STATES = ['claimed', 'posted', 'failed'] as const;
 /** How the HL7 ADT listener answered a message (HL7 acknowledgement codes). */
@@ -106,6 +107,7 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'prescription.status': PRESCRIPTION_STATUSES,
   'audit_event.source': AUDIT_SOURCES,
   'audit_event.outcome': AUDIT_OUTCOMES,
+  'phi_link.kind': PHI_LINK_KINDS,
   'summary_post.state': SUMMARY_POST_STATES,
   'alert_rule_state.rule': ALERT_RULES,
   'alert_rule_state.state': ALERT_STATES,

@@ -19,6 +19,7 @@ import {
 import { fairShare } from './fair-share.ts';
 import { messageText, replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
+import { deliversByLink, sendLink } from './phi-link.ts';
 
 /** Said when the page state of a reply with buttons could not be stored. */
 export const BUTTONS_NOT_KEPT =
@@ -84,6 +85,9 @@ export function commandHandler(deps: HandlerDeps) {
     const ran = await runFairly(actor, resolved, inv);
     if ('refusal' in ran) return answerPrivately(i, ephemeral, ran.refusal);
     const { outcome } = ran;
+    const byLink = deliversByLink(config, resolved.sub.sensitivity);
+    if (byLink && (outcome.kind === 'reply' || outcome.kind === 'user_error'))
+      return sendLink(deps, i, outcome, path);
     if (outcome.kind === 'reply') {
       const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       return send(i, outcome.reply, path, needsPhi);

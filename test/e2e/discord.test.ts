@@ -196,9 +196,9 @@ describe('registration', () => {
     const first = await runScript('src/cli/register.ts', [], botEnv());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('registering 9 commands in guild');
+    expect(first.stdout).toContain('registering 10 commands in guild');
     expect(first.stdout).toContain(
-      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /admin',
+      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /admin, /link-account',
     );
     const put = discord.requests.filter(
       (r) =>
@@ -217,6 +217,7 @@ describe('registration', () => {
       'meds',
       'summary',
       'admin',
+      'link-account',
     ]);
     expect(sent.every((c) => JSON.stringify(c.contexts) === '[0]')).toBe(true);
     expect(sent.find((c) => c.name === 'er')?.options.map((o) => o.name)).toContain('response-times');
@@ -230,7 +231,7 @@ describe('registration', () => {
     discord.commands = [];
     const r = await runScript('src/cli/register.ts', ['--dry-run'], botEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('would register 9 commands');
+    expect(r.stdout).toContain('would register 10 commands');
     expect(r.stdout).toContain('dry run: nothing was sent.');
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });

@@ -191,6 +191,61 @@ describe('loadConfig', () => {
       ]);
   });
 
+  it('without PHI_DELIVERY, shows patient answers in Discord', () => {
+    expect(loadConfig({}).phiDelivery).toEqual({ mode: 'discord' });
+  });
+
+  const LINK = {
+    PHI_DELIVERY: 'link',
+    HTTP_PORT: '9464',
+    PUBLIC_BASE_URL: 'https://hers-bot.hospital.internal/',
+    OIDC_ISSUER: 'https://login.hospital.internal/realms/staff',
+    OIDC_CLIENT_ID: 'hers-bot',
+    OIDC_CLIENT_SECRET: 'client-secret-never-shown',
+  };
+
+  it('with PHI_DELIVERY=link and its settings, links for 5 minutes by default to the page at PUBLIC_BASE_URL', () => {
+    expect(loadConfig(LINK).phiDelivery).toEqual({
+      mode: 'link',
+      publicBaseUrl: 'https://hers-bot.hospital.internal',
+      linkTtlMs: 5 * 60_000,
+      oidc: {
+        issuer: 'https://login.hospital.internal/realms/staff',
+        clientId: 'hers-bot',
+        clientSecret: 'client-secret-never-shown',
+      },
+    });
+    expect(loadConfig({ ...LINK, PHI_LINK_MINUTES: '2' }).phiDelivery).toMatchObject({ linkTtlMs: 120_000 });
+  });
+
+  it('with PHI_DELIVERY=link but no listener, address or sign-in, names each missing key', () => {
+    expect(problemsOf({ PHI_DELIVERY: 'link' })).toEqual(
+      ['HTTP_PORT', 'PUBLIC_BASE_URL', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].map((key) => ({
+        key,
+        message: 'is required when PHI_DELIVERY=link',
+      })),
+    );
+  });
+
+  it('with plain http off this machine, or a bad mode or duration, names the key and never the secret', () => {
+    const problems = problemsOf({
+      ...LINK,
+      PUBLIC_BASE_URL: 'http://hers-bot.hospital.internal',
+      OIDC_ISSUER: 'http://login.hospital.internal',
+      PHI_LINK_MINUTES: '0',
+    });
+    expect(problems.map((p) => p.key).sort()).toEqual(['OIDC_ISSUER', 'PHI_LINK_MINUTES', 'PUBLIC_BASE_URL']);
+    expect(JSON.stringify(problems)).not.toContain('client-secret-never-shown');
+    expect(problemsOf({ PHI_DELIVERY: 'email' })).toEqual([
+      { key: 'PHI_DELIVERY', message: 'must be one of: discord, link' },
+    ]);
+    // A test or a demo on this machine may use plain http.
+    expect(
+      loadConfig({ ...LINK, PUBLIC_BASE_URL: 'http://127.0.0.1:9464', OIDC_ISSUER: 'http://localhost:8080' })
+        .phiDelivery.mode,
+    ).toBe('link');
+  });
+
   it('with no alert settings, keeps alerts off and the other rules at their defaults', () => {
     expect(loadConfig({}).alerts).toEqual({
       channelId: undefined,

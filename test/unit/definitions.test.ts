@@ -67,6 +67,7 @@ describe('command definitions', () => {
       'appointments',
       'care',
       'er',
+      'link-account',
       'meds',
       'patient',
       'staff',
@@ -75,7 +76,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(39);
+    expect(all).toHaveLength(41);
   });
 
   for (const [name, command] of commands) {

@@ -86,7 +86,7 @@ WHERE id = LAST_INSERT_ID()`,
 export interface InsertedAuditEventRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   actor_roles: string | null;
   guild_id: string | null;
@@ -160,7 +160,7 @@ export interface AuditChainPageArgs {
 export interface AuditChainPageRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   actor_roles: string | null;
   guild_id: string | null;
@@ -273,7 +273,7 @@ export interface RecentAuditEventsArgs {
 export interface RecentAuditEventsRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   channel_id: string | null;
   command: string;
