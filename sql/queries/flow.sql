@@ -46,3 +46,50 @@ WHERE v.departed_at >= :from AND v.departed_at < :to
     OR (d.id IS NULL AND NOT EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id)))
 GROUP BY v.condition_on_arrival, COALESCE(d.decision, 'Left without being seen')
 ORDER BY v.condition_on_arrival, decision;
+
+-- name: MeasureVisits :many
+-- Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
+-- seconds from its arrival to placement in a treatment space, first provider contact, the decision and the
+-- departure (NULL when not recorded); the decision; an observation stay; a mental-health diagnosis (a code
+-- matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years; and
+-- whether it is a 72-hour return (as ReturnVisits: the patient's previous visit departed at most 72 hours
+-- before, discharged or left without being seen).
+-- @param mentalHealth: string
+-- @notnull arrived_s, observation, mental_health, treated, is_return
+SELECT
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, d.decided_at) AS decided_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  d.decision,
+  v.observation,
+  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
+  EXISTS (SELECT 1 FROM diagnosis g WHERE g.visit_id = v.id AND g.code REGEXP :mentalHealth) AS mental_health,
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated,
+  EXISTS (
+    SELECT 1 FROM er_visit f
+    LEFT JOIN disposition_decision fd ON fd.visit_id = f.id
+    WHERE f.id = (
+        SELECT f2.id FROM er_visit f2
+        WHERE f2.patient_id = v.patient_id AND f2.arrived_at < v.arrived_at
+        ORDER BY f2.arrived_at DESC, f2.id DESC LIMIT 1)
+      AND f.departed_at IS NOT NULL AND v.arrived_at <= f.departed_at + INTERVAL 72 HOUR
+      AND (fd.decision = 'Discharge'
+        OR (fd.id IS NULL AND NOT EXISTS (SELECT 1 FROM er_treatment t2 WHERE t2.visit_id = f.id)))
+  ) AS is_return
+FROM er_visit v
+JOIN patient p ON p.id = v.patient_id
+LEFT JOIN disposition_decision d ON d.visit_id = v.id
+WHERE v.arrived_at >= :from AND v.arrived_at < :to
+ORDER BY v.arrived_at, v.id;
+
+-- name: BoardersAt :one
+-- Admitted patients (decision :admitted, not an observation stay) still in the department at :at, and how
+-- many of them had been decided on more than 240 minutes before; read from the visits present at :at.
+SELECT COUNT(*) AS boarders,
+  COUNT(CASE WHEN d.decided_at < :at - INTERVAL 240 MINUTE THEN 1 END) AS over_4h
+FROM er_visit v
+JOIN disposition_decision d ON d.visit_id = v.id
+WHERE (v.departed_at IS NULL OR v.departed_at > :at) AND v.arrived_at <= :at
+  AND d.decision = :admitted AND d.decided_at <= :at AND v.observation = FALSE;

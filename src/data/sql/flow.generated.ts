@@ -1,6 +1,6 @@
 // Generated from sql/queries/flow.sql by tools/sql-codegen.ts: do not edit. Change the .sql file, then run
 // npm run db:codegen (test/integration/sql-codegen.test.ts fails while this file is out of date).
-import { many, type Db, type Statement } from '../queries.ts';
+import { many, one, type Db, type Statement } from '../queries.ts';
 
 export const flowVisitsQuery: Statement = {
   name: 'FlowVisits',
@@ -34,6 +34,8 @@ export interface FlowVisitsRow {
     | 'Continue Observation'
     | 'Transfer to another department'
     | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
     | null;
 }
 
@@ -131,4 +133,104 @@ export interface ReturnCandidatesRow {
  */
 export function returnCandidates(db: Db, args: ReturnCandidatesArgs): Promise<ReturnCandidatesRow[]> {
   return many<ReturnCandidatesRow>(db, returnCandidatesQuery, args);
+}
+
+export const measureVisitsQuery: Statement = {
+  name: 'MeasureVisits',
+  sql: `SELECT
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, d.decided_at) AS decided_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  d.decision,
+  v.observation,
+  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
+  EXISTS (SELECT 1 FROM diagnosis g WHERE g.visit_id = v.id AND g.code REGEXP ?) AS mental_health,
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated,
+  EXISTS (
+    SELECT 1 FROM er_visit f
+    LEFT JOIN disposition_decision fd ON fd.visit_id = f.id
+    WHERE f.id = (
+        SELECT f2.id FROM er_visit f2
+        WHERE f2.patient_id = v.patient_id AND f2.arrived_at < v.arrived_at
+        ORDER BY f2.arrived_at DESC, f2.id DESC LIMIT 1)
+      AND f.departed_at IS NOT NULL AND v.arrived_at <= f.departed_at + INTERVAL 72 HOUR
+      AND (fd.decision = 'Discharge'
+        OR (fd.id IS NULL AND NOT EXISTS (SELECT 1 FROM er_treatment t2 WHERE t2.visit_id = f.id)))
+  ) AS is_return
+FROM er_visit v
+JOIN patient p ON p.id = v.patient_id
+LEFT JOIN disposition_decision d ON d.visit_id = v.id
+WHERE v.arrived_at >= ? AND v.arrived_at < ?
+ORDER BY v.arrived_at, v.id`,
+  params: ['mentalHealth', 'from', 'to'],
+};
+
+export interface MeasureVisitsArgs {
+  mentalHealth: string;
+  from: Date;
+  to: Date;
+}
+
+export interface MeasureVisitsRow {
+  arrived_s: number;
+  roomed_s: number | null;
+  provider_s: number | null;
+  decided_s: number | null;
+  departed_s: number | null;
+  decision:
+    | 'Discharge'
+    | 'Continue Observation'
+    | 'Transfer to another department'
+    | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
+    | null;
+  observation: number;
+  age: number | null;
+  mental_health: number;
+  treated: number;
+  is_return: number;
+}
+
+/**
+ * Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
+ * seconds from its arrival to placement in a treatment space, first provider contact, the decision and the
+ * departure (NULL when not recorded); the decision; an observation stay; a mental-health diagnosis (a code
+ * matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years; and
+ * whether it is a 72-hour return (as ReturnVisits: the patient's previous visit departed at most 72 hours
+ * before, discharged or left without being seen).
+ */
+export function measureVisits(db: Db, args: MeasureVisitsArgs): Promise<MeasureVisitsRow[]> {
+  return many<MeasureVisitsRow>(db, measureVisitsQuery, args);
+}
+
+export const boardersAtQuery: Statement = {
+  name: 'BoardersAt',
+  sql: `SELECT COUNT(*) AS boarders,
+  COUNT(CASE WHEN d.decided_at < ? - INTERVAL 240 MINUTE THEN 1 END) AS over_4h
+FROM er_visit v
+JOIN disposition_decision d ON d.visit_id = v.id
+WHERE (v.departed_at IS NULL OR v.departed_at > ?) AND v.arrived_at <= ?
+  AND d.decision = ? AND d.decided_at <= ? AND v.observation = FALSE`,
+  params: ['at', 'at', 'at', 'admitted', 'at'],
+};
+
+export interface BoardersAtArgs {
+  at: Date;
+  admitted: string;
+}
+
+export interface BoardersAtRow {
+  boarders: number;
+  over_4h: number;
+}
+
+/**
+ * Admitted patients (decision :admitted, not an observation stay) still in the department at :at, and how
+ * many of them had been decided on more than 240 minutes before; read from the visits present at :at.
+ */
+export function boardersAt(db: Db, args: BoardersAtArgs): Promise<BoardersAtRow | undefined> {
+  return one<BoardersAtRow>(db, boardersAtQuery, args);
 }
