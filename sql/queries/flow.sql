@@ -1,8 +1,9 @@
 -- name: FlowVisits :many
 -- Each ER visit arriving in [from, to): its arrival, first treatment, disposition decision and departure.
--- A visit with a departure, no treatment and no decision left without being seen (docs/domain.md).
+-- A visit with a departure, no provider contact, no treatment and no decision left without being seen
+-- (docs/domain.md).
 SELECT v.id, v.arrived_at, v.arrival_mode, v.condition_on_arrival AS `condition`, v.triage_level,
-  v.departed_at,
+  v.departed_at, v.provider_seen_at,
   (SELECT MIN(t.performed_at) FROM er_treatment t WHERE t.visit_id = v.id) AS first_treatment_at,
   d.decided_at, d.decision
 FROM er_visit v

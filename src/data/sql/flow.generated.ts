@@ -5,7 +5,7 @@ import { many, one, type Db, type Statement } from '../queries.ts';
 export const flowVisitsQuery: Statement = {
   name: 'FlowVisits',
   sql: `SELECT v.id, v.arrived_at, v.arrival_mode, v.condition_on_arrival AS \`condition\`, v.triage_level,
-  v.departed_at,
+  v.departed_at, v.provider_seen_at,
   (SELECT MIN(t.performed_at) FROM er_treatment t WHERE t.visit_id = v.id) AS first_treatment_at,
   d.decided_at, d.decision
 FROM er_visit v
@@ -27,6 +27,7 @@ export interface FlowVisitsRow {
   condition: 'critical' | 'serious' | 'moderate' | 'minor' | 'stable' | null;
   triage_level: number | null;
   departed_at: Date | null;
+  provider_seen_at: Date | null;
   first_treatment_at: Date | null;
   decided_at: Date | null;
   decision:
@@ -41,7 +42,8 @@ export interface FlowVisitsRow {
 
 /**
  * Each ER visit arriving in [from, to): its arrival, first treatment, disposition decision and departure.
- * A visit with a departure, no treatment and no decision left without being seen (docs/domain.md).
+ * A visit with a departure, no provider contact, no treatment and no decision left without being seen
+ * (docs/domain.md).
  */
 export function flowVisits(db: Db, args: FlowVisitsArgs): Promise<FlowVisitsRow[]> {
   return many<FlowVisitsRow>(db, flowVisitsQuery, args);
