@@ -49,6 +49,7 @@ const FIELDS: [string, string[]][] = [
   ['Treatments', ['treatments', 'treatments by type']],
   ['Dispositions', ['dispositions']],
   ['ED flow', ['flow']],
+  ['ED measures', ['measures']],
   ['Census', ['census']],
 ];
 
@@ -87,6 +88,13 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
 
   const shown: Record<string, string> = {};
   const line = (f: SummaryFigure) => {
+    // A rate of a small count would give the count away: withheld like the count itself.
+    const smallRate =
+      f.numerator !== undefined && threshold > 0 && f.numerator >= 1 && f.numerator < threshold;
+    if (!f.isCount && smallRate) {
+      shown[f.key] = '–';
+      return `${f.label} **–**`;
+    }
     if (!f.isCount) {
       shown[f.key] = f.value === null ? '–' : String(f.value);
       return `${f.label} **${f.value ?? '–'}**${changeText(f) ? ` (${changeText(f)})` : ''}`;

@@ -55,6 +55,7 @@ describe('migrate', () => {
       '012_external_sources.sql',
       '013_fhir.sql',
       '014_hl7.sql',
+      '015_ed_measures.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -76,7 +77,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 13 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 14 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

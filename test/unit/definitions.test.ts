@@ -75,7 +75,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(36);
+    expect(all).toHaveLength(37);
   });
 
   for (const [name, command] of commands) {
