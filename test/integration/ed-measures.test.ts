@@ -2,6 +2,9 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSeed } from '../../dev/seed/seed.ts';
 import { openContext } from '../../src/context.ts';
+import { buildDailySummary } from '../../src/core/daily-summary.ts';
+import { summaryPost } from '../../src/core/summary-post.ts';
+import { summaryInput } from '../../src/data/summary.queries.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
@@ -241,5 +244,62 @@ describe('/er measures over a window across a daylight-saving change', () => {
       'ED-2 boarding, admitted',
       'Door to provider arrival to first provider contact',
     ]);
+  });
+});
+
+describe('the ER daily summary of the spring-forward day', () => {
+  const DATE = '2026-03-08';
+
+  it("gains boarders, door to provider, OP-18b, LWBS, LBTC, ECAT and last week's arrivals, as SQL gives them", async () => {
+    const from = new Date(midnight(DATE));
+    const to = new Date(midnight('2026-03-09'));
+    const input = await summaryInput(ctx.read, DATE, TZ);
+    const s = buildDailySummary(input);
+    const figure = (key: string) => s.figures.find((f) => f.key === key)?.value;
+    const day = (q: string) => rows<{ m: number | null }>(`SELECT ${q} FROM (${VISITS}) v`, [from, to]);
+    const d2p = (await day('TIMESTAMPDIFF(SECOND, arrived_at, provider_seen_at) / 60 AS m')).flatMap((r) =>
+      r.m === null ? [] : [Number(r.m)],
+    );
+    expect(figure('measure.doorToProvider')).toBe(r1(pct(d2p, 50)));
+    expect(figure('measure.doorToProvider.p90')).toBe(r1(pct(d2p, 90)));
+    const stays = (
+      await day(
+        `CASE WHEN ${DISCHARGED} AND NOT mh THEN TIMESTAMPDIFF(SECOND, arrived_at, departed_at) / 60 END AS m`,
+      )
+    ).flatMap((r) => (r.m === null ? [] : [Number(r.m)]));
+    expect(figure('measure.op18b')).toBe(r1(pct(stays, 50)));
+    const all = (await day('1 AS x')).length;
+    const rate = async (where: string) => {
+      const [r] = await rows<{ n: number }>(`SELECT COUNT(*) AS n FROM (${VISITS}) v WHERE ${where}`, [
+        from,
+        to,
+      ]);
+      return r1((100 * Number(r?.n)) / all);
+    };
+    expect(figure('measure.lwbs')).toBe(await rate(LWBS));
+    expect(figure('measure.lbtc')).toBe(
+      await rate(`${LWBS} OR decision IN ('Left against medical advice', 'Eloped')`),
+    );
+    const [b] = await rows<{ n: number; late: number }>(
+      `SELECT COUNT(*) AS n, COUNT(CASE WHEN TIMESTAMPDIFF(SECOND, d.decided_at, ?) > 240 * 60 THEN 1 END) AS late
+       FROM disposition_decision d JOIN er_visit v ON v.id = d.visit_id
+       WHERE d.decision = 'Transfer to another department' AND NOT v.observation
+         AND d.decided_at <= ? AND (v.departed_at IS NULL OR v.departed_at > ?)`,
+      [to, to, to],
+    );
+    expect(figure('boarding.now')).toBe(Number(b?.n));
+    expect(figure('boarding.over-4h')).toBe(Number(b?.late));
+    const [lastWeek] = await rows<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM er_visit WHERE arrived_at >= ? AND arrived_at < ?`,
+      [new Date(midnight('2026-03-01')), new Date(midnight('2026-03-02'))],
+    );
+    expect(figure('arrivals.last-week')).toBe(Number(lastWeek?.n));
+    expect(typeof figure('measure.ecat')).toBe('number');
+
+    const post = summaryPost(s, 5);
+    const field = post.embed.fields.find((f) => f.name === 'ED measures');
+    expect(field?.value).toContain('door to provider median, min');
+    expect(field?.value).toContain('ECAT (ED access composite), %');
+    expect(post.embed.footer.text).toContain('OP-18b: median minutes arrival → departure');
   });
 });
