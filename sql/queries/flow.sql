@@ -52,12 +52,11 @@ ORDER BY v.condition_on_arrival, decision;
 -- Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
 -- seconds from its arrival to placement in a treatment space, first provider contact, the decision and the
 -- departure (NULL when not recorded); the decision; an observation stay; a mental-health diagnosis (a code
--- matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years; and
--- whether it is a 72-hour return (as ReturnVisits: the patient's previous visit departed at most 72 hours
--- before, discharged or left without being seen).
+-- matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years. Whether
+-- it is a 72-hour return is worked out in TypeScript with ReturnPredecessors (src/core/return-visits.ts).
 -- @param mentalHealth: string
--- @notnull arrived_s, observation, mental_health, treated, is_return
-SELECT
+-- @notnull arrived_s, observation, mental_health, treated
+SELECT v.id, v.patient_id,
   TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
@@ -67,23 +66,25 @@ SELECT
   v.observation,
   TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
   EXISTS (SELECT 1 FROM diagnosis g WHERE g.visit_id = v.id AND g.code REGEXP :mentalHealth) AS mental_health,
-  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated,
-  EXISTS (
-    SELECT 1 FROM er_visit f
-    LEFT JOIN disposition_decision fd ON fd.visit_id = f.id
-    WHERE f.id = (
-        SELECT f2.id FROM er_visit f2
-        WHERE f2.patient_id = v.patient_id AND f2.arrived_at < v.arrived_at
-        ORDER BY f2.arrived_at DESC, f2.id DESC LIMIT 1)
-      AND f.departed_at IS NOT NULL AND v.arrived_at <= f.departed_at + INTERVAL 72 HOUR
-      AND (fd.decision = 'Discharge'
-        OR (fd.id IS NULL AND NOT EXISTS (SELECT 1 FROM er_treatment t2 WHERE t2.visit_id = f.id)))
-  ) AS is_return
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
 FROM er_visit v
 JOIN patient p ON p.id = v.patient_id
 LEFT JOIN disposition_decision d ON d.visit_id = v.id
 WHERE v.arrived_at >= :from AND v.arrived_at < :to
 ORDER BY v.arrived_at, v.id;
+
+-- name: ReturnPredecessors :many
+-- The visits arriving in [from, to) (the 30 days before a window): the previous visits its 72-hour returns
+-- can follow, with whether each was discharged or left without being seen.
+-- @notnull arrived_s, treated
+SELECT v.id, v.patient_id,
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  d.decision,
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
+FROM er_visit v
+LEFT JOIN disposition_decision d ON d.visit_id = v.id
+WHERE v.arrived_at >= :from AND v.arrived_at < :to;
 
 -- name: BoardersAt :one
 -- Admitted patients (decision :admitted, not an observation stay) still in the department at :at, and how

@@ -1,5 +1,8 @@
 import * as sql from './sql/flow.generated.ts';
+import type { MeasureVisit } from '../core/ed-measures.ts';
+import { returnIds } from '../core/return-visits.ts';
 import { ADMITTED_DECISION, MENTAL_HEALTH_CODE } from '../core/strata.ts';
+import { DAY_MS } from '../core/time.ts';
 import type { Db } from './queries.ts';
 
 /** ER visits arriving in [from, to) with first treatment, decision and departure. */
@@ -11,9 +14,21 @@ export const returnVisits = (db: Db, from: Date, to: Date) => sql.returnVisits(d
 /** Discharged and unseen visits that departed in [from, to), by condition and how they ended. */
 export const returnCandidates = (db: Db, from: Date, to: Date) => sql.returnCandidates(db, { from, to });
 
-/** ER visits arriving in [from, to) with the times and facts of the standard ED measures, by arrival. */
-export const measureVisits = (db: Db, from: Date, to: Date) =>
-  sql.measureVisits(db, { from, to, mentalHealth: MENTAL_HEALTH_CODE });
+/** How far before a window the previous visit of a 72-hour return is looked for. */
+const RETURN_LOOKBACK_MS = 30 * DAY_MS;
+
+/**
+ * ER visits arriving in [from, to) with the times and facts of the standard ED measures, by arrival, each
+ * marked when it is a 72-hour return (the previous visit looked for among those of the 30 days before).
+ */
+export async function measureVisits(db: Db, from: Date, to: Date): Promise<MeasureVisit[]> {
+  const [visits, earlier] = await Promise.all([
+    sql.measureVisits(db, { from, to, mentalHealth: MENTAL_HEALTH_CODE }),
+    sql.returnPredecessors(db, { from: new Date(from.getTime() - RETURN_LOOKBACK_MS), to: from }),
+  ]);
+  const returns = returnIds(visits, earlier);
+  return visits.map((v) => ({ ...v, is_return: returns.has(v.id) ? 1 : 0 }));
+}
 
 /** Admitted patients boarding at an instant, and those decided on more than 4 hours before it. */
 export const boardersAt = async (db: Db, at: Date) =>

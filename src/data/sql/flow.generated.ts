@@ -139,7 +139,7 @@ export function returnCandidates(db: Db, args: ReturnCandidatesArgs): Promise<Re
 
 export const measureVisitsQuery: Statement = {
   name: 'MeasureVisits',
-  sql: `SELECT
+  sql: `SELECT v.id, v.patient_id,
   TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
@@ -149,18 +149,7 @@ export const measureVisitsQuery: Statement = {
   v.observation,
   TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
   EXISTS (SELECT 1 FROM diagnosis g WHERE g.visit_id = v.id AND g.code REGEXP ?) AS mental_health,
-  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated,
-  EXISTS (
-    SELECT 1 FROM er_visit f
-    LEFT JOIN disposition_decision fd ON fd.visit_id = f.id
-    WHERE f.id = (
-        SELECT f2.id FROM er_visit f2
-        WHERE f2.patient_id = v.patient_id AND f2.arrived_at < v.arrived_at
-        ORDER BY f2.arrived_at DESC, f2.id DESC LIMIT 1)
-      AND f.departed_at IS NOT NULL AND v.arrived_at <= f.departed_at + INTERVAL 72 HOUR
-      AND (fd.decision = 'Discharge'
-        OR (fd.id IS NULL AND NOT EXISTS (SELECT 1 FROM er_treatment t2 WHERE t2.visit_id = f.id)))
-  ) AS is_return
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
 FROM er_visit v
 JOIN patient p ON p.id = v.patient_id
 LEFT JOIN disposition_decision d ON d.visit_id = v.id
@@ -176,6 +165,8 @@ export interface MeasureVisitsArgs {
 }
 
 export interface MeasureVisitsRow {
+  id: number;
+  patient_id: number;
   arrived_s: number;
   roomed_s: number | null;
   provider_s: number | null;
@@ -193,19 +184,59 @@ export interface MeasureVisitsRow {
   age: number | null;
   mental_health: number;
   treated: number;
-  is_return: number;
 }
 
 /**
  * Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
  * seconds from its arrival to placement in a treatment space, first provider contact, the decision and the
  * departure (NULL when not recorded); the decision; an observation stay; a mental-health diagnosis (a code
- * matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years; and
- * whether it is a 72-hour return (as ReturnVisits: the patient's previous visit departed at most 72 hours
- * before, discharged or left without being seen).
+ * matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years. Whether
+ * it is a 72-hour return is worked out in TypeScript with ReturnPredecessors (src/core/return-visits.ts).
  */
 export function measureVisits(db: Db, args: MeasureVisitsArgs): Promise<MeasureVisitsRow[]> {
   return many<MeasureVisitsRow>(db, measureVisitsQuery, args);
+}
+
+export const returnPredecessorsQuery: Statement = {
+  name: 'ReturnPredecessors',
+  sql: `SELECT v.id, v.patient_id,
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  d.decision,
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
+FROM er_visit v
+LEFT JOIN disposition_decision d ON d.visit_id = v.id
+WHERE v.arrived_at >= ? AND v.arrived_at < ?`,
+  params: ['from', 'to'],
+};
+
+export interface ReturnPredecessorsArgs {
+  from: Date;
+  to: Date;
+}
+
+export interface ReturnPredecessorsRow {
+  id: number;
+  patient_id: number;
+  arrived_s: number;
+  departed_s: number | null;
+  decision:
+    | 'Discharge'
+    | 'Continue Observation'
+    | 'Transfer to another department'
+    | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
+    | null;
+  treated: number;
+}
+
+/**
+ * The visits arriving in [from, to) (the 30 days before a window): the previous visits its 72-hour returns
+ * can follow, with whether each was discharged or left without being seen.
+ */
+export function returnPredecessors(db: Db, args: ReturnPredecessorsArgs): Promise<ReturnPredecessorsRow[]> {
+  return many<ReturnPredecessorsRow>(db, returnPredecessorsQuery, args);
 }
 
 export const boardersAtQuery: Statement = {
