@@ -1,5 +1,12 @@
 import { linesChart } from '../charts.ts';
-import { edMeasures, MEASURES, type MeasureFigure, type MeasureVisit } from '../ed-measures.ts';
+import {
+  edMeasures,
+  MEASURES,
+  stratumOfVisit,
+  type MeasureFigure,
+  type MeasureVisit,
+} from '../ed-measures.ts';
+import { percentileOfSorted, round1 } from '../stats.ts';
 import { footer, plural } from '../format.ts';
 import type { Cell, ReplyBody, ReplyChart } from '../reply.ts';
 import { atLocal, localDatesBetween } from '../time.ts';
@@ -91,7 +98,7 @@ export function measuresReport(
   };
 }
 
-/** The headline medians per local day of arrival (days of 23 or 25 hours included). */
+/** The headline medians per local day of arrival (days of 23 or 25 hours included), in one pass. */
 function dailyChart(
   visits: readonly MeasureVisit[],
   w: Pick<TimeWindow, 'label' | 'from' | 'to'>,
@@ -103,21 +110,41 @@ function dailyChart(
     const next = dates[i + 1];
     return next === undefined ? Infinity : atLocal(timeZone, next) / 1000;
   });
-  const days: MeasureFigure[][] = [];
-  let start = 0;
-  for (const end of ends) {
-    let stop = start;
-    while (stop < visits.length && (visits[stop]?.arrived_s ?? Infinity) < end) stop++;
-    days.push(edMeasures(visits.slice(start, stop)));
-    start = stop;
+  const series = DAILY.map(() => dates.map(() => [] as number[]));
+  let day = 0;
+  for (const v of visits) {
+    while (v.arrived_s >= (ends[day] ?? Infinity)) day++;
+    headlineMinutes(v).forEach((m, k) => {
+      if (m !== null) series[k]?.[day]?.push(m);
+    });
   }
   return linesChart(
     `Daily medians of the headline ED measures (${w.label})`,
     dates,
-    DAILY.map((k) => ({
+    DAILY.map((k, i) => ({
       label: `${MEASURES[k].name} ${MEASURES[k].label}`,
-      data: days.map((d) => d.find((x) => x.key === k)?.value ?? null),
+      data: (series[i] ?? []).map((xs) =>
+        round1(
+          percentileOfSorted(
+            xs.sort((a, b) => a - b),
+            50,
+          ),
+        ),
+      ),
     })),
     { x: 'day of arrival', y: 'minutes (median)' },
   );
+}
+
+/** A visit's minutes in each DAILY measure, or null when it is not in that measure. */
+function headlineMinutes(v: MeasureVisit): (number | null)[] {
+  const s = stratumOfVisit(v);
+  const stay = v.departed_s === null ? null : v.departed_s / 60;
+  const admitted = s === 'admitted';
+  return [
+    s === 'discharged' && v.mental_health === 0 ? stay : null,
+    admitted ? stay : null,
+    admitted && v.decided_s !== null && v.departed_s !== null ? (v.departed_s - v.decided_s) / 60 : null,
+    v.provider_s === null ? null : v.provider_s / 60,
+  ];
 }
