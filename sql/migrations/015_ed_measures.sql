@@ -21,7 +21,9 @@ ALTER TABLE diagnosis
   DROP KEY ix_diagnosis_visit,
   ADD KEY ix_diagnosis_visit (visit_id, code);
 
+-- The decisions of a range of visits, from the index alone.
 ALTER TABLE disposition_decision
+  ADD KEY ix_disposition_visit_decision (visit_id, decided_at, decision),
   MODIFY decision ENUM('Discharge', 'Continue Observation', 'Transfer to another department',
     'Transfer to a higher-level hospital', 'Left against medical advice', 'Eloped') NOT NULL;
 

@@ -50,28 +50,38 @@ ORDER BY v.condition_on_arrival, decision;
 
 -- name: MeasureVisits :many
 -- Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
--- seconds from its arrival to placement in a treatment space, first provider contact, the decision and the
--- departure (NULL when not recorded); the decision; an observation stay; a mental-health diagnosis (a code
--- matching :mentalHealth, given by src/core/strata.ts); any treatment; age at arrival in whole years. Whether
--- it is a 72-hour return is worked out in TypeScript with ReturnPredecessors (src/core/return-visits.ts).
--- @param mentalHealth: string
--- @notnull arrived_s, observation, mental_health, treated
+-- seconds from its arrival to placement in a treatment space, first provider contact and departure (NULL
+-- when not recorded), an observation stay, age at arrival in whole years. Its decision, diagnoses and
+-- treatments are read by ranges of visit ids (MeasureDecisions, MentalHealthVisits, TreatedVisits) and
+-- joined in TypeScript, as each visit's lookups cost more than reading the ranges from indexes.
+-- @notnull arrived_s, observation
 SELECT v.id, v.patient_id,
   TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, d.decided_at) AS decided_s,
   TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
-  d.decision,
   v.observation,
-  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age,
-  EXISTS (SELECT 1 FROM diagnosis g WHERE g.visit_id = v.id AND g.code REGEXP :mentalHealth) AS mental_health,
-  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
+  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age
 FROM er_visit v
 JOIN patient p ON p.id = v.patient_id
-LEFT JOIN disposition_decision d ON d.visit_id = v.id
 WHERE v.arrived_at >= :from AND v.arrived_at < :to
 ORDER BY v.arrived_at, v.id;
+
+-- name: MeasureDecisions :many
+-- The disposition decisions of visits with ids in [lo, hi]: when (epoch seconds) and which.
+-- @notnull decided_s
+SELECT visit_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', decided_at) AS decided_s, decision
+FROM disposition_decision WHERE visit_id BETWEEN :lo AND :hi;
+
+-- name: MentalHealthVisits :many
+-- Visits with ids in [lo, hi] that have a diagnosis matching :mentalHealth (src/core/strata.ts), from the
+-- index alone.
+-- @param mentalHealth: string
+SELECT DISTINCT visit_id FROM diagnosis WHERE visit_id BETWEEN :lo AND :hi AND code REGEXP :mentalHealth;
+
+-- name: TreatedVisits :many
+-- Visits with ids in [lo, hi] that had any ER treatment, from the index alone.
+SELECT DISTINCT visit_id FROM er_treatment WHERE visit_id BETWEEN :lo AND :hi;
 
 -- name: ReturnPredecessors :many
 -- The visits arriving in [from, to) (the 30 days before a window): the previous visits its 72-hour returns

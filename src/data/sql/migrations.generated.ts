@@ -862,7 +862,7 @@ CREATE TABLE hl7_visit (
   {
     version: 15,
     name: '015_ed_measures.sql',
-    checksum: 'db3ec2cc9dfa291671b367c09d96ae4b0a8cc7ea66e87798a5ecd4346bd54911',
+    checksum: '4416bcbb29426a68029e1b691237c46d869bf07cfe655ff72ec20de00a38946b',
     sql: `-- The standard ED measures (issue 19, docs/domain.md section 4): the times CMS and the ED benchmarking
 -- alliance measure from, an ED observation stay, and the two ways of leaving that real EDs record.
 -- NULL where a source does not carry a time; a measure leaves such visits out and says how many.
@@ -886,7 +886,9 @@ ALTER TABLE diagnosis
   DROP KEY ix_diagnosis_visit,
   ADD KEY ix_diagnosis_visit (visit_id, code);
 
+-- The decisions of a range of visits, from the index alone.
 ALTER TABLE disposition_decision
+  ADD KEY ix_disposition_visit_decision (visit_id, decided_at, decision),
   MODIFY decision ENUM('Discharge', 'Continue Observation', 'Transfer to another department',
     'Transfer to a higher-level hospital', 'Left against medical advice', 'Eloped') NOT NULL;
 
