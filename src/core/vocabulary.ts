@@ -55,6 +55,9 @@ export const DECISIONS = [
   'Continue Observation',
   'Transfer to another department',
   'Transfer to a higher-level hospital',
+  'Left against medical advice',
+  /** Left after a provider saw them, before treatment was complete, without telling staff. */
+  'Eloped',
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
 

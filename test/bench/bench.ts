@@ -70,6 +70,7 @@ const LINES: { line: string; kind: 'now' | 'patient' | 'window' | 'mongo' }[] = 
     '/er length-of-stay',
     '/er symptom term:chest pain',
     '/er assessments',
+    '/er measures',
     '/staff workload',
     '/staff workload role:nurse',
     '/meds top',

@@ -55,6 +55,7 @@ describe('migrate', () => {
       '012_external_sources.sql',
       '013_fhir.sql',
       '014_hl7.sql',
+      '015_ed_measures.sql',
       '016_phi_links.sql',
       '017_alert_actions.sql',
     ]);
@@ -79,7 +80,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 15 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 16 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

@@ -76,7 +76,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(41);
+    expect(all).toHaveLength(42);
   });
 
   for (const [name, command] of commands) {

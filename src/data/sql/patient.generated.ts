@@ -273,6 +273,8 @@ export interface PatientLastVisitRow {
     | 'Continue Observation'
     | 'Transfer to another department'
     | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
     | null;
   patient_status: 'Recovered' | 'Improved' | 'Unchanged' | 'Worsened' | null;
 }
