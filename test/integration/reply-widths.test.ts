@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.ts';
+import type { Capability, Context } from '../../src/runner/command.ts';
+import { openContext } from '../../src/context.ts';
+import { migrate } from '../../src/data/migrate.ts';
+import { connect } from '../../src/data/mysql.ts';
+import { replyPages } from '../../src/discord/message.ts';
+import { runSeed } from '../../dev/seed/seed.ts';
+import { testDatabases } from '../support/databases.ts';
+import { loadRaw, type Raw } from '../support/raw.ts';
+import { replyTo } from '../support/run-command.ts';
+
+/**
+ * The widest fixed-width line (in a code block) of every subcommand's default Discord reply, at the demo
+ * scale (`npm run demo`: scale 0.1). Prose and lists wrap on a phone; a code block does not, and a phone
+ * in portrait shows about 56 characters of one. 0: the reply has no code block.
+ */
+const PHONE = 56;
+
+const END = Date.parse('2026-03-15T14:00:00Z');
+const db = testDatabases('widths', { TZ: 'America/New_York' });
+let ctx: Context;
+let close: () => Promise<void>;
+let raw: Raw;
+
+beforeAll(async () => {
+  await migrate(db.mysqlUrl);
+  await runSeed(db.config, { scale: 0.1, seed: 7, end: END }, () => undefined);
+  ({ ctx, close } = await openContext(db.config, () => END));
+  const conn = await connect(db.mysqlUrl);
+  raw = await loadRaw(conn);
+  await conn.end();
+}, 600_000);
+
+afterAll(async () => {
+  await close?.();
+  await db.drop();
+});
+
+/** A member with every capability, in a server channel: aggregate answers are public by default. */
+const member = {
+  source: 'discord' as const,
+  actorId: '100000000000000001',
+  guildId: '200000000000000001',
+  channelId: '300000000000000001',
+  interactionId: '400000000000000001',
+  capabilities: new Set<Capability>(['phi', 'reports', 'admin']),
+};
+
+/** Required options of the subcommands that have some; everything else runs with its defaults. */
+function requiredOptions(): Record<string, string> {
+  const counts = new Map<number, number>();
+  for (const a of raw.allergy) counts.set(a.patient_id, (counts.get(a.patient_id) ?? 0) + 1);
+  const [patientId] = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [];
+  const mrn = raw.patient.find((p) => p.id === patientId)?.mrn ?? '';
+  return {
+    '/patient search': `name:${raw.patient[0]?.last_name.slice(0, 3) ?? 'son'}`,
+    '/patient lookup': `patient:${mrn}`,
+    '/patient history': `patient:${mrn}`,
+    '/patient never-treated': 'type:Medication',
+    '/er severity': 'level:high',
+    '/er earliest-treatments': 'type:Medication',
+    '/er symptom': 'term:pain',
+    '/appointments patient': `patient:${mrn}`,
+    '/meds patient': `patient:${mrn}`,
+    '/admin alerts set': 'rule:census at:40',
+    '/admin alerts snooze': 'rule:census minutes:30',
+  };
+}
+
+/** Actions whose reply is about the action, not data, and that send elsewhere: not measured. */
+const NOT_MEASURED = new Set(['/admin summary-now']);
+
+/** Code points of the widest line inside a ``` block of any page. */
+function fixedWidth(pages: string[]): number {
+  let widest = 0;
+  for (const page of pages) {
+    let inBlock = false;
+    for (const line of page.split('\n')) {
+      if (line.startsWith('```')) inBlock = !inBlock;
+      else if (inBlock) widest = Math.max(widest, [...line].length);
+    }
+  }
+  return widest;
+}
+
+async function measure(): Promise<Record<string, number>> {
+  const required = requiredOptions();
+  const widths: Record<string, number> = {};
+  for (const [name, command] of commands)
+    for (const sub of command.subcommands.keys()) {
+      const path = `/${name}${sub ? ` ${sub}` : ''}`;
+      if (NOT_MEASURED.has(path)) continue;
+      const reply = await replyTo(ctx, `${path} ${required[path] ?? ''}`.trim(), member);
+      widths[path] = fixedWidth(replyPages(reply));
+    }
+  return widths;
+}
+
+describe('reply widths on a phone', () => {
+  it('lists the widest fixed-width line of every default reply at the demo scale', async () => {
+    const widths = await measure();
+    console.log(JSON.stringify(widths, null, 2));
+    expect(Object.keys(widths).length).toBeGreaterThan(30);
+    expect(PHONE).toBe(56);
+  }, 600_000);
+});
