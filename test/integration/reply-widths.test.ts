@@ -101,6 +101,7 @@ describe('reply widths on a phone', () => {
   it('lists the widest fixed-width line of every default reply at the demo scale', async () => {
     const widths = await measure();
     console.log(JSON.stringify(widths, null, 2));
+    for (const p of ["/er flow", "/care no-shows", "/er returns-list", "/admin audit"]) console.log((await import("../../src/discord/message.ts")).replyPages(await replyTo(ctx, p, member))[0]);
     expect(Object.keys(widths).length).toBeGreaterThan(30);
     expect(PHONE).toBe(56);
   }, 600_000);
