@@ -5,10 +5,11 @@ import { openContext } from '../../src/context.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect } from '../../src/data/mysql.ts';
 import { replyPages } from '../../src/discord/message.ts';
+import { parseCommandLine } from '../../src/console/parse.ts';
+import { execute } from '../../src/runner/execute.ts';
 import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { loadRaw, type Raw } from '../support/raw.ts';
-import { replyTo } from '../support/run-command.ts';
 
 /**
  * The widest fixed-width line (in a code block) of every subcommand's default Discord reply, at the demo
@@ -65,6 +66,7 @@ function requiredOptions(): Record<string, string> {
     '/meds patient': `patient:${mrn}`,
     '/admin alerts set': 'rule:census at:40',
     '/admin alerts snooze': 'rule:census minutes:30',
+    '/admin unlink-account': 'user:100000000000000001',
   };
 }
 
@@ -91,8 +93,12 @@ async function measure(): Promise<Record<string, number>> {
     for (const sub of command.subcommands.keys()) {
       const path = `/${name}${sub ? ` ${sub}` : ''}`;
       if (NOT_MEASURED.has(path)) continue;
-      const reply = await replyTo(ctx, `${path} ${required[path] ?? ''}`.trim(), member);
-      widths[path] = fixedWidth(replyPages(reply));
+      const line = `${path} ${required[path] ?? ''}`.trim();
+      const outcome = await execute(commands, parseCommandLine(line, commands), ctx, member);
+      // A refusal (a member without a linked account to release) is a sentence: no code block.
+      if (outcome.kind === 'user_error') widths[path] = 0;
+      else if (outcome.kind === 'reply') widths[path] = fixedWidth(replyPages(outcome.reply));
+      else throw new Error(`${line}: ${String(outcome.error)}`);
     }
   return widths;
 }
