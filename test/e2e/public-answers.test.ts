@@ -101,6 +101,29 @@ describe('the check of public answers', () => {
       'ER treatments by type: cell 0,1 solves to 3',
     ]);
   });
+
+  it('reads a table laid out one block per row (too wide for a phone) as the same table', () => {
+    const leaky = [
+      '**ER treatments by type**',
+      'ER treatments in the last 7 days, by type.',
+      '```',
+      'x',
+      '  treatments  <5',
+      'y',
+      '  treatments  12',
+      'all',
+      '  treatments  15',
+      '```',
+    ].join('\n');
+    expect(readAnswer(leaky).rows).toEqual([
+      ['x', '<5'],
+      ['y', '12'],
+      ['all', '15'],
+    ]);
+    expect(checkAnswer(readAnswer(leaky), MIN_CELL).problems).toContain(
+      'ER treatments by type: cell 0,1 solves to 3',
+    );
+  });
 });
 
 describe('public answers in the channel', () => {

@@ -75,11 +75,31 @@ export function readAnswer(content: string): PublicAnswer {
   const summary = lines.slice(1, open < 0 ? undefined : open).join('\n');
   if (open < 0 || close < 0) return { title, summary, header: [], rows: [] };
   const [head = '', rule = '', ...body] = lines.slice(open + 1, close);
+  if (!/^[- ]+$/.test(rule)) return { title, summary, ...readBlocks(lines.slice(open + 1, close)) };
   // The rule under the header marks each column's width: dashes separated by two spaces.
   const spans: [number, number][] = [];
   for (const m of rule.matchAll(/-+/g)) spans.push([m.index, m.index + m[0].length]);
   const cut = (line: string) => spans.map(([a, b]) => line.slice(a, b).trim());
   return { title, summary, header: cut(head), rows: body.map(cut) };
+}
+
+/**
+ * A table too wide for a phone, laid out one block per row: the first cell alone, then "name  value" lines
+ * indented (a wrapped value carries on in lines indented further). The first column's name is not shown.
+ */
+function readBlocks(lines: string[]): Pick<PublicAnswer, 'header' | 'rows'> {
+  const header: string[] = [''];
+  const rows: string[][] = [];
+  for (const line of lines) {
+    const [, name = '', value = ''] = /^ {2}(\S.*?)(?: {2,}(.*))?$/.exec(line) ?? [];
+    if (!line.startsWith(' ')) rows.push([line]);
+    else if (name !== '') {
+      const row = rows.at(-1) ?? [];
+      if (rows.length === 1) header.push(name);
+      row.push(value.trim());
+    } else rows.at(-1)?.push(`${rows.at(-1)?.pop() ?? ''} ${line.trim()}`);
+  }
+  return { header, rows };
 }
 
 /** What the reader knows of a cell: a count, withheld (null), or not a count. */

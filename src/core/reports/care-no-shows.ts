@@ -13,6 +13,9 @@ export interface AppointmentOutcome {
   n: number;
 }
 
+/** What the table's short column names stand for. */
+const COLUMNS = 'appts: appointments; NS %: no-show rate; cancel: cancelled; C %: cancellation rate.';
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 interface Tally {
@@ -86,19 +89,20 @@ export function noShowsReport(
     summary:
       rows.length === 0
         ? `No ${department ? `${department} ` : ''}appointments started ${w.phrase}.`
-        : `${scope} that started ${w.phrase}: ${plural(all.appointments, 'appointment')}, no-show rate ${noShowRate(all) ?? '–'}% (of those not cancelled), cancellation rate ${cancelRate(all) ?? '–'}%. Rows: by department, then weekday, then hour of the day (local).`,
+        : `${scope} that started ${w.phrase}: ${plural(all.appointments, 'appointment')}, no-show rate ${noShowRate(all) ?? '–'}% (of those not cancelled), cancellation rate ${cancelRate(all) ?? '–'}%. Rows: by department, then weekday, then hour of the day (local). ${COLUMNS}`,
     publicSummary:
       rows.length === 0
         ? `No ${department ? `${department} ` : ''}appointments started ${w.phrase}.`
-        : `{total} ${department ? `${department} ` : ''}appointments started ${w.phrase}: no-show rate (of those not cancelled) and cancellation rate by department, then weekday, then hour of the day (local).`,
+        : `{total} ${department ? `${department} ` : ''}appointments started ${w.phrase}: no-show rate (of those not cancelled) and cancellation rate by department, then weekday, then hour of the day (local). ${COLUMNS}`,
     table: {
       columns: [
+        // Short names, explained in the summary: the table fits a phone (56 characters).
         { name: 'group' },
-        { name: 'appointments', align: 'right', count: true },
-        { name: 'no-shows', align: 'right', count: true },
-        { name: 'no-show %', align: 'right', derived: 'row' },
-        { name: 'cancelled', align: 'right', count: true },
-        { name: 'cancelled %', align: 'right', derived: 'row', of: ['appointments', 'cancelled'] },
+        { name: 'appts', align: 'right', count: true },
+        { name: 'no-show', align: 'right', count: true },
+        { name: 'NS %', align: 'right', derived: 'row' },
+        { name: 'cancel', align: 'right', count: true },
+        { name: 'C %', align: 'right', derived: 'row', of: ['appts', 'cancel'] },
       ],
       rows: table,
       // Three breakdowns of the same appointments, each adding up to the last row (`all`).
