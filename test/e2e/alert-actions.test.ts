@@ -73,7 +73,8 @@ async function adminAlerts(sub: string, options: Record<string, string | number>
     20_000,
     `/admin alerts ${sub}`,
   );
-  return JSON.stringify(edit.body);
+  // As a reader sees it: Discord shows backslash-escaped text (src/core/text.ts) without its backslashes.
+  return JSON.stringify(edit.body).replace(/\\\\(.)/g, '$1');
 }
 
 async function evaluatedAt(): Promise<number> {

@@ -69,10 +69,12 @@ export interface PublicAnswer {
 /** A reply's content as a reader sees it: bold title, summary, and the table in its code block. */
 export function readAnswer(content: string): PublicAnswer {
   const lines = content.split('\n');
-  const title = /^\*\*(.*)\*\*$/.exec(lines[0] ?? '')?.[1] ?? '';
+  // Outside the code block, text from the data is backslash-escaped (src/core/text.ts): a reader sees it without.
+  const unescaped = (text: string) => text.replace(/\\(.)/g, '$1');
+  const title = unescaped(/^\*\*(.*)\*\*$/.exec(lines[0] ?? '')?.[1] ?? '');
   const open = lines.indexOf('```');
   const close = lines.indexOf('```', open + 1);
-  const summary = lines.slice(1, open < 0 ? undefined : open).join('\n');
+  const summary = unescaped(lines.slice(1, open < 0 ? undefined : open).join('\n'));
   if (open < 0 || close < 0) return { title, summary, header: [], rows: [] };
   const [head = '', rule = '', ...body] = lines.slice(open + 1, close);
   if (!/^[- ]+$/.test(rule)) return { title, summary, ...readBlocks(lines.slice(open + 1, close)) };
