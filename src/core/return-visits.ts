@@ -23,15 +23,19 @@ export function returnIds(
   visits: readonly ReturnCandidate[],
   earlier: readonly ReturnCandidate[],
 ): Set<number> {
-  const all = [...earlier, ...visits].sort(
-    (a, b) => a.patient_id - b.patient_id || a.arrived_s - b.arrived_s || a.id - b.id,
-  );
-  const inWindow = new Set(visits.map((v) => v.id));
+  const byArrival = (a: ReturnCandidate, b: ReturnCandidate) => a.arrived_s - b.arrived_s || a.id - b.id;
+  const inOrder = (xs: readonly ReturnCandidate[]) =>
+    xs.every((v, i) => i === 0 || byArrival(xs[i - 1] as ReturnCandidate, v) <= 0)
+      ? xs
+      : [...xs].sort(byArrival);
+  // In order of arrival, each patient's previous visit is the last one seen of that patient.
+  const previous = new Map<number, ReturnCandidate>();
+  for (const v of inOrder(earlier)) previous.set(v.patient_id, v);
   const returns = new Set<number>();
-  for (let i = 1; i < all.length; i++) {
-    const v = all[i] as ReturnCandidate;
-    const before = all[i - 1] as ReturnCandidate;
-    if (!inWindow.has(v.id) || before.patient_id !== v.patient_id || !canLeadToReturn(before)) continue;
+  for (const v of inOrder(visits)) {
+    const before = previous.get(v.patient_id);
+    previous.set(v.patient_id, v);
+    if (!before || !canLeadToReturn(before)) continue;
     const departed = before.arrived_s + (before.departed_s ?? 0);
     if (v.arrived_s * 1000 <= departed * 1000 + RETURN_WITHIN_MS) returns.add(v.id);
   }

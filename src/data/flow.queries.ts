@@ -39,12 +39,17 @@ export async function measureVisits(db: Db, from: Date, to: Date): Promise<Measu
     sql.mentalHealthVisits(db, { lo, hi, mentalHealth: MENTAL_HEALTH_CODE }),
     sql.treatedVisits(db, { lo, hi }),
   ]);
-  const decisionOf = new Map(decisions.map((d) => [d.visit_id, d]));
-  const mh = new Set(mentalHealth.map((r) => r.visit_id));
-  const tr = new Set(treated.map((r) => r.visit_id));
+  // Indexed by visit id - lo (ids of one window are dense): typed arrays join faster than maps and sets.
+  const span = hi - lo + 1;
+  const decisionAt = new Int32Array(span).fill(-1);
+  for (const [i, d] of decisions.entries()) decisionAt[d.visit_id - lo] = i;
+  const mh = new Uint8Array(span);
+  for (const r of mentalHealth) mh[r.visit_id - lo] = 1;
+  const tr = new Uint8Array(span);
+  for (const r of treated) tr[r.visit_id - lo] = 1;
   // Plain objects of one shape, built field by field: spreading the driver's rows was seconds at a year.
   const rows: (MeasureVisit & ReturnCandidate)[] = visits.map((v) => {
-    const d = decisionOf.get(v.id);
+    const d = decisions[decisionAt[v.id - lo] ?? -1];
     return {
       id: v.id,
       patient_id: v.patient_id,
@@ -55,8 +60,8 @@ export async function measureVisits(db: Db, from: Date, to: Date): Promise<Measu
       departed_s: v.departed_s,
       decision: d?.decision ?? null,
       observation: v.observation,
-      mental_health: mh.has(v.id) ? 1 : 0,
-      treated: tr.has(v.id) ? 1 : 0,
+      mental_health: mh[v.id - lo] ?? 0,
+      treated: tr[v.id - lo] ?? 0,
       age: v.age,
       is_return: 0,
     };
