@@ -40,9 +40,11 @@ export default defineCommand({
           ttlMs: delivery.linkTtlMs,
         });
         const minutes = Math.round(delivery.linkTtlMs / 60_000);
+        const url = `${delivery.publicBaseUrl}/account/${token}`;
         return {
           title: 'Link your hospital sign-in',
-          summary: `Open <${delivery.publicBaseUrl}/account/${token}> within ${minutes} min, sign in with your hospital account and confirm. The link works once, for you only.`,
+          summary: `Open <${url}> within ${minutes} min, sign in with your hospital account and confirm. The link works once, for you only.`,
+          links: [url],
           footer: 'An account, once linked, can be moved to another member only by an administrator.',
         };
       },

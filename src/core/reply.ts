@@ -96,6 +96,11 @@ export interface Reply {
   mentions?: string[];
   summary: string;
   /**
+   * Addresses the bot made itself that the summary gives as `<url>` (a one-time link of its own): kept as links
+   * where the rest of the summary is escaped. Never an address from the data or from a member.
+   */
+  links?: string[];
+  /**
    * What a public answer says instead of `summary`: no counts other than `{total}`, which stands for the
    * total of its table (the total row's total, or first count, cell) as the public answer shows it, and no
    * row-level detail. Without it, a public answer keeps `summary`, which must then hold neither.

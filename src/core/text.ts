@@ -79,9 +79,18 @@ export function discordText(text: string, mentions: readonly string[] = []): str
   return keepIntended(escapeMarkup(sanitizeText(text)), mentions);
 }
 
-/** Several lines, each as by discordText; the line breaks are kept. */
-export function discordLines(text: string, mentions: readonly string[] = []): string {
-  return keepIntended(escapeMarkup(sanitizeLines(text)), mentions);
+/**
+ * Several lines, each as by discordText; the line breaks are kept. `links`: addresses the bot made itself,
+ * written `<url>` in the text, kept clickable (never one from the data or a member).
+ */
+export function discordLines(
+  text: string,
+  mentions: readonly string[] = [],
+  links: readonly string[] = [],
+): string {
+  let out = keepIntended(escapeMarkup(sanitizeLines(text)), mentions);
+  for (const url of links) out = out.replaceAll(escapeMarkup(`<${url}>`), `<${url}>`);
+  return out;
 }
 
 /**

@@ -29,7 +29,7 @@ export function messageText(text: string): string {
 function pagesOf(reply: Reply): string[] {
   const summary =
     reply.summary.length > SUMMARY_LIMIT ? `${reply.summary.slice(0, SUMMARY_LIMIT - 1)}…` : reply.summary;
-  const head = `**${discordText(reply.title, reply.mentions)}**\n${discordLines(summary)}`;
+  const head = `**${discordText(reply.title, reply.mentions)}**\n${discordLines(summary, [], reply.links)}`;
   const footer = discordText(reply.footer);
   const foot = (page: number, of: number) => `-# ${footer}${of > 1 ? ` · page ${page} of ${of}` : ''}`;
   if (!reply.table || reply.table.rows.length === 0)
