@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts';
 import { AlertsJob } from './alerts.job.ts';
 import { DailySummaryJob } from './daily-summary.job.ts';
 import type { ChannelPoster } from './exactly-once.ts';
+import { SubscriptionsJob, type SubscriptionDesk } from './subscriptions.job.ts';
 
 export interface ScheduledPostsDeps {
   sql: Db;
@@ -13,6 +14,8 @@ export interface ScheduledPostsDeps {
   now: () => number;
   /** Where each kind of post goes (counted apart in /metrics). */
   posters: { summary: ChannelPoster; alert: ChannelPoster };
+  /** Members' subscriptions, when the Discord bot runs. */
+  subscriptions?: SubscriptionDesk;
 }
 
 export interface ScheduledPosts {
@@ -27,7 +30,7 @@ export interface ScheduledPosts {
 /**
  * Starts the scheduled posts that are configured: the ER daily summary on SUMMARY_CRON in the hospital's
  * zone (when SUMMARY_CHANNEL_ID is set), and the surge alerts evaluated now and every minute (when
- * ALERT_CHANNEL_ID is set). Each posts exactly once across processes (src/jobs/exactly-once.ts).
+ * ALERT_CHANNEL_ID is set), and members' subscriptions every minute and once Discord is reached. Each posts exactly once across processes (src/jobs/exactly-once.ts).
  */
 export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const { sql, config, log, now, posters } = deps;
@@ -56,10 +59,24 @@ export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
     : undefined;
   runAlerts(); // at start too: a restart picks up where the database says the rules are
 
+  const subscriptions = deps.subscriptions
+    ? new SubscriptionsJob({ sql, config, log, now, desk: deps.subscriptions })
+    : undefined;
+  const runSubscriptions = () => {
+    subscriptions?.run().catch((err: unknown) => log.error({ err }, 'subscriptions run failed'));
+  };
+  const subscriptionTask = subscriptions
+    ? cron.schedule('* * * * *', runSubscriptions, { noOverlap: true, name: 'subscriptions' })
+    : undefined;
+
   return {
     summary,
-    catchUp: runSummary,
+    catchUp: () => {
+      runSummary();
+      runSubscriptions();
+    },
     stop: async () => {
+      await subscriptionTask?.stop();
       await summaryTask?.stop();
       await alertTask?.stop();
     },

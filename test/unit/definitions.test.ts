@@ -70,12 +70,13 @@ describe('command definitions', () => {
       'meds',
       'patient',
       'staff',
+      'subscribe',
       'summary',
     ]);
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(36);
+    expect(all).toHaveLength(39);
   });
 
   for (const [name, command] of commands) {
