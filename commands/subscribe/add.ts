@@ -1,8 +1,19 @@
-import { UserError } from '#src/core/errors.ts';
+import { isUserError, UserError } from '#src/core/errors.ts';
 import { DAYS, daysText, formatTimes, parseTimes } from '#src/core/subscription.ts';
 import { insertSubscription } from '#src/data/subscriptions.queries.ts';
-import { defineSubcommand } from '#src/runner/command.ts';
+import { defineSubcommand, type Context } from '#src/runner/command.ts';
 import { opt } from '#src/runner/options.ts';
+
+/** The report as typed, or a UserError that names the `report` option. */
+function readReport(reports: NonNullable<Context['reports']>, text: string) {
+  try {
+    return reports.parse(text);
+  } catch (err) {
+    if (isUserError(err) && err.code !== 'unavailable')
+      throw new UserError('invalid_option', `report: ${err.message}`);
+    throw err;
+  }
+}
 
 export default defineSubcommand({
   name: 'add',
@@ -26,14 +37,9 @@ export default defineSubcommand({
         'invalid_argument',
         'Subscriptions are delivered in Discord: use /subscribe there.',
       );
-    const report = ctx.reports.parse(o.report);
+    const report = readReport(ctx.reports, o.report);
     if (report.path.startsWith('/subscribe') || report.capability === 'admin')
       throw new UserError('invalid_option', `report: ${report.path} is not a report you can subscribe to.`);
-    if (!caller.may(report.capability))
-      throw new UserError(
-        'forbidden',
-        `report: your roles do not allow ${report.path}, so you cannot subscribe to it.`,
-      );
     const times = parseTimes(o.at);
     const to = o.to ?? 'dm';
     if (to === 'channel') {
@@ -53,6 +59,11 @@ export default defineSubcommand({
           'to: only an administrator (ROLE_ADMIN_IDS) can send a report to a channel; leave out to: for a DM.',
         );
     }
+    if (!caller.may(report.capability))
+      throw new UserError(
+        'forbidden',
+        `report: your roles do not allow ${report.path}, so you cannot subscribe to it.`,
+      );
     const id = await insertSubscription(ctx.sql, {
       userId: caller.id,
       guildId: caller.guildId,

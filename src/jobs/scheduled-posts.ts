@@ -30,7 +30,7 @@ export interface ScheduledPosts {
 /**
  * Starts the scheduled posts that are configured: the ER daily summary on SUMMARY_CRON in the hospital's
  * zone (when SUMMARY_CHANNEL_ID is set), and the surge alerts evaluated now and every minute (when
- * ALERT_CHANNEL_ID is set), and members' subscriptions every minute and once Discord is reached. Each posts exactly once across processes (src/jobs/exactly-once.ts).
+ * ALERT_CHANNEL_ID is set), and members' subscriptions every ten seconds and once Discord is reached. Each posts exactly once across processes (src/jobs/exactly-once.ts).
  */
 export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const { sql, config, log, now, posters } = deps;
@@ -66,7 +66,7 @@ export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
     subscriptions?.run().catch((err: unknown) => log.error({ err }, 'subscriptions run failed'));
   };
   const subscriptionTask = subscriptions
-    ? cron.schedule('* * * * *', runSubscriptions, { noOverlap: true, name: 'subscriptions' })
+    ? cron.schedule('*/10 * * * * *', runSubscriptions, { noOverlap: true, name: 'subscriptions' })
     : undefined;
 
   return {

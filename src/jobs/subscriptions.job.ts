@@ -64,7 +64,7 @@ export const CLOSED_DM_NOTICE = (id: number, report: string) =>
 
 /**
  * Delivers members' subscribed reports at their local times, exactly once per slot across processes and
- * restarts (src/jobs/exactly-once.ts over subscription_post). Every minute, each active subscription's
+ * restarts (src/jobs/exactly-once.ts over subscription_post). Every ten seconds, each active subscription's
  * slots of the last day without a ledger row are looked at: the newest is delivered when it is at most
  * SUBSCRIPTION_CATCHUP_MINUTES old (a minute at least), any other is recorded as missed (/subscribe list
  * shows it). A DM Discord refuses pauses the subscription and tells the member once, where they subscribed.
@@ -110,7 +110,7 @@ export class SubscriptionsJob {
       } catch (err) {
         this.deps.log.error(
           { err, subscription: sub.id },
-          'subscription run failed; trying again next minute',
+          'subscription run failed; trying again at the next run',
         );
       }
     }

@@ -23,24 +23,28 @@ export function standInEnv(discord: DiscordStandIn, token: string): Record<strin
  * Starts the bot as `npm start` would, with the test's databases (`dbEnv`) and the stand-in's address and
  * ids, plus `env` for what the file tests (roles, channels, ports). Waits until it says it is connected,
  * unless `waitReady` is false. `direct` runs it under node itself rather than the tsx wrapper process, so a
- * signal such as SIGKILL reaches the bot.
+ * signal such as SIGKILL reaches the bot. With `clockFile`, the bot's clock is the injected one of
+ * test/e2e/clock.ts, moved by writing that file.
  */
 export async function launchBot(
   discord: DiscordStandIn,
   token: string,
   dbEnv: Record<string, string>,
   env: Record<string, string>,
-  opts: { waitReady?: boolean; direct?: boolean } = {},
+  opts: { waitReady?: boolean; direct?: boolean; clockFile?: string } = {},
 ): Promise<Bot> {
+  // The injected clock (test/e2e/clock.ts), when the test moves time itself.
+  const clock = opts.clockFile ? ['--import', './test/e2e/clock.ts'] : [];
   const [command, args] = opts.direct
-    ? [process.execPath, ['--import', 'tsx', 'src/main.ts']]
-    : ['node_modules/.bin/tsx', ['src/main.ts']];
+    ? [process.execPath, ['--import', 'tsx', ...clock, 'src/main.ts']]
+    : ['node_modules/.bin/tsx', [...clock, 'src/main.ts']];
   const proc = spawn(command, args, {
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       ...dbEnv,
       ...standInEnv(discord, token),
+      ...(opts.clockFile ? { HERS_TEST_CLOCK_FILE: opts.clockFile } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
