@@ -193,9 +193,9 @@ describe('registration', () => {
     const first = await runScript('src/cli/register.ts', [], botEnv());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('registering 9 commands in guild');
+    expect(first.stdout).toContain('registering 10 commands in guild');
     expect(first.stdout).toContain(
-      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /admin',
+      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /subscribe, /admin',
     );
     const put = discord.requests.filter(
       (r) =>
@@ -213,6 +213,7 @@ describe('registration', () => {
       'care',
       'meds',
       'summary',
+      'subscribe',
       'admin',
     ]);
     expect(sent.every((c) => JSON.stringify(c.contexts) === '[0]')).toBe(true);
@@ -227,7 +228,7 @@ describe('registration', () => {
     discord.commands = [];
     const r = await runScript('src/cli/register.ts', ['--dry-run'], botEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('would register 9 commands');
+    expect(r.stdout).toContain('would register 10 commands');
     expect(r.stdout).toContain('dry run: nothing was sent.');
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
