@@ -61,8 +61,19 @@ export function subscriptionDesk(
   }
 
   async function run(sub: SubscriptionRow, channelId: string): Promise<ReportRun> {
-    const inv = parse(sub.report);
-    const resolved = resolveInvocation(commands, inv);
+    let inv: Invocation;
+    let resolved: ReturnType<typeof resolveInvocation>;
+    try {
+      inv = parse(sub.report);
+      resolved = resolveInvocation(commands, inv);
+    } catch (err) {
+      // The report was valid when added; a later version of hers-bot may have renamed or removed it.
+      if (!isUserError(err)) throw err;
+      return {
+        kind: 'failed',
+        notice: messageText(`Subscription ${sub.id} can no longer run: ${err.message}`),
+      };
+    }
     const roles = await rolesOf(sub);
     const dm = sub.target === 'dm';
     const member = { userId: sub.user_id, roleIds: roles ?? [], channelId };

@@ -104,6 +104,8 @@ export class SubscriptionsJob {
 
   private async pass(): Promise<void> {
     const now = this.deps.now();
+    for (const key of this.settled)
+      if (Number(key.split(':')[1]) < now - 2 * DAY_MS) this.settled.delete(key);
     for (const sub of await activeSubscriptions(this.deps.sql)) {
       try {
         await this.runOne(sub, now);

@@ -93,7 +93,12 @@ async function settled(subscription: number, slot: string): Promise<void> {
   await new Promise((r) => setTimeout(r, 12_000));
 }
 
-const ids: Record<'census' | 'phi' | 'closed', number> = { census: 0, phi: 0, closed: 0 };
+const ids: Record<'census' | 'phi' | 'closed' | 'channel', number> = {
+  census: 0,
+  phi: 0,
+  closed: 0,
+  channel: 0,
+};
 
 beforeAll(async () => {
   await migrate(db.mysqlUrl);
@@ -139,7 +144,10 @@ describe('/subscribe through two real bot processes', () => {
     ids.census = idOf(await subscribe(nurse, 'add', { report: '/er census', at: '07:00,19:00' }));
     ids.phi = idOf(await subscribe(nurse, 'add', { report: PHI_REPORT, at: '07:00,19:00' }));
     ids.closed = idOf(await subscribe(closed, 'add', { report: '/er census', at: '07:00' }));
-    expect(ids.census * ids.phi * ids.closed).toBeGreaterThan(0);
+    ids.channel = idOf(
+      await subscribe(admin, 'add', { report: '/er census', at: '07:00', to: 'channel', days: 'weekends' }),
+    );
+    expect(ids.census * ids.phi * ids.closed * ids.channel).toBeGreaterThan(0);
     const list = await subscribe(nurse, 'list');
     expect(list).toContain('/er census');
     expect(list).toContain('never-treated');
@@ -162,6 +170,22 @@ describe('/subscribe through two real bot processes', () => {
       [nurse.id],
     );
     expect(audit).toHaveLength(1);
+  }, 120_000);
+
+  it("an admin's channel subscription is posted to the channel once, mentioning nobody", async () => {
+    await settled(ids.channel, '2027-03-13T12:00:00.000Z');
+    const posted = discord.channelMessages.filter(
+      (m) => m.channel_id === IDS.channel && String(m.content).includes(`subscription ${ids.channel} ·`),
+    );
+    expect(posted).toHaveLength(1);
+    expect(String(posted[0]?.content)).toContain('ER census');
+    const sent = discord.requests.filter(
+      (r) =>
+        r.method === 'POST' &&
+        r.path === `/api/v10/channels/${IDS.channel}/messages` &&
+        JSON.stringify(r.body).includes(`subscription ${ids.channel} ·`),
+    );
+    expect(sent.map((r) => r.body)).toMatchObject([{ allowed_mentions: { parse: [] } }]);
   }, 120_000);
 
   it('with DMs closed, pauses the subscription and tells the member once where they subscribed', async () => {
