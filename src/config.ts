@@ -8,6 +8,8 @@ import {
   DatabaseShape,
   DiscordShape,
   OutputShape,
+  PhiDeliveryShape,
+  phiDeliveryProblems,
   PostingShape,
   RuntimeShape,
   ServiceShape,
@@ -29,12 +31,14 @@ export const EnvSchema = z.object({
   ...PostingShape,
   ...OutputShape,
   ...ServiceShape,
+  ...PhiDeliveryShape,
   ...Hl7EnvShape,
 });
 
 /** Rules between keys: each maps the raw environment to the keys it finds wrong, with why. */
 const CROSS_KEY_RULES: ((env: Record<string, string | undefined>) => Iterable<[string, string]>)[] = [
   coreKeyProblems,
+  phiDeliveryProblems,
   hl7Problems,
 ];
 
@@ -48,6 +52,8 @@ export interface Config {
     url: string;
     database: string;
     poolSize: number;
+    /** Connections of patient lookups, apart from poolSize's: they never queue behind reports or refusals. */
+    clinicalPoolSize: number;
     /** Replicas for report and lookup queries; empty sends them to the primary, `url`. */
     readUrls: string[];
     /** How long a replica that failed is left out before it is tried again. */
@@ -60,7 +66,8 @@ export interface Config {
     guildId: string | undefined;
     apiBase: string | undefined;
   };
-  roles: { phi: string[]; reports: string[]; admin: string[] };
+  /** Role ids per capability; `alert` (who may acknowledge an alert) empty means the report roles. */
+  roles: { phi: string[]; reports: string[]; admin: string[]; alert: string[] };
   phiChannelIds: string[];
   summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
   /** Members' subscriptions: a slot missed while no bot ran is delivered late if at most this old. */
@@ -72,6 +79,12 @@ export interface Config {
     waitMinutes: number | undefined;
     dispatchAt: number | undefined;
     rearmMinutes: number;
+    /** An alert nobody acknowledged for this long is escalated to the on-call role; undefined: never. */
+    escalateMinutes: number | undefined;
+    /** The only role an escalation mentions; without it there is no escalation. */
+    onCallRoleId: string | undefined;
+    /** How often the rules are evaluated. */
+    checkMs: number;
   };
   charts: { renderer: 'local' | 'quickchart'; quickchartUrl: string };
   consoleOutputDir: string;
@@ -82,11 +95,35 @@ export interface Config {
    * has not been connected for `gatewayGraceMs`.
    */
   http: { port: number | undefined; host: string; gatewayGraceMs: number };
-  /** Per-user limits in Discord: patient commands (PHI reads), and autocomplete. */
-  rateLimits: { phi: { max: number; windowMs: number }; autocomplete: { max: number; windowMs: number } };
+  /** Per-user limits in Discord: patient commands (PHI reads), autocomplete, and heavy reports. */
+  rateLimits: {
+    phi: { max: number; windowMs: number };
+    autocomplete: { max: number; windowMs: number };
+    heavy: { max: number; windowMs: number };
+  };
+  /**
+   * Each member's fair share in Discord: a report over `heavyDays` days or more counts against
+   * rateLimits.heavy, and at most `inFlight` of a member's commands run at once in a bot process.
+   */
+  fairShare: { heavyDays: number; inFlight: number };
   /** The HL7 ADT listener (npm run hl7). */
   hl7: Hl7Settings;
+  /**
+   * Where patient answers go: in the private Discord reply, or (`link`) behind a one-time link to hers-bot's
+   * own page (served on `http`), opened after the hospital's OpenID Connect sign-in.
+   */
+  phiDelivery: PhiDelivery;
 }
+
+export type PhiDelivery =
+  | { mode: 'discord' }
+  | {
+      mode: 'link';
+      /** How staff reach the page, e.g. https://hers-bot.hospital.internal (no trailing slash). */
+      publicBaseUrl: string;
+      linkTtlMs: number;
+      oidc: { issuer: string; clientId: string; clientSecret: string };
+    };
 
 export class ConfigError extends Error {
   constructor(readonly problems: { key: string; message: string }[]) {
@@ -121,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       url: e.MYSQL_URL,
       database: new URL(e.MYSQL_URL).pathname.slice(1),
       poolSize: e.MYSQL_POOL_SIZE,
+      clinicalPoolSize: e.MYSQL_CLINICAL_POOL_SIZE,
       readUrls: e.MYSQL_READ_URLS,
       readRetryMs: e.MYSQL_READ_RETRY_SECONDS * 1000,
     },
@@ -131,7 +169,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiBase: e.DISCORD_API_BASE,
     },
-    roles: { phi: e.ROLE_PHI_IDS, reports: e.ROLE_REPORT_IDS, admin: e.ROLE_ADMIN_IDS },
+    roles: {
+      phi: e.ROLE_PHI_IDS,
+      reports: e.ROLE_REPORT_IDS,
+      admin: e.ROLE_ADMIN_IDS,
+      alert: e.ROLE_ALERT_IDS,
+    },
     phiChannelIds: e.PHI_CHANNEL_IDS,
     summary: {
       channelId: e.SUMMARY_CHANNEL_ID,
@@ -146,6 +189,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       waitMinutes: e.ALERT_WAIT_MINUTES,
       dispatchAt: e.ALERT_DISPATCH_AT,
       rearmMinutes: e.ALERT_REARM_MINUTES,
+      escalateMinutes: e.ALERT_ESCALATE_MINUTES,
+      onCallRoleId: e.ALERT_ONCALL_ROLE_ID,
+      checkMs: e.ALERT_CHECK_SECONDS * 1000,
     },
     charts: { renderer: e.CHART_RENDERER, quickchartUrl: e.QUICKCHART_URL },
     consoleOutputDir: e.CONSOLE_OUTPUT_DIR,
@@ -157,8 +203,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         max: e.RATE_LIMIT_AUTOCOMPLETE,
         windowMs: e.RATE_LIMIT_AUTOCOMPLETE_WINDOW_SECONDS * 1_000,
       },
+      heavy: { max: e.RATE_LIMIT_HEAVY_REPORTS, windowMs: e.RATE_LIMIT_HEAVY_WINDOW_MINUTES * 60_000 },
     },
+    fairShare: { heavyDays: e.RATE_LIMIT_HEAVY_DAYS, inFlight: e.RATE_LIMIT_IN_FLIGHT },
     hl7: hl7Settings(e),
+    phiDelivery:
+      e.PHI_DELIVERY === 'link' &&
+      e.PUBLIC_BASE_URL &&
+      e.OIDC_ISSUER &&
+      e.OIDC_CLIENT_ID &&
+      e.OIDC_CLIENT_SECRET
+        ? {
+            mode: 'link',
+            publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
+            linkTtlMs: e.PHI_LINK_MINUTES * 60_000,
+            oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET },
+          }
+        : { mode: 'discord' },
   };
 }
 

@@ -33,11 +33,33 @@ export async function openContext(
     statementTimeoutMs: COMMAND_TIMEOUT_MS,
     onChange: options.onReplicaChange,
   });
-  const unwatch = watchPool('primary', () => poolUsage(sql));
+  // Patient lookups: the same servers on connections of their own, so they never wait behind reports or
+  // another member's flood. (mysql2 opens a pool's connections as they are first needed.)
+  const clinicalSql = createPool(config.mysql.url, config.mysql.clinicalPoolSize, {
+    statementTimeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  const clinicalRead = createReadPool(clinicalSql, config.mysql.readUrls, {
+    size: config.mysql.clinicalPoolSize,
+    retryMs: config.mysql.readRetryMs,
+    statementTimeoutMs: COMMAND_TIMEOUT_MS,
+  });
+  const unwatch = [
+    watchPool('primary', () => poolUsage(sql)),
+    watchPool('clinical', () => poolUsage(clinicalSql)),
+  ];
   return {
-    ctx: { sql, read, mongo: mongo.db(config.mongo.database), config, now },
+    ctx: {
+      sql,
+      read,
+      clinical: { sql: clinicalSql, read: clinicalRead },
+      mongo: mongo.db(config.mongo.database),
+      config,
+      now,
+    },
     close: async () => {
-      unwatch();
+      for (const u of unwatch) u();
+      await clinicalRead.end();
+      await clinicalSql.end();
       await read.end();
       await sql.end();
       await mongo.close();

@@ -2,15 +2,12 @@ import { FLOW_GROUPINGS, flowReport } from '#src/core/reports/er-flow.ts';
 import { flowVisits } from '#src/data/flow.queries.ts';
 import { defineSubcommand } from '#src/runner/command.ts';
 import { opt } from '#src/runner/options.ts';
+import { shownTo } from '../shared/audience.ts';
 
-// Answered privately: its tables overlap (several breakdowns of the same visits plus an `all` row), which
-// the public view's small-cell rule (src/core/public-view.ts) does not yet cover, so it is never posted in
-// the channel.
 export default defineSubcommand({
   name: 'flow',
   description: 'Door to treatment, length of stay, boarding and left without being seen',
   sensitivity: 'aggregate',
-  private: true,
   options: {
     window: opt.window('7d'),
     by: opt.choice(FLOW_GROUPINGS, {
@@ -18,8 +15,8 @@ export default defineSubcommand({
       labels: { triage: 'triage level', arrival_mode: 'arrival mode' },
     }),
   },
-  async run({ by, window: w }, ctx) {
+  async run({ by, window: w }, ctx, caller) {
     const visits = await flowVisits(ctx.read, w.from, w.to);
-    return flowReport(visits, by ?? 'triage', w, ctx.config.timeZone, ctx.now());
+    return shownTo(caller, ctx, flowReport(visits, by ?? 'triage', w, ctx.config.timeZone, ctx.now()));
   },
 });

@@ -14,6 +14,7 @@ import assessments from './assessments.ts';
 import flow from './flow.ts';
 import returns from './returns.ts';
 import returnsList from './returns-list.ts';
+import measures from './measures.ts';
 
 export default defineCommand({
   name: 'er',
@@ -34,5 +35,6 @@ export default defineCommand({
     flow,
     returns,
     returnsList,
+    measures,
   ],
 });

@@ -8,7 +8,12 @@ export default defineSubcommand({
   description: 'Find patients by part of a name: MRN, name and year of birth',
   sensitivity: 'phi',
   options: {
-    name: opt.string({ description: 'Part of a first or last name', required: true, min: 2, max: 60 }),
+    name: opt.string({
+      description: 'Part of a first or last name, or a full name (Ann Lee, Lee Ann, Lee, Ann)',
+      required: true,
+      min: 2,
+      max: 60,
+    }),
   },
   async run({ name }, ctx) {
     // One more than the limit is enough to know there are too many (each row carries the total).

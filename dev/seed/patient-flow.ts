@@ -37,15 +37,11 @@ export function leftWithoutBeingSeen(
     triage,
     reason,
     departed <= g.end ? toSqlDateTime(departed) : null,
+    null,
+    null,
+    0,
   ]);
   if (departed <= g.end) planReturn(g, { patient, departed, condition, reason, treatments }, 0.1);
-}
-
-/** Admitted and transferred patients wait for a bed: hours, longer at night. */
-export function boardingMs(g: GeneratorState, decided: number): number {
-  const hour = g.localInfo(decided).hour;
-  const night = hour >= 20 || hour < 7;
-  return Math.max(20 * MINUTE_MS, g.r.logNormal((night ? 5 : 2.5) * HOUR_MS, 0.6));
 }
 
 /** Some patients come back: most within 72 hours of leaving, a few later (not counted as returns). */

@@ -9,6 +9,18 @@ import {
 } from '../../src/core/vocabulary.ts';
 import {
   boardingMs,
+  COMORBID_DIAGNOSES,
+  COMORBID_MENTAL_HEALTH_SHARE,
+  leftEarly,
+  MENTAL_HEALTH_REASONS,
+  MENTAL_HEALTH_SHARE,
+  MENTAL_HEALTH_TREATMENTS,
+  mentalHealthCondition,
+  mentalHealthDecision,
+  observationStayMs,
+  roomedAndSeen,
+} from './ed-times.ts';
+import {
   leftWithoutBeingSeen,
   lwbsChance,
   noteArrival,
@@ -21,6 +33,8 @@ import { prescription } from './prescriptions.ts';
 import { onDuty } from './shifts.ts';
 import type { GeneratorState, Patient } from './state.ts';
 import { DIAGNOSES, WALK_IN_REASONS } from './vocabulary.ts';
+
+const NOT_SPECIFIED = ['R69', 'Illness, unspecified'] as const;
 
 function triageLevel(g: GeneratorState, condition: Condition): number {
   switch (condition) {
@@ -69,9 +83,18 @@ export function erVisit(
   let condition: Condition;
   let reason: string;
   let treatmentMix: readonly (readonly [TreatmentType, number])[];
+  let mentalHealthDiagnosis: readonly [string, string] | undefined;
+  // A visit for the patient's mental health, or an ambulance patient with a mental-health condition too.
+  const forMentalHealth = !given && g.r.chance(MENTAL_HEALTH_SHARE);
+  const comorbid = given !== undefined && g.r.chance(COMORBID_MENTAL_HEALTH_SHARE);
+  const mentalHealth = forMentalHealth || comorbid;
   if (given) {
     ({ condition, reason } = given);
     treatmentMix = given.treatments;
+  } else if (forMentalHealth) {
+    [reason, , mentalHealthDiagnosis] = g.r.weighted(MENTAL_HEALTH_REASONS.map((m) => [m, m[1]] as const));
+    treatmentMix = MENTAL_HEALTH_TREATMENTS;
+    condition = mentalHealthCondition(g);
   } else {
     const [walkReason, , mix] = g.r.weighted(WALK_IN_REASONS.map((w) => [w, w[1]] as const));
     reason = walkReason;
@@ -100,8 +123,11 @@ export function erVisit(
     leftWithoutBeingSeen(g, visitId, arrival, patient, condition, triage, reason, treatmentMix);
     return;
   }
+  const finalDecision =
+    leftEarly(g, condition) ?? (forMentalHealth ? mentalHealthDecision(g) : decide(g, condition));
+  const { roomed, provider } = roomedAndSeen(g, arrival, triage, busy);
 
-  // Treatments: the sicker, the more; the first after a wait that grows with the triage level.
+  // Treatments: the sicker, the more; the first soon after the provider has seen the patient.
   const count =
     triage === 1
       ? g.r.int(2, 4)
@@ -116,8 +142,8 @@ export function erVisit(
             : g.r.chance(0.4)
               ? 1
               : 0;
-  const firstWait = [0, 5, 15, 45, 80, 100][triage] ?? 60;
-  let t = g.sec(arrival + Math.max(MINUTE_MS, g.r.logNormal(firstWait * MINUTE_MS, 0.6)));
+  const firstWait = [0, 2, 5, 15, 20, 20][triage] ?? 15;
+  let t = g.sec(provider + Math.max(MINUTE_MS, g.r.logNormal(firstWait * MINUTE_MS, 0.6)));
   const visitTreatments: { id: number; at: number; physicians: number[] }[] = [];
   for (let i = 0; i < count && t <= g.end; i++) {
     const id = g.nextId('er_treatment');
@@ -146,18 +172,27 @@ export function erVisit(
       notes: `${type} for ${reason}; outcome ${outcome.toLowerCase()}`,
     });
     visitTreatments.push({ id, at: t, physicians: physicianIds });
-    t = g.sec(t + Math.max(10 * MINUTE_MS, g.r.logNormal(40 * MINUTE_MS, 0.5)));
+    t = g.sec(t + Math.max(10 * MINUTE_MS, g.r.logNormal(30 * MINUTE_MS, 0.5)));
   }
 
-  // Decision and departure: older and sicker patients stay longer.
-  const lastEvent = visitTreatments.length > 0 ? Math.max(...visitTreatments.map((v) => v.at)) : arrival;
-  const stayFactor = (1 + Math.max(0, age - 20) / 60) * (triage <= 2 ? 1.6 : 1);
-  const decided = g.sec(lastEvent + Math.max(5 * MINUTE_MS, g.r.logNormal(70 * MINUTE_MS * stayFactor, 0.5)));
-  const decision = decide(g, condition);
+  // Decision and departure: older, sicker and mental-health patients stay longer; admissions take a work-up.
+  const lastEvent = visitTreatments.length > 0 ? Math.max(...visitTreatments.map((v) => v.at)) : provider;
+  const stayFactor = (1 + Math.max(0, age - 20) / 120) * (triage <= 2 ? 1.2 : 1) * (mentalHealth ? 1.5 : 1);
+  const workUp = (finalDecision === 'Discharge' ? 35 : 70) * MINUTE_MS * stayFactor;
+  const decided = g.sec(lastEvent + Math.max(5 * MINUTE_MS, g.r.logNormal(workUp, 0.5)));
+  const observation =
+    finalDecision === 'Continue Observation' ||
+    (finalDecision === 'Discharge' && condition === 'moderate' && g.r.chance(0.03));
   const departed =
-    decision === 'Discharge'
-      ? g.sec(decided + Math.max(5 * MINUTE_MS, g.r.logNormal(35 * MINUTE_MS * stayFactor, 0.6)))
-      : g.sec(decided + boardingMs(g, decided));
+    finalDecision === 'Left against medical advice' || finalDecision === 'Eloped'
+      ? g.sec(decided + g.r.int(1, 10) * MINUTE_MS)
+      : finalDecision === 'Discharge'
+        ? g.sec(
+            decided +
+              Math.max(5 * MINUTE_MS, g.r.logNormal(20 * MINUTE_MS * stayFactor, 0.6)) +
+              (observation ? observationStayMs(g) : 0),
+          )
+        : g.sec(decided + boardingMs(g, decided, mentalHealth));
 
   patient.busyUntil = departed;
   g.add('er_visit', [
@@ -170,20 +205,23 @@ export function erVisit(
     triage,
     reason,
     departed <= g.end ? toSqlDateTime(departed) : null,
+    roomed <= g.end ? toSqlDateTime(roomed) : null,
+    provider <= g.end ? toSqlDateTime(provider) : null,
+    observation && decided <= g.end ? 1 : 0,
   ]);
-  const diagnoses = DIAGNOSES[reason] ?? [['R69', 'Illness, unspecified'] as const];
-  const [code, description] = g.r.pick(diagnoses);
+  const [code, description] = mentalHealthDiagnosis ?? g.r.pick(DIAGNOSES[reason] ?? [NOT_SPECIFIED]);
   g.add('diagnosis', [g.nextId('diagnosis'), visitId, code, description]);
+  if (comorbid) g.add('diagnosis', [g.nextId('diagnosis'), visitId, ...g.r.pick(COMORBID_DIAGNOSES)]);
 
   // A patient may be decided on and still boarding when the data ends.
   if (decided > g.end) return;
   const status =
-    decision === 'Discharge'
+    finalDecision === 'Discharge'
       ? g.r.weighted([
           ['Recovered', 5],
           ['Improved', 5],
         ] as const)
-      : decision === 'Continue Observation'
+      : finalDecision === 'Continue Observation'
         ? g.r.weighted([
             ['Improved', 4],
             ['Unchanged', 5],
@@ -202,14 +240,14 @@ export function erVisit(
     decider,
     toSqlDateTime(decided),
     status,
-    decision,
+    finalDecision,
   ]);
 
-  if (decision === 'Discharge' && g.r.chance(0.35)) {
+  if (finalDecision === 'Discharge' && g.r.chance(0.35)) {
     const n = g.r.chance(0.3) ? 2 : 1;
     for (let i = 0; i < n; i++) prescription(g, patient.id, visitId, decider, decided, g.r.int(3, 14));
   }
-  if (decision === 'Discharge' && departed <= g.end) {
+  if (finalDecision === 'Discharge' && departed <= g.end) {
     const seen = { patient, departed, condition, reason, treatments: treatmentMix };
     planReturn(g, seen, returnChance(condition, reason));
     planFollowUp(g, seen);

@@ -32,24 +32,39 @@ SET state = :state, version = version + 1, transitions = :transitions, clear_sin
 WHERE id = :id AND version = :seenVersion;
 
 -- name: InsertAlertPost :exec
--- Claimed by the process that moved the rule on, in the same transaction.
+-- Claimed by the process that moved the rule on, in the same transaction; an escalation by the process whose
+-- insert lands (the unique key refuses the others).
 INSERT INTO alert_post (channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state,
   claimed_by, claimed_at)
 VALUES (:channel, :rule, :seq, :kind, :happenedAt, :firedAt, :measured, :threshold, 'claimed', :instance,
   :now);
 
 -- name: AlertPostIdBySeq :one
-SELECT id FROM alert_post WHERE channel_id = :channel AND rule = :rule AND seq = :seq;
+SELECT id FROM alert_post WHERE channel_id = :channel AND rule = :rule AND seq = :seq AND kind = :kind;
+
+-- name: FiredAlertPost :one
+-- The fired post of an episode, which its escalation and its clearing reply to.
+SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
+FROM alert_post WHERE channel_id = :channel AND rule = :rule AND seq = :seq AND kind = 'fired';
+
+-- name: MarkAlertResolved :exec
+-- The episode of a fired post is over: its post is to be edited to say so (resolution_shown_at still NULL).
+UPDATE alert_post SET resolved_at = :now
+WHERE channel_id = :channel AND rule = :rule AND seq = :seq AND kind = 'fired';
 
 -- name: AlertPostById :one
 SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
-  claimed_at, posted_at, message_id, attempts, last_status, last_error
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
 FROM alert_post WHERE id = :id;
 
 -- name: StaleAlertPosts :many
 -- Posts claimed by a process that has not finished them within the lease: it died, or never will.
 SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
-  claimed_at, posted_at, message_id, attempts, last_status, last_error
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
 FROM alert_post WHERE channel_id = :channel AND state = 'claimed' AND claimed_at < :staleBefore
 ORDER BY rule, seq;
 

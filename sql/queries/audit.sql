@@ -44,6 +44,16 @@ WHERE id <= :headId AND hash IS NOT NULL
 ORDER BY id DESC
 LIMIT 1 OFFSET :back;
 
+-- name: AuditTriggers :many
+-- The triggers of the audit tables as the server lists them (migrations 003, 004 and 009 create them): one
+-- that is missing was dropped. Any user with a privilege on a table sees its triggers' names.
+-- @notnull name, table_name, timing, event
+SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS table_name, ACTION_TIMING AS timing,
+  EVENT_MANIPULATION AS event
+FROM information_schema.TRIGGERS
+WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE IN ('audit_event', 'audit_chain_head')
+ORDER BY TRIGGER_NAME;
+
 -- name: AuditRowCount :one
 SELECT COUNT(*) AS n FROM audit_event;
 

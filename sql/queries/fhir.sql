@@ -10,7 +10,8 @@ UPDATE fhir_import_run SET finished_at = :finishedAt, counts = :counts WHERE id 
 -- name: FhirDecideDispositions :exec
 -- Each imported ER visit's disposition: admitted (Transfer to another department) when an inpatient stay of
 -- the same patient starts after its arrival and no later than an hour after it ends; else what its
--- hospitalization.dischargeDisposition says (NUBC codes, or the FHIR discharge-disposition codes); else NULL.
+-- hospitalization.dischargeDisposition says (NUBC codes, or the FHIR discharge-disposition codes: 07 and
+-- aadvice left against medical advice); else NULL.
 UPDATE fhir_encounter e
 LEFT JOIN fhir_encounter i ON i.patient_id = e.patient_id AND i.class = 'IMP'
   AND i.starts_at > e.starts_at AND e.ends_at IS NOT NULL AND i.starts_at <= e.ends_at + INTERVAL 1 HOUR
@@ -18,6 +19,7 @@ SET e.decision = CASE
   WHEN i.fhir_id IS NOT NULL THEN 'Transfer to another department'
   WHEN e.discharge_code IN ('1', '01', '6', '06', '8', '08', 'home', 'alt-home') THEN 'Discharge'
   WHEN e.discharge_code IN ('9', '09') THEN 'Transfer to another department'
+  WHEN e.discharge_code IN ('7', '07', 'aadvice') THEN 'Left against medical advice'
   WHEN e.discharge_code IN ('2', '02', '5', '05', '43', '65', '66', 'hosp', 'psy') THEN 'Transfer to a higher-level hospital'
   ELSE NULL END
 WHERE e.class = 'EMER';

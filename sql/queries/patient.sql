@@ -1,10 +1,16 @@
 -- name: SearchPatients :many
--- Patients whose first or last name contains the text (the collation ignores case): identifiers only,
--- with how many matched. The pattern is a LIKE pattern.
+-- Patients whose first or last name contains the text, or, for a full name, whose first name contains
+-- :first and last name :last (or the other way round when :eitherOrder): identifiers only, with how many
+-- matched. The collation ignores case; the patterns are LIKE patterns, :first and :last NULL for one word.
+-- @param first: string | null
+-- @param last: string | null
+-- @param eitherOrder: boolean
 -- @notnull id, mrn, first_name, last_name, date_of_birth
 SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, COUNT(*) OVER () AS total
 FROM patient p
 WHERE p.first_name LIKE :pattern OR p.last_name LIKE :pattern
+  OR (p.first_name LIKE :first AND p.last_name LIKE :last)
+  OR (:eitherOrder AND p.first_name LIKE :last AND p.last_name LIKE :first)
 ORDER BY p.last_name, p.first_name, p.id
 LIMIT :limit;
 

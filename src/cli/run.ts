@@ -16,7 +16,8 @@ export interface CliOptions {
  */
 export function runCli(name: string, usage: string, main: () => Promise<void>, opts: CliOptions = {}): void {
   const say = (text: string) => process.stderr.write(`${sanitizeLines(text)}\n`);
-  main().then(
+  // Settled as a promise: a main that throws before it awaits (reading the configuration) ends the same way.
+  new Promise<void>((resolve) => resolve(main())).then(
     () => exit(process.exitCode === undefined ? 0 : Number(process.exitCode)),
     (err: unknown) => {
       if (err instanceof ConfigError) {

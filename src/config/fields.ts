@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCron } from '../core/cron.ts';
+import { cronEverFires, parseCron } from '../core/cron.ts';
 
 /**
  * Reusable zod types for settings, each parsing one environment value (a string) into what the program
@@ -62,13 +62,20 @@ export const HttpUrl = z
   .string()
   .refine((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol), 'must be an http(s) URL');
 
-/** Five-field cron (minute hour day month weekday), with numbers: the same rules the scheduler applies. */
+/**
+ * Five-field cron (minute hour day month weekday), with numbers: the same rules the scheduler applies. One
+ * that can never fire (30 February) is refused: its job would silently never run.
+ */
 export const Cron = z
   .string()
   .refine(
     (s) => parseCron(s) !== undefined,
     'must be a five-field cron expression with numbers, such as "0 7 * * *"',
-  );
+  )
+  .refine((s) => {
+    const cron = parseCron(s);
+    return cron === undefined || cronEverFires(cron);
+  }, 'never fires: none of its months has that day of the month (such as 30 February)');
 
 /** A whole number in [min, max]. */
 export const IntFromEnv = (min: number, max: number) =>

@@ -69,20 +69,7 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
       `There is no /${name} command. Commands: ${[...commands.keys()].map((c) => `/${c}`).join(', ')}.`,
     );
 
-  const subs = subcommandNames(command);
-  let subcommand = '';
-  if (subs.length > 0) {
-    const next = words[0];
-    if (next === undefined || next.includes(':'))
-      throw new UserError('invalid_argument', `/${name} needs a subcommand: ${subs.join(', ')}.`);
-    if (!subs.includes(next))
-      throw new UserError(
-        'invalid_argument',
-        `/${name} has no subcommand "${next}". Subcommands: ${subs.join(', ')}.`,
-      );
-    subcommand = next;
-    words.shift();
-  }
+  const subcommand = takeSubcommand(name, subcommandNames(command), words);
 
   const declared = declaredOptions(command, subcommand);
   const path = `/${name}${subcommand ? ` ${subcommand}` : ''}`;
@@ -117,6 +104,35 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Com
     options[key] = convert(key, value, kind);
   }
   return { command: name, subcommand, options };
+}
+
+/**
+ * Takes the subcommand off the front of `words`: one word, or two for a subcommand of a group
+ * (`alerts show`); `''` for a command without subcommands.
+ */
+function takeSubcommand(name: string, subs: string[], words: string[]): string {
+  if (subs.length === 0) return '';
+  const next = words[0];
+  if (next === undefined || next.includes(':'))
+    throw new UserError('invalid_argument', `/${name} needs a subcommand: ${subs.join(', ')}.`);
+  const inGroup = subs.filter((s) => s.startsWith(`${next} `));
+  if (inGroup.length > 0) {
+    const path = `${next} ${words[1] ?? ''}`;
+    if (!inGroup.includes(path))
+      throw new UserError(
+        'invalid_argument',
+        `/${name} ${next} needs one of: ${inGroup.map((s) => s.slice(next.length + 1)).join(', ')}.`,
+      );
+    words.splice(0, 2);
+    return path;
+  }
+  if (!subs.includes(next))
+    throw new UserError(
+      'invalid_argument',
+      `/${name} has no subcommand "${next}". Subcommands: ${subs.join(', ')}.`,
+    );
+  words.shift();
+  return next;
 }
 
 function convert(

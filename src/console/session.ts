@@ -76,9 +76,18 @@ export function completer(commands: ReadonlyMap<string, Command>) {
     const command = commands.get((words[0] ?? '').replace(/^\//, ''));
     if (!command) return [[], last];
     const subs = subcommandNames(command);
-    if (words.length === 2 && subs.length > 0)
-      return [subs.filter((s) => s.startsWith(last)).map((s) => `${s} `), last];
-    const sub = subs.length > 0 ? (words[1] ?? '') : '';
+    // After the command: a subcommand ("severity"), or a group and one of its own ("alerts show").
+    const one = words[1] ?? '';
+    const group = subs.some((s) => s.startsWith(`${one} `));
+    const nameWords = subs.length === 0 ? 0 : group ? 2 : 1;
+    if (words.length <= nameWords + 1) {
+      const prefix = words.length === 3 ? `${one} ` : '';
+      const next = subs
+        .filter((s) => s.startsWith(prefix))
+        .map((s) => s.slice(prefix.length).split(' ')[0] ?? '');
+      return [[...new Set(next)].filter((w) => w.startsWith(last)).map((w) => `${w} `), last];
+    }
+    const sub = words.slice(1, nameWords + 1).join(' ');
     const names = declaredOptions(command, sub).map((o) => `${o.name}:`);
     return [names.filter((n) => n.startsWith(last)), last];
   };

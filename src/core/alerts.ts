@@ -1,17 +1,15 @@
-import { when } from './format.ts';
-import { cellText } from './suppression.ts';
-import type { PostEmbed } from './summary-post.ts';
 import { ALERT_RULES, type AlertRule, type AlertState, type AlertTransition } from './vocabulary.ts';
 
 /**
  * ER surge alerts, pure: which rules are on and at what, whether a measure makes a rule fire, how a rule
- * moves from one state to the next, and what a transition's post says. The job (src/jobs/alerts.job.ts)
- * measures, keeps the state in the database and posts.
+ * moves from one state to the next. What the posts say is in src/core/alert-posts.ts; the job
+ * (src/jobs/alerts.job.ts) measures, keeps the state in the database and posts.
  *
  *   armed --fires--> firing --clears--> cooling --clear for the re-arm time--> armed
  *
- * Only the two arrows that leave `armed` and `firing` are posted. A rule that fires again while cooling
- * stays cooling, quietly, and its clear time starts again when it clears.
+ * Only the two arrows that leave `armed` and `firing` are posted. A rule clears below its clear level (its
+ * threshold unless /admin alerts set a lower one). A rule that is no longer clear while cooling stays
+ * cooling, quietly, and its clear time starts again when it clears. A snoozed rule does not fire.
  */
 
 /** What the job measures each minute: one count per rule. */
@@ -23,6 +21,18 @@ export interface RuleSetting {
   threshold: number | undefined;
   /** The count at or above which the rule fires. */
   firesAt: number | undefined;
+  /** The count below which a firing rule clears (firesAt unless set lower). */
+  clearAt: number | undefined;
+  /** Until when (epoch ms) the rule does not fire; undefined when it is not snoozed. */
+  snoozedUntil: number | undefined;
+}
+
+/** What /admin alerts set for a rule (alert_rule_setting): each field null where the configuration holds. */
+export interface RuleOverride {
+  rule: AlertRule;
+  threshold: number | null;
+  clear_at: number | null;
+  snoozed_until: Date | null;
 }
 
 /** The configured numbers of the rules (the alerts section of the config); undefined turns a rule off. */
@@ -32,23 +42,37 @@ export interface AlertThresholds {
   dispatchAt: number | undefined;
 }
 
-/** Each rule with its setting, in the order of ALERT_RULES. */
-export function ruleSettings(alerts: AlertThresholds): RuleSetting[] {
+/**
+ * Each rule with its setting, in the order of ALERT_RULES: the configured threshold, or the one set from
+ * Discord (`overrides`), which also bring a clear level and a snooze.
+ */
+export function ruleSettings(
+  alerts: AlertThresholds,
+  overrides: readonly RuleOverride[] = [],
+): RuleSetting[] {
   return ALERT_RULES.map((rule) => {
-    switch (rule) {
-      case 'census':
-        return { rule, threshold: alerts.censusAt, firesAt: alerts.censusAt };
-      case 'waiting':
-        // Any one such patient is one too many.
-        return {
-          rule,
-          threshold: alerts.waitMinutes,
-          firesAt: alerts.waitMinutes === undefined ? undefined : 1,
-        };
-      case 'dispatch_surge':
-        return { rule, threshold: alerts.dispatchAt, firesAt: alerts.dispatchAt };
-    }
+    const o = overrides.find((x) => x.rule === rule);
+    const snoozedUntil = o?.snoozed_until?.getTime();
+    const configured = {
+      census: alerts.censusAt,
+      waiting: alerts.waitMinutes,
+      dispatch_surge: alerts.dispatchAt,
+    };
+    const threshold = o?.threshold ?? configured[rule];
+    // Waiting fires for any one such patient: one is one too many, so it clears at none.
+    const firesAt = rule === 'waiting' ? (threshold === undefined ? undefined : 1) : threshold;
+    const clearAt = rule === 'waiting' ? firesAt : (o?.clear_at ?? firesAt);
+    return { rule, threshold, firesAt, clearAt, snoozedUntil };
   });
+}
+
+/** Whether a rule is snoozed at `now`. */
+export const snoozed = (setting: RuleSetting, now: number) =>
+  setting.snoozedUntil !== undefined && setting.snoozedUntil > now;
+
+/** Whether a measure is below a rule's clear level (a rule that is off is always clear). */
+export function ruleClears(setting: RuleSetting, measured: number): boolean {
+  return setting.clearAt === undefined || measured < setting.clearAt;
 }
 
 /** Whether a measure makes a rule fire; never for a rule that is off. */
@@ -81,81 +105,35 @@ export interface Evaluation {
   transition: AlertTransition | undefined;
 }
 
-/** The next state of a rule whose condition is `firing` at `now`. */
-export function evaluateRule(prev: RuleState, firing: boolean, now: number, rearmMs: number): Evaluation {
+/**
+ * The next state of a rule whose condition is `firing` at `now`. `clear` says whether the measure is below
+ * the clear level (by default: whenever it is not firing); a `snoozed` rule does not fire.
+ */
+export function evaluateRule(
+  prev: RuleState,
+  firing: boolean,
+  now: number,
+  rearmMs: number,
+  opts: { clear?: boolean; snoozed?: boolean } = {},
+): Evaluation {
+  const clear = opts.clear ?? !firing;
   switch (prev.state) {
     case 'armed':
-      return firing
+      return firing && !opts.snoozed
         ? { next: { state: 'firing', clearSince: null }, transition: 'fired' }
         : { next: { state: 'armed', clearSince: null }, transition: undefined };
     case 'firing':
-      return firing
-        ? { next: { state: 'firing', clearSince: null }, transition: undefined }
-        : { next: { state: 'cooling', clearSince: now }, transition: 'cleared' };
+      return clear
+        ? { next: { state: 'cooling', clearSince: now }, transition: 'cleared' }
+        : { next: { state: 'firing', clearSince: null }, transition: undefined };
     case 'cooling': {
-      if (firing) return { next: { state: 'cooling', clearSince: null }, transition: undefined };
+      if (!clear) return { next: { state: 'cooling', clearSince: null }, transition: undefined };
       const clearSince = prev.clearSince ?? now;
       return now - clearSince >= rearmMs
         ? { next: { state: 'armed', clearSince: null }, transition: undefined }
         : { next: { state: 'cooling', clearSince }, transition: undefined };
     }
   }
-}
-
-/** One transition as posted (the alert_post row, by the names the post needs). */
-export interface AlertPostContent {
-  rule: AlertRule;
-  seq: number;
-  kind: AlertTransition;
-  happenedAt: Date;
-  /** For "cleared": when the rule had fired. */
-  firedAt: Date | null;
-  measured: number;
-  threshold: number;
-}
-
-/** The footer text that identifies a transition's post in the channel's history. */
-export function alertMarker(rule: AlertRule, seq: number): string {
-  return `hers-bot alert ${rule} #${seq}`;
-}
-
-const TITLES: Record<AlertRule, string> = {
-  census: 'ER census',
-  waiting: 'Urgent patients waiting',
-  dispatch_surge: 'High-severity dispatch surge',
-};
-
-/**
- * A transition as a channel post: counts and times only, never a patient. Counts from 1 to minCell - 1
- * show as "<minCell", as in the daily summary.
- */
-export function alertPost(p: AlertPostContent, timeZone: string, minCell: number): PostEmbed {
-  const count = cellText(
-    p.measured,
-    minCell > 0 && p.measured >= 1 && p.measured < minCell ? 'small' : 'shown',
-    minCell,
-  );
-  const at = `${when(timeZone, p.happenedAt)} ${timeZone}`;
-  const measured: Record<AlertRule, string> = {
-    census: `**${count}** patients in the ER now`,
-    waiting: `**${count}** triage 1-2 ${p.measured === 1 ? 'patient has' : 'patients have'} waited over ${p.threshold} min with no treatment yet`,
-    dispatch_surge: `**${count}** high-severity dispatches in the last 60 minutes`,
-  };
-  const lasted =
-    p.firedAt === null
-      ? ''
-      : ` It had fired at ${when(timeZone, p.firedAt)} (${minutesText(p.happenedAt.getTime() - p.firedAt.getTime())}).`;
-  const description =
-    p.kind === 'fired'
-      ? `${measured[p.rule]}: the alert is set at ${ruleCondition(p.rule, p.threshold)}. Since ${at}.`
-      : `Cleared at ${at}: ${measured[p.rule]}.${lasted}`;
-  return {
-    title: `${p.kind === 'fired' ? '⚠' : '✓'} ${TITLES[p.rule]}: ${p.kind === 'fired' ? 'alert' : 'cleared'}`,
-    description,
-    color: p.kind === 'fired' ? 0xdc2626 : 0x16a34a,
-    fields: [],
-    footer: { text: `${alertMarker(p.rule, p.seq)} · ${p.kind}` },
-  };
 }
 
 /** "47 min" or "3 h 05 min". */

@@ -12,7 +12,7 @@ export interface AuditEvent {
    * back-date one. Callers may stop passing it.
    */
   occurredAt?: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actorId: string | null;
   actorRoles?: string[];
   guildId?: string | null;

@@ -44,6 +44,18 @@ export function parseCron(expr: string): Cron | undefined {
   return cron as Cron;
 }
 
+/** The most days each month has (February in a leap year). */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether the cron fires at all: not when its days of the month fall in none of its months (30 February,
+ * 31 April). Days and weekdays both restricted fire on the weekday alone; 29 February fires in leap years.
+ */
+export function cronEverFires(cron: Cron): boolean {
+  if (cron.dayOr) return true;
+  return [...cron.month].some((m) => [...cron.day].some((d) => d <= (DAYS_IN_MONTH[m - 1] ?? 0)));
+}
+
 export function cronMatches(cron: Cron, timeZone: string, ms: number): boolean {
   const p = localParts(timeZone, ms);
   if (!cron.minute.has(p.minute) || !cron.hour.has(p.hour) || !cron.month.has(p.month)) return false;

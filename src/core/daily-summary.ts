@@ -1,6 +1,9 @@
 import { barChart } from './charts.ts';
 import type { Cell, ReplyBody } from './reply.ts';
 import { median, percentChange, percentile, round1 } from './stats.ts';
+import { MEASURES } from './ed-measures.ts';
+import type { SummaryFigure } from './summary-figure.ts';
+import { summaryMeasureFigures, type SummaryMeasures } from './summary-measures.ts';
 import { HOUR_MS, localParts } from './time.ts';
 import { CONDITIONS, DECISIONS, SEVERITIES, TRIAGE_LEVELS } from './vocabulary.ts';
 
@@ -35,18 +38,11 @@ export interface SummaryInput {
   censusAtMidnight: number;
   /** Census at each of the seven midnights before. */
   baselineCensus: number[];
+  /** The standard ED measures of the day (src/core/summary-measures.ts). */
+  measures: SummaryMeasures;
 }
 
-export interface SummaryFigure {
-  /** Stable key, for suppression rules and tests. */
-  key: string;
-  group: string;
-  label: string;
-  value: number | null;
-  average: number | null;
-  /** Counts of people or events (small ones may identify); medians are not. */
-  isCount: boolean;
-}
+export type { SummaryFigure };
 
 export interface HourSlot {
   label: string;
@@ -163,6 +159,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
         : round1(input.baselineCensus.reduce((a, b) => a + b, 0) / input.baselineCensus.length),
     isCount: true,
   });
+  figures.push(...summaryMeasureFigures(input.measures));
 
   const hours = hourSlots(input);
   const busiest = hours.reduce<HourSlot | undefined>(
@@ -208,8 +205,9 @@ export function summaryMarker(date: string): string {
   return `ER daily summary for ${date}`;
 }
 
+/** Names the day and its data window, then cites the headline measure's definition. */
 export function summaryFooter(s: DailySummary): string {
-  return `${summaryMarker(s.date)} · data ${s.windowLabel}`;
+  return `${summaryMarker(s.date)} · data ${s.windowLabel} · ${MEASURES.op18b.definition}`;
 }
 
 /** The on-demand view (/summary): every figure as it is, for someone allowed to see reports. */

@@ -1,4 +1,6 @@
+import { STRATUM_OF_DECISION } from './strata.ts';
 import { DAY_MS, HOUR_MS } from './time.ts';
+import type { Decision } from './vocabulary.ts';
 
 /**
  * The ED flow and care-coordination definitions of docs/domain.md, once: the reports under /er flow,
@@ -13,14 +15,28 @@ export interface FlowVisit {
   condition: string | null;
   triage_level: number | null;
   departed_at: Date | null;
+  provider_seen_at: Date | null;
   first_treatment_at: Date | null;
   decided_at: Date | null;
   decision: string | null;
 }
 
-/** Left without being seen: departed, never treated, no disposition decision. */
-export function isLwbs(v: Pick<FlowVisit, 'departed_at' | 'first_treatment_at' | 'decision'>): boolean {
-  return v.departed_at !== null && v.first_treatment_at === null && v.decision === null;
+/** Left without being seen (OP-22): departed with no provider contact, no treatment, no disposition decision. */
+export function isLwbs(
+  v: Pick<FlowVisit, 'departed_at' | 'first_treatment_at' | 'decision'> & {
+    provider_seen_at?: Date | null;
+  },
+): boolean {
+  return (
+    v.departed_at !== null && !v.provider_seen_at && v.first_treatment_at === null && v.decision === null
+  );
+}
+
+/** The strata /er flow reports apart: discharged; admitted, transferred or in observation (src/core/strata.ts). */
+export function flowStratum(decision: string | null): 'discharged' | 'admitted' | null {
+  const s = decision === null ? undefined : STRATUM_OF_DECISION[decision as Decision];
+  if (s === 'discharged') return 'discharged';
+  return s === 'admitted' || s === 'transferred' || s === 'observation' ? 'admitted' : null;
 }
 
 /** How a visit that can lead to a return ended: the decision, or this for a patient who left unseen. */
@@ -60,8 +76,9 @@ export function flowMeasures(visits: readonly FlowVisit[]): FlowMeasures {
     if (isLwbs(v)) m.lwbs++;
     if (v.first_treatment_at) m.doorToTreatment.push(minutes(v.arrived_at, v.first_treatment_at));
     else m.untreated++;
-    if (!v.departed_at || v.decision === null) continue;
-    if (v.decision === 'Discharge') m.stayDischarged.push(minutes(v.arrived_at, v.departed_at));
+    const stratum = flowStratum(v.decision);
+    if (!v.departed_at || stratum === null) continue;
+    if (stratum === 'discharged') m.stayDischarged.push(minutes(v.arrived_at, v.departed_at));
     else {
       m.stayAdmitted.push(minutes(v.arrived_at, v.departed_at));
       if (v.decided_at) m.boarding.push(minutes(v.decided_at, v.departed_at));

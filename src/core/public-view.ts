@@ -1,30 +1,35 @@
-import type { Cell, ReplyBody, ReplyTable } from './reply.ts';
-import { cellText, type CellState } from './suppression.ts';
+import type { Cell, ReplyBody, ReplyChart, ReplyTable } from './reply.ts';
+import { cellText, protect, type CellState, type Sum } from './suppression.ts';
 
 /**
  * What a public (channel-visible) aggregate answer may show: aggregates only, with the channel summary's
- * small-cell rule (suppression.ts, threshold SUMMARY_MIN_CELL).
+ * small-cell rule (suppression.ts, threshold SUMMARY_MIN_CELL), and always its total and its chart.
  *
  * - A table marked `detail` (one row per person, visit or event) and columns marked `detail` are left
- *   out; the answer says how to see them privately.
- * - Count columns (`count`) show 1..t-1 as "<t". Then, wherever a sum is published (a `total` column
- *   for its row, else a `totalRow` for its column), other cells of that row or column are hidden ("–")
- *   until no hidden cell can be worked out from the published sum and the shown cells; if hiding cannot
- *   reach that, the sum itself is hidden. A table with both a total column and a total row withholds its
- *   total row when anything is small: sums both ways would let a reader combine rows and columns.
- * - A chart is left out whenever a cell was suppressed or detail was removed (it would show the counts).
- * - The summary is replaced by `publicSummary` when the reply has one.
+ *   out; the answer says how to see them privately. A `publicTotal` row is added.
+ * - Count columns (`count`) show 1..t-1 as "<t". Every published sum holds: a `total` column for its row,
+ *   a `totalRow` for its column (for each of its `sections`). Then other cells are hidden ("–"), the
+ *   totals last, until no small cell can be worked out from the totals and the shown cells
+ *   (complementary suppression, `protect`).
+ * - The summary is `publicSummary` when the reply has one, its `{total}` the table's total as shown.
+ * - A chart keeps every value whose table cell is shown (`cells`) or that describes enough people
+ *   (`basis`), and leaves the others blank; a chart tied to neither is left out when the table has counts.
  */
 export function publicView(body: ReplyBody, threshold: number): ReplyBody {
   const { publicSummary, publicTable, ...rest } = body;
   const notes: string[] = [];
-  let table = publicTable ?? body.table;
+  const given = publicTable ?? body.table;
+  let table = given;
   let detailRemoved = publicTable !== undefined;
+  // Where each column of the given table is in the table shown (-1: left out).
+  let columnAt = (given?.columns ?? []).map((_, i) => i);
   if (table?.detail) {
     table = undefined;
     detailRemoved = true;
   } else if (table?.columns.some((c) => c.detail)) {
     const keep = table.columns.map((c) => !c.detail);
+    let next = 0;
+    columnAt = keep.map((k) => (k ? next++ : -1));
     table = {
       ...table,
       columns: table.columns.filter((_, i) => keep[i]),
@@ -32,22 +37,33 @@ export function publicView(body: ReplyBody, threshold: number): ReplyBody {
     };
     detailRemoved = true;
   }
+  if (table?.publicTotal !== undefined && table.rows.length > 0)
+    table = withTotalRow(table, table.publicTotal);
   let suppressed = false;
+  let shown = table;
   if (table) {
     const result = suppressTable(table, threshold);
-    table = result.table;
+    shown = result.table;
     suppressed = result.suppressed;
   }
   if (suppressed)
     notes.push(
       `Counts below ${threshold} show as <${threshold}; cells marked – are withheld so they cannot be worked out.`,
     );
+  const chart = publicChart(body.chart, threshold, table?.columns.some((c) => c.count) ?? false, (r, c) => {
+    const at = columnAt[c] ?? -1;
+    const value = table?.rows[r]?.[at];
+    return at >= 0 && typeof value === 'number' && shown?.rows[r]?.[at] === value;
+  });
+  if (chart.blanked) notes.push('The chart leaves blank what is withheld.');
   if (detailRemoved)
     notes.push('Row-level detail is shown only privately: run the command with private:true.');
-  const summary = [publicSummary ?? body.summary, ...notes].filter(Boolean).join('\n');
-  // A chart would show the exact counts, or the detail.
-  const chart = suppressed || detailRemoved ? undefined : body.chart;
-  return { ...rest, summary, table, chart };
+  else if (body.chart && !chart.chart)
+    notes.push('The chart is shown only privately: run the command with private:true.');
+  const summary = [(publicSummary ?? body.summary).replace('{total}', totalText(shown)), ...notes]
+    .filter(Boolean)
+    .join('\n');
+  return { ...rest, summary, table: shown, chart: chart.chart };
 }
 
 /** The answer as its audience may see it: everything when private, else the public view. */
@@ -59,87 +75,132 @@ export function viewFor(body: ReplyBody, answerPrivate: boolean, threshold: numb
   return shown;
 }
 
-/** The states of a table's count cells after suppression, and the table as a public answer shows it. */
+/** The table with a last row holding each count column's sum. */
+function withTotalRow(table: ReplyTable, label: string): ReplyTable {
+  const total: Cell[] = table.columns.map((c, i) =>
+    i === 0
+      ? label
+      : c.count
+        ? table.rows.reduce((n, r) => n + (typeof r[i] === 'number' ? r[i] : 0), 0)
+        : null,
+  );
+  return { ...table, rows: [...table.rows, total], totalRow: true };
+}
+
+/** The table's total as shown: the total row's (or only row's) total column, else its first count. */
+function totalText(table: ReplyTable | undefined): string {
+  if (!table) return '0';
+  const row = table.totalRow ? table.rows.length - 1 : table.rows.length === 1 ? 0 : -1;
+  const totalCol = table.columns.findIndex((c) => c.count && c.total);
+  const col = totalCol >= 0 ? totalCol : table.columns.findIndex((c) => c.count);
+  const cell = table.rows[row]?.[col];
+  return typeof cell === 'number' ? cell.toLocaleString('en-US') : (cell ?? '0');
+}
+
+/** The chart with the values a public answer may not show left blank, or none. */
+function publicChart(
+  chart: ReplyChart | undefined,
+  threshold: number,
+  tableHasCounts: boolean,
+  cellShown: (r: number, c: number) => boolean,
+): { chart?: ReplyChart; blanked: boolean } {
+  if (!chart) return { blanked: false };
+  const { cells, basis } = chart;
+  if (!cells && !basis) return tableHasCounts ? { blanked: false } : { chart, blanked: false };
+  let blanked = false;
+  const datasets = chart.config.data.datasets.map((d, i) => ({
+    ...d,
+    data: d.data.map((v, j) => {
+      const at = cells?.[i]?.[j];
+      const n = basis?.[i]?.[j] ?? 0;
+      const keep = cells ? at !== null && at !== undefined && cellShown(...at) : !(n >= 1 && n < threshold);
+      if (keep || v === null) return v;
+      blanked = true;
+      return null;
+    }),
+  }));
+  const config = { ...chart.config, data: { ...chart.config.data, datasets } };
+  if (blanked) config.options = titled(config.options, ' (blank: withheld to protect small counts)');
+  return { chart: { ...chart, config }, blanked };
+}
+
+/** Chart.js options with a note added to the title. */
+function titled(options: Record<string, unknown> | undefined, note: string): Record<string, unknown> {
+  const plugins = (options?.plugins ?? {}) as { title?: { text?: string } };
+  const title = plugins.title ?? {};
+  return { ...options, plugins: { ...plugins, title: { ...title, text: `${title.text ?? ''}${note}` } } };
+}
+
+/**
+ * The states of a table's count cells after suppression, and the table as a public answer shows it. The
+ * published sums: each row's total column, and each section's column sums in the total row.
+ */
 export function suppressTable(
   table: ReplyTable,
   threshold: number,
 ): { table: ReplyTable; states: (CellState | undefined)[][]; suppressed: boolean } {
   const counts = table.columns.flatMap((c, i) => (c.count ? [i] : []));
   const totalCol = table.columns.findIndex((c) => c.count && c.total);
-  const parts = counts.filter((i) => i !== totalCol);
-  const rows = table.rows.length;
-  const dataRows = [...Array(table.totalRow ? rows - 1 : rows).keys()];
-  const value = (r: number, c: number) => {
-    const v = table.rows[r]?.[c];
-    return typeof v === 'number' ? v : 0;
+  const last = table.totalRow ? table.rows.length - 1 : -1;
+  const at = new Map<string, number>();
+  const where: [number, number][] = [];
+  const values: number[] = [];
+  for (const [r, row] of table.rows.entries())
+    for (const c of counts) {
+      const v = row[c];
+      if (typeof v !== 'number') continue;
+      at.set(`${r},${c}`, values.length);
+      where.push([r, c]);
+      values.push(v);
+    }
+  const id = (r: number, c: number) => at.get(`${r},${c}`);
+  const sums: Sum[] = [];
+  const add = (parts: (number | undefined)[], total: number | undefined) => {
+    if (parts.length > 0 && total !== undefined && parts.every((p) => p !== undefined))
+      sums.push({ parts: parts as number[], total });
   };
-  const states: (CellState | undefined)[][] = table.rows.map((row, r) =>
-    row.map((_, c) =>
-      counts.includes(c) && threshold > 0 && value(r, c) >= 1 && value(r, c) < threshold
-        ? 'small'
-        : counts.includes(c)
-          ? 'shown'
-          : undefined,
-    ),
-  );
-  const state = (r: number, c: number): CellState => states[r]?.[c] ?? 'shown';
-  const set = (r: number, c: number, s: CellState) => {
-    const row = states[r];
-    if (row) row[c] = s;
-  };
-
-  // Each published sum and the cells that add up to it. Sums one way only (each row, or each column),
-  // so that groups share no cell and the interval check of each group is exact: when a table has both a
-  // total column and a total row and something is small, its total row is withheld.
-  const anySmall = threshold > 0 && states.some((row) => row.includes('small'));
-  let groups: { cells: [number, number][]; sum: [number, number] }[] = [];
-  if (totalCol >= 0) {
-    if (table.totalRow && anySmall) for (const c of counts) set(rows - 1, c, 'hidden');
-    for (const r of table.totalRow ? dataRows : [...Array(rows).keys()])
-      groups.push({ cells: parts.map((c) => [r, c] as [number, number]), sum: [r, totalCol] });
-  } else if (table.totalRow)
-    for (const c of counts)
-      groups.push({ cells: dataRows.map((r) => [r, c] as [number, number]), sum: [rows - 1, c] });
-  groups = groups.filter((g) => g.cells.length > 0);
-
-  if (anySmall) {
-    const bounds = (r: number, c: number): [number, number] => {
-      const s = state(r, c);
-      return s === 'shown' ? [value(r, c), value(r, c)] : s === 'small' ? [1, threshold - 1] : [0, Infinity];
-    };
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const g of groups) {
-        if (
-          !pinned(
-            g.cells.map(([r, c]) => bounds(r, c)),
-            bounds(...g.sum),
-            state(...g.sum) !== 'shown',
-            g.cells.map(([r, c]) => state(r, c) !== 'shown'),
-          )
-        )
-          continue;
-        // Hide the smallest shown positive cell (least information lost); zeros only when nothing else is
-        // left; then the sum itself.
-        const rank = ([r, c]: [number, number]) => (value(r, c) === 0 ? Infinity : value(r, c));
-        const shown = g.cells.filter(([r, c]) => state(r, c) === 'shown');
-        const pick = shown.reduce<[number, number] | undefined>(
-          (p, x) => (p && rank(p) <= rank(x) ? p : x),
-          undefined,
+  if (totalCol >= 0)
+    for (const r of table.rows.keys())
+      add(
+        counts.filter((c) => c !== totalCol).map((c) => id(r, c)),
+        id(r, totalCol),
+      );
+  if (last >= 0)
+    for (const c of counts) {
+      let start = 0;
+      for (const size of table.sections ?? [last]) {
+        add(
+          Array.from({ length: size }, (_, k) => id(start + k, c)),
+          id(last, c),
         );
-        if (!pick && state(...g.sum) === 'hidden') continue;
-        set(...(pick ?? g.sum), 'hidden');
-        changed = true;
+        start += size;
       }
     }
-  }
-  const suppressed = states.some((row) => row.some((s) => s === 'small' || s === 'hidden'));
-  const rowSuppressed = states.map((row) => row.some((s) => s === 'small' || s === 'hidden'));
+  // The headline total is hidden last, then the other totals, then cells.
+  const flat = protect(
+    values,
+    sums,
+    threshold,
+    (i) => Number(where[i]?.[0] === last) + Number(where[i]?.[1] === totalCol || totalCol < 0),
+  );
+  const states: (CellState | undefined)[][] = table.rows.map((row, r) =>
+    row.map((_, c) => {
+      const i = id(r, c);
+      return i === undefined ? undefined : flat[i];
+    }),
+  );
+  const withheld = (s: CellState | undefined) => s === 'small' || s === 'hidden';
+  const suppressed = flat.some(withheld);
+  const names = table.columns.map((c) => c.name);
   const shownRows: Cell[][] = table.rows.map((row, r) =>
     row.map((cell, c) => {
-      const derived = table.columns[c]?.derived;
+      const column = table.columns[c];
       // A share of the total, or a median of a few people, would give the withheld counts away.
-      if ((derived === 'share' && suppressed) || (derived === 'row' && rowSuppressed[r])) return '–';
+      if (column?.derived === 'share' && suppressed) return '–';
+      if (column?.derived === 'row') {
+        const basis = column.of ? column.of.map((n) => names.indexOf(n)) : counts;
+        if (basis.some((b) => withheld(states[r]?.[b]))) return '–';
+      }
       const s = states[r]?.[c];
       return s === undefined || s === 'shown' || typeof cell !== 'number'
         ? cell
@@ -147,24 +208,4 @@ export function suppressTable(
     }),
   );
   return { table: { ...table, rows: shownRows }, states, suppressed };
-}
-
-/**
- * Whether a reader can work out a withheld member of one sum: parts and sum each known to lie within
- * bounds (exact when shown, 1..t-1 when small, any count when hidden). For box-bounded integers tied by
- * one sum, each one's possible values form exactly the interval computed here.
- */
-function pinned(
-  parts: [number, number][],
-  sum: [number, number],
-  sumWithheld: boolean,
-  partWithheld: boolean[],
-): boolean {
-  const others = (k: number, side: 0 | 1) => parts.reduce((n, b, j) => (j === k ? n : n + b[side]), 0);
-  const part = parts.some(
-    ([lo, hi], k) =>
-      partWithheld[k] && Math.max(lo, sum[0] - others(k, 1)) === Math.min(hi, sum[1] - others(k, 0)),
-  );
-  const total = sumWithheld && Math.max(sum[0], others(-1, 0)) === Math.min(sum[1], others(-1, 1));
-  return part || total;
 }

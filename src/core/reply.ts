@@ -19,6 +19,11 @@ export interface ReplyColumn {
    * counts were suppressed.
    */
   derived?: 'share' | 'row';
+  /**
+   * With `derived: 'row'`: the count columns (by name) whose people the statistic describes; it is withheld
+   * when one of those cells is suppressed. Without it, when any count cell of the row is.
+   */
+  of?: string[];
   /** Clinical text (a medication, a dose, an allergy): renderers never shorten it. */
   clinical?: boolean;
 }
@@ -30,6 +35,16 @@ export interface ReplyTable {
   totalRows?: number;
   /** The last row sums the rows above it, column by column. */
   totalRow?: boolean;
+  /**
+   * With `totalRow`: the rows above it are several breakdowns of the same people (by department, then by
+   * weekday), each this many consecutive rows, and each adds up to the total row on its own.
+   */
+  sections?: number[];
+  /**
+   * A public answer adds a last row with this label, holding each count column's sum, so that it shows its
+   * total (the private answer says it in its summary).
+   */
+  publicTotal?: string;
   /** Every row is one person, visit or event: row-level detail, left out of a public answer. */
   detail?: boolean;
 }
@@ -39,6 +54,17 @@ export interface ReplyChart {
   config: ChartConfig;
   width: number;
   height: number;
+  /**
+   * Where each plotted value is in the table a public answer shows (`publicTable`, else `table`), by
+   * dataset then point: a public answer blanks the values whose cell it withholds.
+   */
+  cells?: ([number, number] | null)[][];
+  /**
+   * How many people each plotted value describes (a daily median), by dataset then point: a public answer
+   * blanks the values of 1 to SUMMARY_MIN_CELL-1 people. A chart with neither `cells` nor `basis` is left
+   * out of a public answer whose table has counts.
+   */
+  basis?: number[][];
 }
 
 /** The parts of Chart.js's configuration we use, kept as plain data. */
@@ -70,7 +96,8 @@ export interface Reply {
   mentions?: string[];
   summary: string;
   /**
-   * What a public answer says instead of `summary`: no counts (they are in the table, suppressed) and no
+   * What a public answer says instead of `summary`: no counts other than `{total}`, which stands for the
+   * total of its table (the total row's total, or first count, cell) as the public answer shows it, and no
    * row-level detail. Without it, a public answer keeps `summary`, which must then hold neither.
    */
   publicSummary?: string;

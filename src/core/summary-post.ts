@@ -50,6 +50,7 @@ const FIELDS: [string, string[]][] = [
   ['Treatments', ['treatments', 'treatments by type']],
   ['Dispositions', ['dispositions']],
   ['ED flow', ['flow']],
+  ['ED measures', ['measures']],
   ['Census', ['census']],
 ];
 
@@ -90,6 +91,13 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
   // A label can hold a value from the data (a treatment type): escaped, as replies' text is.
   const line = (f: SummaryFigure) => {
     const label = discordText(f.label);
+    // A rate of a small count would give the count away: withheld like the count itself.
+    const smallRate =
+      f.numerator !== undefined && threshold > 0 && f.numerator >= 1 && f.numerator < threshold;
+    if (!f.isCount && smallRate) {
+      shown[f.key] = '–';
+      return `${label} **–**`;
+    }
     if (!f.isCount) {
       shown[f.key] = f.value === null ? '–' : String(f.value);
       return `${label} **${f.value ?? '–'}**${changeText(f) ? ` (${changeText(f)})` : ''}`;

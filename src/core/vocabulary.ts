@@ -55,6 +55,9 @@ export const DECISIONS = [
   'Continue Observation',
   'Transfer to another department',
   'Transfer to a higher-level hospital',
+  'Left against medical advice',
+  /** Left after a provider saw them, before treatment was complete, without telling staff. */
+  'Eloped',
 ] as const;
 export type Decision = (typeof DECISIONS)[number];
 
@@ -64,7 +67,8 @@ export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 export const PRESCRIPTION_STATUSES = ['active', 'completed', 'stopped'] as const;
 
 /** Where an audited action came from, and how it ended (the bot's own audit_event table). */
-export const AUDIT_SOURCES = ['discord', 'console', 'scheduler'] as const;
+export const AUDIT_SOURCES = ['discord', 'console', 'scheduler', 'web'] as const;
+export const PHI_LINK_KINDS = ['answer', 'account'] as const;
 export const AUDIT_OUTCOMES = ['ok', 'empty', 'denied', 'invalid', 'error'] as const;
 export const SUMMARY_POST_STATES = ['claimed', 'posted', 'failed'] as const;
 /** How the HL7 ADT listener answered a message (HL7 acknowledgement codes). */
@@ -77,6 +81,11 @@ export const ALERT_STATES = ['armed', 'firing', 'cooling'] as const;
 export type AlertState = (typeof ALERT_STATES)[number];
 export const ALERT_TRANSITIONS = ['fired', 'cleared'] as const;
 export type AlertTransition = (typeof ALERT_TRANSITIONS)[number];
+/** A post of the alert channel: a transition, or the escalation of a fired post nobody acknowledged. */
+export const ALERT_POST_KINDS = [...ALERT_TRANSITIONS, 'escalated'] as const;
+export type AlertPostKind = (typeof ALERT_POST_KINDS)[number];
+/** What /admin alerts changes: a rule's threshold (with its clear level), or its snooze. */
+export const ALERT_SETTING_CHANGES = ['threshold', 'snooze'] as const;
 export const ALERT_POST_STATES = ['claimed', 'posted', 'failed', 'superseded'] as const;
 export type AlertPostState = (typeof ALERT_POST_STATES)[number];
 
@@ -107,12 +116,16 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'prescription.status': PRESCRIPTION_STATUSES,
   'audit_event.source': AUDIT_SOURCES,
   'audit_event.outcome': AUDIT_OUTCOMES,
+  'phi_link.kind': PHI_LINK_KINDS,
   'summary_post.state': SUMMARY_POST_STATES,
   'alert_rule_state.rule': ALERT_RULES,
   'alert_rule_state.state': ALERT_STATES,
   'alert_post.rule': ALERT_RULES,
-  'alert_post.kind': ALERT_TRANSITIONS,
+  'alert_post.kind': ALERT_POST_KINDS,
   'alert_post.state': ALERT_POST_STATES,
+  'alert_rule_setting.rule': ALERT_RULES,
+  'alert_setting_change.rule': ALERT_RULES,
+  'alert_setting_change.what': ALERT_SETTING_CHANGES,
   'hl7_message.outcome': HL7_ACKS,
   'subscription.sensitivity': SUBSCRIPTION_SENSITIVITIES,
   'subscription.days': SUBSCRIPTION_DAYS,

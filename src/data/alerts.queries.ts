@@ -82,18 +82,12 @@ export function moveAlertRule(
       let postId = 0;
       if (claim) {
         const { instance, ...post } = claim;
-        await sql.insertAlertPost(conn, {
-          ...post,
-          channel: seen.channel_id,
-          rule: seen.rule,
-          instance,
-          now: update.now,
-        });
-        const row = await sql.alertPostIdBySeq(conn, {
-          channel: seen.channel_id,
-          rule: seen.rule,
-          seq: claim.seq,
-        });
+        const where = { channel: seen.channel_id, rule: seen.rule };
+        await sql.insertAlertPost(conn, { ...post, ...where, instance, now: update.now });
+        // The episode is over: its fired post is to be edited to say so.
+        if (claim.kind === 'cleared')
+          await sql.markAlertResolved(conn, { ...where, seq: claim.seq - 1, now: update.now });
+        const row = await sql.alertPostIdBySeq(conn, { ...where, seq: claim.seq, kind: claim.kind });
         postId = Number(row?.id ?? 0);
       }
       await conn.query('COMMIT');
@@ -108,6 +102,45 @@ export function moveAlertRule(
 export type AlertPostRow = sql.AlertPostByIdRow;
 
 export const alertPostById = (db: Db, id: number) => sql.alertPostById(db, { id });
+
+/** The fired post of the episode a post belongs to (the one an escalation or a clearing replies to). */
+export const firedAlertPost = (db: Db, row: Pick<AlertPostRow, 'channel_id' | 'rule' | 'seq' | 'kind'>) =>
+  sql.firedAlertPost(db, {
+    channel: row.channel_id,
+    rule: row.rule,
+    seq: row.kind === 'cleared' ? row.seq - 1 : row.seq,
+  });
+
+/**
+ * Claims the escalation of a fired post: its id, or undefined when another process claimed it first (the
+ * unique key refuses a second one, also after a restart).
+ */
+export async function claimEscalation(
+  db: Db,
+  fired: { channel_id: string; rule: AlertRule; seq: number; happened_at: Date; threshold: number },
+  measured: number,
+  instance: string,
+  now: Date,
+): Promise<number | undefined> {
+  const where = { channel: fired.channel_id, rule: fired.rule, seq: fired.seq };
+  try {
+    await sql.insertAlertPost(db, {
+      ...where,
+      kind: 'escalated',
+      happenedAt: now,
+      firedAt: fired.happened_at,
+      measured,
+      threshold: fired.threshold,
+      instance,
+      now,
+    });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return undefined;
+    throw err;
+  }
+  const row = await sql.alertPostIdBySeq(db, { ...where, kind: 'escalated' });
+  return row ? Number(row.id) : undefined;
+}
 
 export const staleAlertPosts = (db: Db, channel: string, staleBefore: Date) =>
   sql.staleAlertPosts(db, { channel, staleBefore });

@@ -1,4 +1,4 @@
-import { chainHead, chainLinkBefore, chainPage } from './audit.queries.ts';
+import { auditTriggers, chainHead, chainLinkBefore, chainPage } from './audit.queries.ts';
 import { onOneConnection, type Db } from './queries.ts';
 import { GENESIS_HASH, linkHash } from './audit-hash.ts';
 
@@ -13,7 +13,9 @@ export type BreakKind =
   | 'after-head'
   | 'head-behind'
   | 'head-hash'
-  | 'known-head';
+  | 'known-head'
+  | 'trigger'
+  | 'time-order';
 
 export interface ChainBreak {
   /** The audit_event id where the chain breaks (0 when no row is involved). */
@@ -44,6 +46,43 @@ export type ChainReport =
       breaks: ChainBreak[];
       breakCount: number;
     };
+
+/**
+ * The triggers that guard the trail, with the migration that creates each: dropped, the database no
+ * longer refuses what they refuse (the chain still shows a changed or deleted row, not a back-dated one).
+ */
+const GUARDS = [
+  {
+    name: 'audit_event_no_update',
+    on: 'BEFORE UPDATE ON audit_event',
+    does: 'refuses changing a row',
+    file: '003_audit_append_only.sql',
+  },
+  {
+    name: 'audit_event_no_delete',
+    on: 'BEFORE DELETE ON audit_event',
+    does: 'refuses deleting a row',
+    file: '003_audit_append_only.sql',
+  },
+  {
+    name: 'audit_event_server_time',
+    on: 'BEFORE INSERT ON audit_event',
+    does: "stamps each row with the server's time",
+    file: '004_audit_chain.sql',
+  },
+  {
+    name: 'audit_event_chain_link',
+    on: 'BEFORE INSERT ON audit_event',
+    does: 'refuses a row not linked to the head',
+    file: '009_audit_chain_guard.sql',
+  },
+  {
+    name: 'audit_chain_head_forward',
+    on: 'BEFORE UPDATE ON audit_chain_head',
+    does: 'lets the head move only forward',
+    file: '009_audit_chain_guard.sql',
+  },
+] as const;
 
 /** How many breaks a report lists; beyond that they are only counted. */
 export const MAX_BREAKS = 1_000;
@@ -92,6 +131,16 @@ async function walk(db: Db, knownHead: string | undefined, newest: number | unde
     breakCount++;
     if (breaks.length < MAX_BREAKS) breaks.push({ id, kind, problem });
   };
+  const present = new Set(
+    (await auditTriggers(db)).map((t) => `${t.name} ${t.timing} ${t.event} ON ${t.table_name}`),
+  );
+  for (const g of GUARDS)
+    if (!present.has(`${g.name} ${g.on}`))
+      broken(
+        0,
+        'trigger',
+        `the trigger ${g.name} (${g.on}), which ${g.does}, is missing: it was dropped; recreate it as sql/migrations/${g.file} defines it`,
+      );
   if (!head) {
     broken(0, 'head-missing', 'the chain head (audit_chain_head) is missing');
     return brokenReport(0, breaks, breakCount);
@@ -102,6 +151,8 @@ async function walk(db: Db, knownHead: string | undefined, newest: number | unde
   let rows = 0;
   let legacyRows = 0;
   let previous: { id: number; hash: string } | undefined;
+  /** The time of the chained row before: the server stamps rows in chain order, so times never go back. */
+  let previousTime: { id: number; at: Date } | undefined;
   /** The row before a row whose content fails its hash: if that row was forged, the next links here. */
   let beforeBad: { id: number; hash: string } | undefined;
   let knownHeadSeen = knownHead === undefined || knownHead === GENESIS_HASH;
@@ -157,6 +208,15 @@ async function walk(db: Db, knownHead: string | undefined, newest: number | unde
           `row ${id} comes after the chain head (${headId === null ? 'no rows' : `row ${headId}`}): it was written outside the chain`,
         );
       }
+      if (previousTime && row.occurred_at.getTime() < previousTime.at.getTime()) {
+        sound = false;
+        broken(
+          id,
+          'time-order',
+          `row ${id} is dated ${row.occurred_at.toISOString()}, before row ${previousTime.id} (${previousTime.at.toISOString()}) ahead of it in the chain: a row was back- or forward-dated with the server-time trigger dropped, or the server's clock was set back`,
+        );
+      }
+      previousTime = { id, at: row.occurred_at };
       if (row.hash === knownHead) knownHeadSeen = true;
       previous = { id, hash: row.hash };
       if (sound) rows++;

@@ -54,4 +54,7 @@ export const chainPage = (db: Db, after: number, limit: number) => sql.auditChai
 export const chainLinkBefore = (db: Db, headId: number, back: number) =>
   sql.auditChainLinkBefore(db, { headId, back });
 
+/** The triggers of audit_event and audit_chain_head that the server lists. */
+export const auditTriggers = (db: Db) => sql.auditTriggers(db);
+
 export const auditRowCount = (db: Db) => sql.auditRowCount(db);

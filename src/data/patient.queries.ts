@@ -1,5 +1,6 @@
 import * as sql from './sql/patient.generated.ts';
 import { UserError } from '../core/errors.ts';
+import { nameParts } from '../core/names.ts';
 import { likePattern, type Db } from './queries.ts';
 
 export type PatientRow = sql.PatientByIdRow;
@@ -9,8 +10,16 @@ export type PatientBrief = Pick<PatientRow, 'id' | 'mrn' | 'first_name' | 'last_
 /** A patient whose name matched: identifiers only, and how many matched in all. */
 export type SearchRow = sql.SearchPatientsRow;
 
+/** Patients whose first or last name contains the text, or who have the full name typed (see nameParts). */
 export function searchPatients(db: Db, text: string, limit: number): Promise<SearchRow[]> {
-  return sql.searchPatients(db, { pattern: likePattern(text), limit });
+  const full = nameParts(text);
+  return sql.searchPatients(db, {
+    pattern: likePattern(text.trim()),
+    first: full ? likePattern(full.first) : null,
+    last: full ? likePattern(full.last) : null,
+    eitherOrder: full?.eitherOrder ?? false,
+    limit,
+  });
 }
 
 /** At most 25 patients for autocomplete: by MRN or id prefix when the text looks like one, else by name prefix. */
@@ -50,14 +59,9 @@ export async function resolvePatient(db: Db, text: string): Promise<PatientRow> 
     const p = await sql.patientByMrn(db, { mrn: t });
     if (p) return p;
   }
-  const comma = /^([^,]+),\s*(.+)$/.exec(t);
-  const parts = comma ? [comma[2] ?? '', comma[1] ?? ''] : t.split(/\s+/);
-  if (parts.length === 2) {
-    const exact = await sql.patientsByFullName(db, {
-      first: parts[0] ?? '',
-      last: parts[1] ?? '',
-      limit: 6,
-    });
+  const full = nameParts(t);
+  if (full) {
+    const exact = await sql.patientsByFullName(db, { first: full.first, last: full.last, limit: 6 });
     if (exact.length === 1 && exact[0]) return exact[0];
     if (exact.length > 1) throw ambiguous(t, exact);
   }

@@ -13,7 +13,9 @@ import {
   eventBuckets,
   treatmentsByType,
 } from './er.queries.ts';
-import { flowVisits, returnVisits } from './flow.queries.ts';
+import { edMeasures } from '../core/ed-measures.ts';
+import type { SummaryMeasures } from '../core/summary-measures.ts';
+import { boardersAt, flowVisits, measureVisits, returnVisits } from './flow.queries.ts';
 import type { Db } from './queries.ts';
 
 async function periodFigures(db: Db, from: Date, to: Date): Promise<PeriodFigures> {
@@ -60,7 +62,8 @@ export async function summaryInput(db: Db, date: string, timeZone: string): Prom
   // The census at the midnight that ends each of the seven days before, for its baseline.
   const midnights = Array.from({ length: 7 }, (_, i) => atLocal(timeZone, addDays(date, -i)));
   const weekStart = atLocal(timeZone, addDays(date, -7));
-  const [dayFigures, baseline, atMidnight, ...before] = await Promise.all([
+  const [measures, dayFigures, baseline, atMidnight, ...before] = await Promise.all([
+    summaryMeasures(db, date, timeZone),
     periodFigures(db, day.from, day.to),
     periodFigures(db, new Date(weekStart), day.from),
     census(db, day.to.getTime()),
@@ -75,5 +78,24 @@ export async function summaryInput(db: Db, date: string, timeZone: string): Prom
     baseline,
     censusAtMidnight: atMidnight,
     baselineCensus: before,
+    measures,
+  };
+}
+
+/** The ED measures of a local date and of the seven days before, boarders at its end, and last week's arrivals. */
+async function summaryMeasures(db: Db, date: string, timeZone: string): Promise<SummaryMeasures> {
+  const day = localDay(date, timeZone);
+  const weekStart = atLocal(timeZone, addDays(date, -7));
+  const weekAgoEnds = atLocal(timeZone, addDays(date, -6)) / 1000;
+  const [visits, before, boarding] = await Promise.all([
+    measureVisits(db, day.from, day.to),
+    measureVisits(db, new Date(weekStart), day.from),
+    boardersAt(db, day.to),
+  ]);
+  return {
+    day: edMeasures(visits),
+    baseline: edMeasures(before),
+    boarding,
+    arrivalsLastWeek: before.filter((v) => v.arrived_s < weekAgoEnds).length,
   };
 }

@@ -62,7 +62,10 @@ export function autocompleteHandler(deps: HandlerDeps) {
     }
     let choices: { name: string; value: string }[] = [];
     try {
-      const suggested = (await withTimeout(suggest(String(focused.value), ctx), left())).slice(0, 25);
+      // With PHI_DELIVERY=link no patient is named in Discord: the member types the MRN instead.
+      const suggested = (await withTimeout(suggest(String(focused.value), ctx), left()))
+        .filter((c) => config.phiDelivery.mode !== 'link' || c.patientId === undefined)
+        .slice(0, 25);
       // Every patient a suggestion names is disclosed by showing it, and audited first: each choice
       // carries the id of the patient it names.
       const patientIds = [

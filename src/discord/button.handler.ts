@@ -11,7 +11,9 @@ import {
 } from '../runner/execute.ts';
 import { subcommandAt } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
+import { parseAckButtonId } from '../core/alert-posts.ts';
 import { decide } from './access.ts';
+import { alertButtonHandler } from './alert-button.ts';
 import {
   actorOf,
   auditDenied,
@@ -35,10 +37,17 @@ const PAGE_STATE_MS = 1_500;
  */
 export function buttonHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
+  const acknowledge = alertButtonHandler(deps);
 
   return async function button(i: ButtonInteraction): Promise<void> {
+    const alertPost = parseAckButtonId(i.customId);
+    if (alertPost !== undefined) return acknowledge(i, alertPost);
     const parsed = parseButtonId(i.customId);
-    if (!parsed) return;
+    if (!parsed) {
+      // Not one of ours, or from a version that named buttons otherwise: still answered, within 3 s.
+      await i.reply(privately('This button no longer works: run the command again.'));
+      return;
+    }
     let state;
     try {
       // Within Discord's 3 seconds, so that a hung store still gets the person an answer.

@@ -3,7 +3,7 @@ import { isUserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { renderChart } from '../render/chart.ts';
 import { isPrivateAnswer } from '../runner/command.ts';
-import { COMMAND_TIMEOUT_MS, execute, type Actor } from '../runner/execute.ts';
+import type { Actor } from '../runner/execute.ts';
 import { pathOf, resolveInvocation, type Invocation, type Resolved } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
@@ -16,9 +16,10 @@ import {
   privately,
   type HandlerDeps,
 } from './interaction.ts';
+import { fairShare } from './fair-share.ts';
 import { messageText, replyPages } from './message.ts';
 import { pageButtons } from './page-buttons.ts';
-import { overLimit } from './rate-limit.ts';
+import { deliversByLink, sendLink } from './phi-link.ts';
 
 /** Said when the page state of a reply with buttons could not be stored. */
 export const BUTTONS_NOT_KEPT =
@@ -36,11 +37,12 @@ interface Asked {
 
 /**
  * Slash commands: resolve, check the member's access, acknowledge (privately for patient data), apply the
- * rate limit of patient commands, run, and edit the acknowledgement into the answer. Every edit Discord
- * refuses is followed up privately with a reference (answerRejected).
+ * member's fair share and the rate limit of patient commands, run, and edit the acknowledgement into the
+ * answer. Every edit Discord refuses is followed up privately with a reference (answerRejected).
  */
 export function commandHandler(deps: HandlerDeps) {
   const { commands, ctx, config, log, pager } = deps;
+  const runFairly = fairShare(deps);
 
   /**
    * Mistakes and failures are for the asker only, even after a public deferral. They may quote the member's
@@ -80,11 +82,12 @@ export function commandHandler(deps: HandlerDeps) {
   /** Everything after the acknowledgement; what it sends, Discord may refuse. */
   async function answer(i: ChatInputCommandInteraction, asked: Asked) {
     const { member, actor, inv, path, resolved, ephemeral } = asked;
-    if (resolved.sub.sensitivity === 'phi') {
-      const refusal = await overLimit(deps, 'phi', actor, path, inv.options);
-      if (refusal !== undefined) return answerPrivately(i, ephemeral, refusal);
-    }
-    const outcome = await execute(resolved, inv, ctx, actor, { timeoutMs: COMMAND_TIMEOUT_MS });
+    const ran = await runFairly(actor, resolved, inv);
+    if ('refusal' in ran) return answerPrivately(i, ephemeral, ran.refusal);
+    const { outcome } = ran;
+    const byLink = deliversByLink(config, resolved.sub.sensitivity);
+    if (byLink && (outcome.kind === 'reply' || outcome.kind === 'user_error'))
+      return sendLink(deps, i, outcome, path);
     if (outcome.kind === 'reply') {
       const needsPhi = outcome.reply.sensitivity === 'phi' && decide(config, member, 'phi').allowed;
       return send(i, outcome.reply, path, needsPhi);

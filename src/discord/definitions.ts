@@ -4,10 +4,11 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
+  type APIApplicationCommandSubcommandGroupOption,
   type APIApplicationCommandSubcommandOption,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../runner/command.ts';
+import type { Command, Subcommand } from '../runner/command.ts';
 import type { LeafOption } from '../runner/options.ts';
 
 const TYPES = {
@@ -39,17 +40,46 @@ export function optionJson(o: LeafOption): APIApplicationCommandBasicOption {
   return json as unknown as APIApplicationCommandBasicOption;
 }
 
+const subcommandJson = (s: Subcommand): APIApplicationCommandSubcommandOption => ({
+  type: ApplicationCommandOptionType.Subcommand,
+  name: s.name,
+  description: s.description,
+  options: s.leaves.map(optionJson),
+});
+
+/** A command's subcommands as Discord takes them: a grouped one ("alerts show") inside its group, in order. */
+function subcommandsJson(
+  command: Command,
+): (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] {
+  const out: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] = [];
+  for (const [path, s] of command.subcommands) {
+    const group = path.includes(' ') ? path.split(' ')[0] : undefined;
+    if (group === undefined) {
+      out.push(subcommandJson(s));
+      continue;
+    }
+    let json = out.find(
+      (o): o is APIApplicationCommandSubcommandGroupOption =>
+        o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === group,
+    );
+    if (!json) {
+      json = {
+        type: ApplicationCommandOptionType.SubcommandGroup,
+        name: group,
+        description: command.groups.get(group) ?? group,
+        options: [],
+      };
+      out.push(json);
+    }
+    json.options?.push(subcommandJson(s));
+  }
+  return out;
+}
+
 /** A command's slash definition for registration: guild-only, every subcommand with its options. */
 export function commandJson(command: Command): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const own = command.subcommands.get('');
-  const options = own
-    ? own.leaves.map(optionJson)
-    : [...command.subcommands.values()].map((s): APIApplicationCommandSubcommandOption => ({
-        type: ApplicationCommandOptionType.Subcommand,
-        name: s.name,
-        description: s.description,
-        options: s.leaves.map(optionJson),
-      }));
+  const options = own ? own.leaves.map(optionJson) : subcommandsJson(command);
   return {
     type: ApplicationCommandType.ChatInput,
     name: command.name,

@@ -83,14 +83,19 @@ export function actorOf(i: Interaction, member: Member, config: Config): Actor {
   };
 }
 
-/** The chat-input options as Discord delivered them, flattened under the subcommand. */
+/** The chat-input options as Discord delivered them, flattened under the subcommand (and its group). */
 export function invocationOf(i: ChatInputCommandInteraction | AutocompleteInteraction): Invocation {
+  const group = i.options.getSubcommandGroup(false);
   const sub = i.options.getSubcommand(false) ?? '';
   const top = i.options.data;
-  const leaves: readonly CommandInteractionOption[] = sub ? (top[0]?.options ?? []) : top;
+  const leaves: readonly CommandInteractionOption[] = group
+    ? (top[0]?.options?.[0]?.options ?? [])
+    : sub
+      ? (top[0]?.options ?? [])
+      : top;
   const options: Invocation['options'] = {};
   for (const o of leaves) if (o.value !== undefined && o.value !== null) options[o.name] = o.value;
-  return { command: i.commandName, subcommand: sub, options };
+  return { command: i.commandName, subcommand: group ? `${group} ${sub}` : sub, options };
 }
 
 /** The row of a refusal (no role, not the invoker, rate limited): it shows nothing, so it waits briefly. */

@@ -4,6 +4,8 @@ import type { Logger } from '../log.ts';
 import type { Context } from '../runner/command.ts';
 import { startHttp, type HttpListener } from '../ops/http.ts';
 import { ackSeconds, answerSeconds, gatewayReconnects } from '../ops/metrics.ts';
+import { openIdSignIn } from '../web/oidc.ts';
+import { createPages } from '../web/pages.ts';
 
 /**
  * The bot's monitoring: interaction latencies and gateway reconnects for /metrics, a log line for every
@@ -47,6 +49,18 @@ export async function startBotOps(
   });
   const gateway = watchGateway(client, log, Date.now);
 
+  const delivery = config.phiDelivery;
+  const pages =
+    delivery.mode === 'link'
+      ? createPages({
+          sql: ctx.sql,
+          settings: delivery,
+          signIn: openIdSignIn(delivery.oidc),
+          log,
+          now: Date.now,
+        })
+      : undefined;
+
   const listener =
     config.http.port === undefined
       ? undefined
@@ -65,9 +79,15 @@ export async function startBotOps(
               await ctx.mongo.command({ ping: 1 });
             },
           },
-          { alive: () => gateway.unhealthy(config.http.gatewayGraceMs) },
+          { alive: () => gateway.unhealthy(config.http.gatewayGraceMs), routes: pages?.routes },
         );
-  if (listener) log.info({ url: listener.url }, 'serving /healthz, /readyz and /metrics');
+  if (listener)
+    log.info(
+      { url: listener.url },
+      pages
+        ? 'serving /healthz, /readyz, /metrics and the patient pages'
+        : 'serving /healthz, /readyz and /metrics',
+    );
 
   return {
     answered(i) {
@@ -77,7 +97,10 @@ export async function startBotOps(
       answerSeconds.observe({ type: r.kind }, (performance.now() - r.at) / 1000);
     },
     listener,
-    stop: async () => listener?.close(),
+    stop: async () => {
+      pages?.stop();
+      await listener?.close();
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type Actor,
 } from '../runner/execute.ts';
 import { describeOutcome } from '../runner/outcome.ts';
+import { rateLimited } from '../ops/metrics.ts';
 import { auditDenied, type HandlerDeps } from './interaction.ts';
 
 /** How long a rate limit check may take. */
@@ -30,7 +31,7 @@ function waitWords(ms: number): string {
  */
 export async function overLimit(
   { ctx, config, log }: Pick<HandlerDeps, 'ctx' | 'config' | 'log'>,
-  bucket: 'phi' | 'autocomplete',
+  bucket: 'phi' | 'autocomplete' | 'heavy',
   actor: Actor,
   command: string,
   options: Record<string, unknown> | null,
@@ -62,7 +63,12 @@ export async function overLimit(
     return describeOutcome({ kind: 'unavailable', error: err, reference }).message;
   }
   if (decision.allowed) return undefined;
+  rateLimited.inc({ command });
   await auditDenied(ctx, actor, `${command} (rate limited)`, 'rate limited', options);
-  const what = bucket === 'phi' ? 'patient commands' : 'suggestions';
+  const what = {
+    phi: 'patient commands',
+    autocomplete: 'suggestions',
+    heavy: `reports over ${config.fairShare.heavyDays} days or more`,
+  }[bucket];
   return `Slow down: you have reached the limit of ${limit.max} ${what} in ${waitWords(limit.windowMs)}. Try again in ${waitWords(decision.retryAfterMs)}.`;
 }

@@ -2,15 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import {
-  alertMarker,
-  alertPost,
   evaluateRule,
+  ruleClears,
   ruleFires,
   ruleSettings,
-  type AlertPostContent,
+  snoozed,
+  type RuleSetting,
 } from '../core/alerts.ts';
+import { alertMarker } from '../core/alert-posts.ts';
 import * as audit from '../core/audit-event.ts';
-import type { AlertRule, AlertTransition } from '../core/vocabulary.ts';
+import type { AlertPostKind, AlertRule } from '../core/vocabulary.ts';
+import { alertSettings } from '../data/alert-actions.queries.ts';
 import {
   alertMeasures,
   alertPostById,
@@ -25,14 +27,21 @@ import {
 } from '../data/alerts.queries.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
-import { ExactlyOnce, type ChannelPoster, type Post } from './exactly-once.ts';
+import {
+  alertMessage,
+  claimEscalations,
+  showResolutions,
+  type AlertPoster,
+  type FollowUpDeps,
+} from './alert-followups.ts';
+import { ExactlyOnce, type Post } from './exactly-once.ts';
 
 export type DeliveryResult = 'posted' | 'recovered' | 'failed' | 'superseded' | 'busy';
 
-/** What a run did about one transition. */
+/** What a run did about one post (a transition or an escalation). */
 export interface Delivery {
   rule: AlertRule;
-  kind: AlertTransition;
+  kind: AlertPostKind;
   seq: number;
   result: DeliveryResult;
 }
@@ -40,7 +49,7 @@ export interface Delivery {
 export interface AlertJobDeps {
   sql: Db;
   config: Config;
-  poster: ChannelPoster;
+  poster: AlertPoster;
   log: Logger;
   now: () => number;
   /** Waits between retries; tests pass one that does not wait. */
@@ -54,13 +63,15 @@ export const ALERT_CLAIM_LEASE_MS = 5 * 60_000;
 const ALERT_CHANNEL = {
   name: 'alert channel',
   setting: 'ALERT_CHANNEL_ID',
-  permissions: 'View Channel, Send Messages and Embed Links',
+  permissions: 'View Channel, Send Messages, Embed Links and Read Message History',
 };
 
 /**
- * Evaluates the alert rules (one run a minute) and posts each transition to the alert channel exactly
- * once. The rules' states live in alert_rule_state, so a restart carries on where it was; of several
- * processes evaluating the same minute, the one whose update of a rule lands moves it on and claims its
+ * Evaluates the alert rules (one run every ALERT_CHECK_SECONDS, with the settings of /admin alerts read
+ * each time) and posts each transition to the alert channel exactly once; then the follow-ups of fired
+ * posts (src/jobs/alert-followups.ts): escalations due, and edits of posts whose episode is over. The rules'
+ * states live in alert_rule_state, so a restart carries on where it was; of several processes evaluating
+ * at once, the one whose update of a rule lands moves it on and claims its
  * post (alert_post) in the same transaction. A claim left by a process that died is taken over after
  * ALERT_CLAIM_LEASE_MS: its post is looked for in the channel first, and posted only if missing
  * (src/jobs/exactly-once.ts).
@@ -69,6 +80,8 @@ export class AlertsJob {
   readonly instanceId: string;
   private readonly once: ExactlyOnce;
   private running: Promise<Delivery[]> | undefined;
+  /** The settings this process evaluated with last, by rule, to log when /admin alerts changes them. */
+  private readonly seen = new Map<AlertRule, string>();
 
   constructor(private readonly deps: AlertJobDeps) {
     this.instanceId = deps.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -99,8 +112,11 @@ export class AlertsJob {
     for (const stale of await staleAlertPosts(sql, channel, this.once.staleBefore()))
       deliveries.push(await this.recover(stale));
 
-    const settings = ruleSettings(config.alerts).filter((s) => s.firesAt !== undefined);
-    if (settings.length === 0) return deliveries;
+    // Read each run: a change made with /admin alerts in any process counts from the next evaluation.
+    const settings = ruleSettings(config.alerts, await alertSettings(sql)).filter(
+      (s) => s.firesAt !== undefined,
+    );
+    this.noteChanges(settings);
     const measures = await alertMeasures(sql, now, config.alerts.waitMinutes ?? 0);
     const rows = await this.states(
       channel,
@@ -117,6 +133,7 @@ export class AlertsJob {
         ruleFires(setting, measured),
         now.getTime(),
         rearmMs,
+        { clear: ruleClears(setting, measured), snoozed: snoozed(setting, now.getTime()) },
       );
       const postId = await moveAlertRule(
         sql,
@@ -140,12 +157,41 @@ export class AlertsJob {
           instance: this.instanceId,
         },
       );
-      if (postId) {
-        const post = await alertPostById(sql, postId);
-        if (post) deliveries.push(await this.deliver(post));
-      }
+      if (postId) deliveries.push(...(await this.deliverId(postId)));
     }
+    await showResolutions(this.followUpDeps(), channel, now);
+    for (const id of await claimEscalations(this.followUpDeps(), channel, settings, measures, now))
+      deliveries.push(...(await this.deliverId(id)));
     return deliveries;
+  }
+
+  /** Logs the settings a rule is evaluated with when they differ from this process's last evaluation. */
+  private noteChanges(settings: readonly RuleSetting[]): void {
+    for (const s of settings) {
+      const key = JSON.stringify([s.threshold, s.clearAt, s.snoozedUntil ?? null]);
+      const before = this.seen.get(s.rule);
+      this.seen.set(s.rule, key);
+      if (before !== undefined && before !== key)
+        this.deps.log.info(
+          { rule: s.rule, threshold: s.threshold, clearAt: s.clearAt, snoozedUntil: s.snoozedUntil },
+          'alert rule evaluated with new settings',
+        );
+    }
+  }
+
+  private followUpDeps(): FollowUpDeps {
+    return {
+      ...this.deps,
+      instanceId: this.instanceId,
+      audit: (row: AlertPostRow, outcome: 'ok' | 'error', detail: string) =>
+        this.once.audit(this.post(row), outcome, detail),
+    };
+  }
+
+  /** Posts the post claimed as `id` (none when its row is gone). */
+  private async deliverId(id: number): Promise<Delivery[]> {
+    const post = await alertPostById(this.deps.sql, id);
+    return post ? [await this.deliver(post)] : [];
   }
 
   /** The channel's rule rows, adding an armed row for a rule seen for the first time. */
@@ -182,18 +228,16 @@ export class AlertsJob {
     return fresh ? this.deliver(fresh) : done('busy');
   }
 
-  /** Posts a claimed transition, retrying what Discord may accept later. */
+  /** Posts a claimed post, retrying what Discord may accept later. */
   private async deliver(row: AlertPostRow): Promise<Delivery> {
-    const { config } = this.deps;
-    const embed = alertPost(content(row), config.timeZone, config.summary.minCell);
-    const result = await this.once.deliver(this.post(row), { embed });
+    const result = await this.once.deliver(this.post(row), await alertMessage(this.deps, row));
     return { rule: row.rule, kind: row.kind, seq: row.seq, result };
   }
 
   private post(row: AlertPostRow): Post {
     return {
       row,
-      marker: alertMarker(row.rule, row.seq),
+      marker: alertMarker(row.rule, row.seq, row.kind),
       logFields: { rule: row.rule, kind: row.kind },
       audit: (outcome, detail) =>
         audit.channelPost({
@@ -212,16 +256,4 @@ export class AlertsJob {
         }),
     };
   }
-}
-
-function content(row: AlertPostRow): AlertPostContent {
-  return {
-    rule: row.rule,
-    seq: row.seq,
-    kind: row.kind,
-    happenedAt: row.happened_at,
-    firedAt: row.fired_at,
-    measured: row.measured,
-    threshold: row.threshold,
-  };
 }

@@ -29,6 +29,14 @@ import { codeOf, DM_REFUSED, isTransient, statusOf, withRetries } from './delive
 export interface ChannelMessage {
   embed: PostEmbed;
   chart?: Buffer;
+  /** Text above the embed: a mention notifies only from there. */
+  content?: string;
+  /** The roles the message may notify; nobody else, whatever it says. */
+  mentionRoles?: string[];
+  /** Posted as a reply to this message of the same channel (posted anyway if that one is gone). */
+  replyTo?: string;
+  /** Buttons under the message; an edit without them removes them. */
+  buttons?: { id: string; label: string }[];
 }
 
 /** Where scheduled posts go: a narrow interface, Discord in production (src/discord/channel-poster.ts). */

@@ -2,6 +2,7 @@ import cron from 'node-cron';
 import type { Config } from '../config.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
+import type { AlertPoster } from './alert-followups.ts';
 import { AlertsJob } from './alerts.job.ts';
 import { DailySummaryJob } from './daily-summary.job.ts';
 import type { ChannelPoster } from './exactly-once.ts';
@@ -13,7 +14,7 @@ export interface ScheduledPostsDeps {
   log: Logger;
   now: () => number;
   /** Where each kind of post goes (counted apart in /metrics). */
-  posters: { summary: ChannelPoster; alert: ChannelPoster };
+  posters: { summary: ChannelPoster; alert: AlertPoster };
   /** Members' subscriptions, when the Discord bot runs. */
   subscriptions?: SubscriptionDesk;
 }
@@ -29,8 +30,9 @@ export interface ScheduledPosts {
 
 /**
  * Starts the scheduled posts that are configured: the ER daily summary on SUMMARY_CRON in the hospital's
- * zone (when SUMMARY_CHANNEL_ID is set), and the surge alerts evaluated now and every minute (when
- * ALERT_CHANNEL_ID is set), and members' subscriptions every ten seconds and once Discord is reached. Each posts exactly once across processes (src/jobs/exactly-once.ts).
+ * zone (when SUMMARY_CHANNEL_ID is set), the surge alerts evaluated now and every ALERT_CHECK_SECONDS
+ * (when ALERT_CHANNEL_ID is set), and members' subscriptions every ten seconds and once Discord is reached.
+ * Each posts exactly once across processes (src/jobs/exactly-once.ts).
  */
 export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const { sql, config, log, now, posters } = deps;
@@ -54,9 +56,8 @@ export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const runAlerts = () => {
     alerts?.run().catch((err: unknown) => log.error({ err }, 'ER surge alert run failed'));
   };
-  const alertTask = alerts
-    ? cron.schedule('* * * * *', runAlerts, { noOverlap: true, name: 'alerts' })
-    : undefined;
+  // A run still going on when the next is due is joined, not repeated (AlertsJob.run).
+  const alertTimer = alerts ? setInterval(runAlerts, config.alerts.checkMs) : undefined;
   runAlerts(); // at start too: a restart picks up where the database says the rules are
 
   const subscriptions = deps.subscriptions
@@ -78,7 +79,7 @@ export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
     stop: async () => {
       await subscriptionTask?.stop();
       await summaryTask?.stop();
-      await alertTask?.stop();
+      clearInterval(alertTimer);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { registry } from './metrics.ts';
 
@@ -10,6 +10,12 @@ import { registry } from './metrics.ts';
 
 /** A readiness check: resolves when the part is usable, rejects (or times out) when it is not. */
 export type Check = () => Promise<void>;
+
+/**
+ * Pages served on the same listener (PHI_DELIVERY=link, src/web/): true when it took the request, whatever
+ * its method; false leaves it to the monitoring routes.
+ */
+export type HttpRoutes = (req: IncomingMessage, res: ServerResponse) => boolean;
 
 /** How long /readyz waits for each part. */
 export const READY_DEADLINE_MS = 1_500;
@@ -30,10 +36,11 @@ export type Liveness = () => string | undefined;
 export async function startHttp(
   where: { host: string; port: number },
   checks: Readonly<Record<string, Check>>,
-  opts: { alive?: Liveness; deadlineMs?: number } = {},
+  opts: { alive?: Liveness; deadlineMs?: number; routes?: HttpRoutes } = {},
 ): Promise<HttpListener> {
   const deadlineMs = opts.deadlineMs ?? READY_DEADLINE_MS;
   const server = createServer((req, res) => {
+    if (opts.routes?.(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' }).end('method not allowed\n');

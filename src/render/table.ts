@@ -39,15 +39,30 @@ const len = (s: string) => [...s].length;
 const padEnd = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - len(s)));
 const padStart = (s: string, w: number) => ' '.repeat(Math.max(0, w - len(s))) + s;
 
-export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): string[] {
-  const { columns, rows } = table;
-  const text = rows.map((r) => columns.map((_, i) => formatCell(r[i] ?? null)));
-  const right = columns.map((c, i) =>
+/** Whether each column reads right-aligned: its own `align`, else when every cell is a number. */
+function rightAligned({ columns, rows }: ReplyTable): boolean[] {
+  return columns.map((c, i) =>
     c.align
       ? c.align === 'right'
       : rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null),
   );
-  const natural = columns.map((c, i) => Math.max(len(c.name), ...text.map((r) => len(r[i] ?? ''))));
+}
+
+const naturalWidths = ({ columns }: ReplyTable, text: string[][]) =>
+  columns.map((c, i) => Math.max(len(c.name), ...text.map((r) => len(r[i] ?? ''))));
+
+/** The widest line of the table laid out in full, no cell cut. */
+export function naturalLineWidth(table: ReplyTable): number {
+  const text = table.rows.map((r) => table.columns.map((_, i) => formatCell(r[i] ?? null)));
+  const widths = naturalWidths(table, text);
+  return widths.reduce((a, b) => a + b, 0) + GAP.length * (widths.length - 1);
+}
+
+export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): string[] {
+  const { columns, rows } = table;
+  const text = rows.map((r) => columns.map((_, i) => formatCell(r[i] ?? null)));
+  const right = rightAligned(table);
+  const natural = naturalWidths(table, text);
   const fence = opts.fence ? { open: '```\n', close: '\n```' } : { open: '', close: '' };
 
   const clinical = columns.map((c) => c.clinical === true);
@@ -95,6 +110,75 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   }
   if (current.length > 0 || pages.length === 0) pages.push(current.join('\n'));
   return pages.map((p) => `${fence.open}${[...head, ...(p ? [p] : [])].join('\n')}${fence.close}`);
+}
+
+/**
+ * A table too wide for a phone as one block per row, in a code block no wider than `lineWidth`: the row's
+ * first cell on a line of its own, then each other column's name and value on an indented line, names and
+ * numbers aligned. A value too long for its line wraps onto the next ones, whole: nothing is cut. Blocks
+ * are split into pages of at most `maxChars`, a block kept on one page where it fits.
+ */
+export function renderBlockPages(table: ReplyTable, opts: { maxChars: number; lineWidth: number }): string[] {
+  const { columns, rows } = table;
+  const right = rightAligned(table);
+  const names = columns.slice(1).map((c) => formatCell(c.name));
+  const nameWidth = Math.min(Math.max(0, ...names.map(len)), Math.floor(opts.lineWidth / 2));
+  const text = rows.map((r) => columns.map((_, i) => formatCell(r[i] ?? null)));
+  const numberWidth = Math.max(
+    0,
+    ...text.flatMap((r) =>
+      r
+        .slice(1)
+        .filter((_, i) => right[i + 1])
+        .map(len),
+    ),
+  );
+  const indent = '  ';
+  const valueAt = indent.length + nameWidth + GAP.length;
+  const room = Math.max(MIN_WIDTH, opts.lineWidth - valueAt);
+  const blocks = text.map((r) => [
+    ...wrap(r[0] ?? '-', opts.lineWidth),
+    ...names.flatMap((name, i) => {
+      const value = r[i + 1] ?? '-';
+      const lines = wrap(right[i + 1] ? padStart(value, Math.min(numberWidth, room)) : value, room);
+      const label = wrap(name, nameWidth);
+      return [
+        ...label.slice(0, -1).map((l) => `${indent}${l}`),
+        ...lines.map((l, j) =>
+          `${indent}${padEnd(j === 0 ? (label.at(-1) ?? '') : '', nameWidth)}${GAP}${l}`.trimEnd(),
+        ),
+      ];
+    }),
+  ]);
+  const open = '```\n';
+  const close = '\n```';
+  const pages: string[][] = [];
+  let current: string[] = [];
+  const size = (lines: string[]) => open.length + close.length + lines.join('\n').length;
+  // A block longer than a page (it never is at the sizes we send) goes line by line.
+  for (const chunk of blocks.flatMap((b) => (size(b) > opts.maxChars ? b.map((l) => [l]) : [b]))) {
+    if (current.length > 0 && size([...current, ...chunk]) > opts.maxChars) {
+      pages.push(current);
+      current = [];
+    }
+    current.push(...chunk);
+  }
+  if (current.length > 0 || pages.length === 0) pages.push(current);
+  return pages.map((p) => `${open}${p.join('\n')}${close}`);
+}
+
+/** Text in lines of at most `width` code points, broken at spaces where possible, never cut. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = [...text];
+  while (rest.length > width) {
+    const space = rest.lastIndexOf(' ', width);
+    const at = space > 0 ? space : width;
+    lines.push(rest.slice(0, at).join('').trimEnd());
+    rest = rest.slice(at);
+    while (rest[0] === ' ') rest = rest.slice(1);
+  }
+  return [...lines, rest.join('')];
 }
 
 /**

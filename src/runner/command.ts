@@ -32,8 +32,10 @@ export interface Caller {
  * What `run` returns: the reply without what the declaration already says. A `phi` reply names every
  * patient it discloses (for the audit trail); an aggregate reply discloses none.
  */
-export type Answer<S extends Sensitivity = Sensitivity> = ReplyBody &
-  (S extends 'phi' ? { patientIds: number[] } : { patientIds?: never });
+export type Answer<S extends Sensitivity = Sensitivity> = ReplyBody & {
+  /** What the audit row records besides the options: a setting's value before and after a change. */
+  recorded?: Record<string, unknown>;
+} & (S extends 'phi' ? { patientIds: number[] } : { patientIds?: never });
 
 export interface SubcommandSpec<S extends Sensitivity, O extends Options> {
   /** The subcommand's name (`''` for a command that takes options without subcommands). */
@@ -78,25 +80,48 @@ export function defineSubcommand<const S extends Sensitivity, const O extends Op
   };
 }
 
+/** Subcommands under one name, as Discord groups them: `/admin alerts show`, `/admin alerts set`. */
+export interface SubcommandGroup {
+  group: string;
+  description: string;
+  subcommands: readonly Subcommand[];
+}
+
+export const defineGroup = (spec: SubcommandGroup): SubcommandGroup => spec;
+
 export interface Command {
   name: string;
   description: string;
   /** Discord's outer gate (server admins can change it); the bot checks roles itself on every use. */
   defaultMemberPermission?: 'manage_guild';
-  /** By name; a command without subcommands has one, named `''`. */
+  /**
+   * By name, a grouped one by its group and name ("alerts show"); a command without subcommands has one,
+   * named `''`.
+   */
   subcommands: ReadonlyMap<string, Subcommand>;
+  /** The description of each subcommand group, by the group's name. */
+  groups: ReadonlyMap<string, string>;
 }
 
 export function defineCommand(spec: {
   name: string;
   description: string;
   defaultMemberPermission?: 'manage_guild';
-  subcommands: readonly Subcommand[];
+  subcommands: readonly (Subcommand | SubcommandGroup)[];
 }): Command {
   const { subcommands, ...rest } = spec;
-  if (subcommands.some((s) => s.name === '') && subcommands.length > 1)
+  if (subcommands.some((s) => 'name' in s && s.name === '') && subcommands.length > 1)
     throw new Error(`/${spec.name}: a command takes either subcommands or options of its own, not both`);
-  return { ...rest, subcommands: new Map(subcommands.map((s) => [s.name, s])) };
+  const byName = new Map<string, Subcommand>();
+  const groups = new Map<string, string>();
+  for (const s of subcommands) {
+    if ('name' in s) byName.set(s.name, s);
+    else {
+      groups.set(s.group, s.description);
+      for (const sub of s.subcommands) byName.set(`${s.group} ${sub.name}`, sub);
+    }
+  }
+  return { ...rest, subcommands: byName, groups };
 }
 
 /** Whether an answer goes to the asker only: always for phi and private declarations, else on request. */
@@ -104,7 +129,7 @@ export function isPrivateAnswer(sub: Subcommand, options: Record<string, unknown
   return sub.alwaysPrivate || options.private === true;
 }
 
-/** The names of a command's subcommands, `[]` when it takes options of its own. */
+/** The names of a command's subcommands ("alerts show" in a group), `[]` when it takes options of its own. */
 export function subcommandNames(command: Command): string[] {
   return [...command.subcommands.keys()].filter((s) => s !== '');
 }

@@ -8,6 +8,11 @@ export interface Context {
   sql: Db;
   /** Report and lookup queries: the read replicas when MYSQL_READ_URLS names any, otherwise the primary. */
   read: Db;
+  /**
+   * Patient lookups in Discord: `sql` and `read` on connections of their own, so a lookup, its rate limit
+   * and its audit row never queue behind reports (src/runner/fair-share.ts). Absent: lookups take those above.
+   */
+  clinical?: { sql: Db; read: Db };
   mongo: MongoDb;
   config: Config;
   now(): number;

@@ -192,8 +192,9 @@ export async function execute(
       opts.timeoutMs,
     );
     // The declaration, not the answer, says how sensitive it is.
+    const { recorded, ...body } = answer;
     const reply: Reply = {
-      ...answer,
+      ...body,
       sensitivity: resolved.sub.sensitivity,
       patientIds: answer.patientIds ?? [],
     };
@@ -201,7 +202,7 @@ export async function execute(
     await auditFirst(
       ctx,
       audit.answered(who, command, {
-        options,
+        options: recorded ? { ...options, ...recorded } : options,
         patientIds: reply.patientIds,
         rowCount: rows,
         latencyMs: latencyMs(),

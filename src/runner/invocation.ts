@@ -8,6 +8,7 @@ import { optionsSchema, PRIVATE_OPTION } from './options.ts';
 /** A command as a person asked for it, before validation: the same shape from Discord and the terminal. */
 export interface Invocation {
   command: string;
+  /** "severity", or "alerts show" for a subcommand of a group; `''` for a command without subcommands. */
   subcommand: string;
   options: Record<string, string | number | boolean>;
 }
@@ -47,8 +48,8 @@ export function resolveInvocation(commands: ReadonlyMap<string, Command>, inv: I
 
 /** The subcommand a path such as "/er severity" names (page state keeps the path), if there is one. */
 export function subcommandAt(commands: ReadonlyMap<string, Command>, path: string): Subcommand | undefined {
-  const [command = '', subcommand = ''] = path.replace(/^\//, '').split(' ');
-  return commands.get(command)?.subcommands.get(subcommand);
+  const [command = '', ...subcommand] = path.replace(/^\//, '').split(' ');
+  return commands.get(command)?.subcommands.get(subcommand.join(' '));
 }
 
 const schemas = new WeakMap<Subcommand, z.ZodObject>();

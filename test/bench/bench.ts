@@ -3,13 +3,16 @@
  * (hers_bench_s1, hers_bench_s5; kept for --reuse), then runs every SQL-backed subcommand with its widest
  * window (1y) and its default, each end-to-end run through execute() followed by the same statements
  * replayed raw on the pool, and prints one table. Also measures start-up (`npm run console` as a whole
- * process), the first chart in a process, RSS after 2,000 mixed commands, and seeding time and peak RSS.
+ * process), the first chart in a process, RSS after 2,000 mixed commands, and seeding time and peak RSS;
+ * and, on the smallest scale, `/patient lookup` idle and while another member floods one-year reports, with
+ * and without fair share (test/bench/fair-share.bench.ts).
  * Writes the same figures as JSON. Reports; asserts nothing (these machines are shared and noisy).
  *
  *   npm run bench                        seed both scales afresh (slow: scale 5 takes minutes), then measure
  *   npm run bench -- --reuse             reuse databases seeded by an earlier run (same seed and end)
  *   npm run bench -- --reuse --runs 5 --scales 5 --commands 'workload|fleet' --mixed 100 --out x.json
  *   npm run bench -- --hl7 0             without the HL7 listener's figures (test/bench/hl7.bench.ts)
+ *   npm run bench -- --fair 0            without the fair share figures (--fair N: N lookups per phase)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,6 +35,7 @@ import type { Db } from '../../src/data/queries.ts';
 import { execute } from '../../src/runner/execute.ts';
 import { benchHl7, hl7Lines } from './hl7.bench.ts';
 import { benchFhir, fhirLine } from './fhir.bench.ts';
+import { benchFairShare, fairShareLine } from './fair-share.bench.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules/tsx/dist/loader.mjs');
@@ -66,6 +70,7 @@ const LINES: { line: string; kind: 'now' | 'patient' | 'window' | 'mongo' }[] = 
     '/er length-of-stay',
     '/er symptom term:chest pain',
     '/er assessments',
+    '/er measures',
     '/staff workload',
     '/staff workload role:nurse',
     '/meds top',
@@ -91,6 +96,8 @@ const { values: flags } = parseArgs({
     commands: { type: 'string' },
     /** Messages of the HL7 listener's memory run; 0 leaves the HL7 benchmark out. */
     hl7: { type: 'string', default: '100000' },
+    /** Lookups per phase of the fair share figures; 0 leaves them out. */
+    fair: { type: 'string', default: '100' },
   },
 });
 
@@ -503,6 +510,12 @@ async function main(): Promise<void> {
       )),
     );
     const top = configFor(Math.max(...scales), services.mongoUri, services.mysqlServerUrl);
+    const low = configFor(Math.min(...scales), services.mongoUri, services.mysqlServerUrl);
+    let fair;
+    if (Number(flags.fair) > 0) {
+      console.error(`fair share: /patient lookup while one member floods (scale ${Math.min(...scales)})`);
+      fair = await benchFairShare(low, Date.parse(END), Number(flags.fair));
+    }
     console.error('build: npm run build (start-up and memory run the compiled code)');
     build();
     console.error(
@@ -534,6 +547,7 @@ async function main(): Promise<void> {
       seeding,
       hl7,
       fhir,
+      fair,
     };
     mkdirSync(dirname(flags.out), { recursive: true });
     writeFileSync(flags.out, JSON.stringify(report, null, 2));
@@ -557,6 +571,7 @@ async function main(): Promise<void> {
         `databases: ${report.versions.mysql}, ${report.versions.mongo}; Node ${process.version}`,
         `${runs} runs per command after a warm-up; e2e is execute() (validation, queries, report, audit row); raw is the same SELECTs replayed on the pool`,
         ...(hl7 ? [hl7Lines(hl7)] : []),
+        ...(fair ? [fairShareLine(fair)] : []),
         `finished in ${report.seconds} s; JSON in ${flags.out}`,
       ].join('\n'),
     );

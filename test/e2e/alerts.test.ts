@@ -117,7 +117,7 @@ describe('ER surge alerts through the real bot', () => {
   it('/admin alerts answers the admin privately with the rule firing', async () => {
     const bot = await startBot();
     try {
-      const p = discord.command(admin, 'admin', 'alerts', {});
+      const p = discord.command(admin, 'admin', 'alerts show', {});
       const callback = await discord.waitFor(
         () =>
           discord.requests.find(

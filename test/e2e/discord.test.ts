@@ -11,6 +11,7 @@ import { PNG_MAGIC } from '../support/png.ts';
 import { runScript } from '../support/spawn.ts';
 import { launchBot, standInEnv, stopBot, type Bot } from './bot.ts';
 import { linesWithPatientData, seededPatients, type SeededPatient } from './patient-data.ts';
+import { checkPublicAnswers } from './public-answers.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.Gx1234.standin-token-abcdefghijklmnopqrstuvwxyz0123';
@@ -122,6 +123,8 @@ afterAll(async () => {
     expect(everyBot.flatMap((b) => linesWithPatientData(b.logs(), patients))).toEqual([]);
     // The audit completeness: each answer naming a patient by MRN had that patient's audit row first.
     expect(await disclosuresAuditedLate()).toEqual([]);
+    // No public answer of this file lets a withheld count be solved (SUMMARY_MIN_CELL is 5 by default).
+    expect(checkPublicAnswers(discord, 5).problems).toEqual([]);
   } finally {
     await discord.stop();
     await db.drop();
@@ -193,9 +196,9 @@ describe('registration', () => {
     const first = await runScript('src/cli/register.ts', [], botEnv());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('registering 10 commands in guild');
+    expect(first.stdout).toContain('registering 11 commands in guild');
     expect(first.stdout).toContain(
-      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /subscribe, /admin',
+      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /subscribe, /admin, /link-account',
     );
     const put = discord.requests.filter(
       (r) =>
@@ -215,6 +218,7 @@ describe('registration', () => {
       'summary',
       'subscribe',
       'admin',
+      'link-account',
     ]);
     expect(sent.every((c) => JSON.stringify(c.contexts) === '[0]')).toBe(true);
     expect(sent.find((c) => c.name === 'er')?.options.map((o) => o.name)).toContain('response-times');
@@ -228,7 +232,7 @@ describe('registration', () => {
     discord.commands = [];
     const r = await runScript('src/cli/register.ts', ['--dry-run'], botEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('would register 10 commands');
+    expect(r.stdout).toContain('would register 11 commands');
     expect(r.stdout).toContain('dry run: nothing was sent.');
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });
@@ -539,6 +543,18 @@ describe('pages and buttons', () => {
     const cb = await discord.waitFor(callbackOf(press), 5_000, 'expiry');
     expect(body(cb).data?.content).toBe('These buttons have expired: run the command again.');
   });
+
+  it.each(['hers:page:0123456789ab', 'hers:page:not-a-state:1', 'something-else'])(
+    'answers a button with a malformed id (%j) privately that it no longer works',
+    async (customId) => {
+      const press = discord.button(clinician, customId, discord.message({ content: 'old' }));
+      const cb = await discord.waitFor(callbackOf(press), 5_000, 'the answer to a malformed button');
+      expect(body(cb)).toMatchObject({
+        type: 4,
+        data: { content: 'This button no longer works: run the command again.', flags: 64 },
+      });
+    },
+  );
 });
 
 describe('Discord errors', () => {

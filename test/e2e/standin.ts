@@ -229,6 +229,19 @@ export class DiscordStandIn {
         return json(200, message);
       }
     }
+    if (req.method === 'PATCH' && (m = new RegExp(`^${v}/channels/(\\d+)/messages/(\\d+)$`).exec(path))) {
+      if (!authed()) return;
+      const message = this.channelMessages.find((x) => x.channel_id === m?.[1] && x.id === m?.[2]);
+      if (!message) return json(404, { message: 'Unknown Message', code: 10008 });
+      const edit = body as { embeds?: unknown[]; components?: unknown[]; content?: string };
+      Object.assign(message, {
+        ...(edit.embeds ? { embeds: edit.embeds } : {}),
+        ...(edit.components ? { components: edit.components } : {}),
+        ...(edit.content !== undefined ? { content: edit.content } : {}),
+        edited_timestamp: new Date().toISOString(),
+      });
+      return json(200, message);
+    }
     // Interaction callbacks and webhooks carry no Authorization header, and never get a 401.
     if (req.method === 'POST' && (m = new RegExp(`^${v}/interactions/(\\d+)/([^/]+)/callback$`).exec(path))) {
       const pending = this.interactions.get(m[1] ?? '');
@@ -518,7 +531,10 @@ export class DiscordStandIn {
     return pending;
   }
 
-  /** A slash command: `/er arrivals window:24h` becomes its data, typed as the definitions say. */
+  /**
+   * A slash command: `/er arrivals window:24h` becomes its data, typed as the definitions say; a subcommand
+   * of a group is named by both (`'alerts show'`).
+   */
   command(
     user: User,
     name: string,
@@ -537,7 +553,17 @@ export class DiscordStandIn {
       name,
       type: 1,
       guild_id: IDS.guild,
-      options: sub ? [{ type: 1, name: sub, options: typed }] : typed,
+      options: sub.includes(' ')
+        ? [
+            {
+              type: 2,
+              name: sub.split(' ')[0],
+              options: [{ type: 1, name: sub.split(' ')[1], options: typed }],
+            },
+          ]
+        : sub
+          ? [{ type: 1, name: sub, options: typed }]
+          : typed,
     };
     return this.interact(opts.focused ? 'autocomplete' : 'command', user, data, opts);
   }

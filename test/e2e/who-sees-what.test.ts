@@ -8,6 +8,7 @@ import { runSeed } from '../../dev/seed/seed.ts';
 import { testDatabases } from '../support/databases.ts';
 import { DiscordStandIn, IDS, type RecordedRequest, type User } from './standin.ts';
 import { linesWithPatientData, seededPatients } from './patient-data.ts';
+import { checkPublicAnswers } from './public-answers.ts';
 import { launchBot, stopBot, type Bot } from './bot.ts';
 
 /**
@@ -43,6 +44,8 @@ afterAll(async () => {
   try {
     // The issue's log scan: the bot of this file logged no seeded patient's identifiers.
     expect(linesWithPatientData(bot?.logs() ?? '', await seededPatients(db.mysqlUrl))).toEqual([]);
+    // No public answer of this file lets a withheld count be solved (SUMMARY_MIN_CELL is 5 by default).
+    expect(checkPublicAnswers(discord, 5).problems).toEqual([]);
   } finally {
     await discord.stop();
     await db.drop();
@@ -50,7 +53,7 @@ afterAll(async () => {
 });
 
 const body = (r: RecordedRequest) =>
-  r.body as { content?: string; flags?: number; data?: { content?: string } };
+  r.body as { content?: string; flags?: number; data?: { content?: string; flags?: number } };
 const originalOf = (p: { token: string }) => () =>
   discord.requests.find((r) => r.method === 'PATCH' && r.path.endsWith(`/${p.token}/messages/@original`));
 const followUpOf = (p: { token: string }) => () =>
@@ -147,5 +150,93 @@ describe('a public answer', () => {
     expect(open).not.toContain('longest h');
     const own = await answer(coordinator, 'er', 'census', { private: true });
     if (!own.includes('Nobody is in the ER')) expect(own).toContain('Longest waits');
+  });
+});
+
+describe('appointment reasons are patient data', () => {
+  /** A local day of the seed with appointments, each with its reason and its patient's MRN and id. */
+  async function dayWithAppointments() {
+    const c = await connect(db.mysqlUrl);
+    try {
+      const [rows] = await c.query<RowDataPacket[]>(
+        `SELECT a.starts_at, a.reason, p.id AS patient_id, p.mrn FROM appointment a
+         JOIN patient p ON p.id = a.patient_id ORDER BY a.starts_at`,
+      );
+      const first = rows[0];
+      if (!first) throw new Error('the seed has no appointment');
+      const date = localDate(TZ, (first.starts_at as Date).getTime());
+      const ofDay = rows.filter((r) => localDate(TZ, (r.starts_at as Date).getTime()) === date);
+      return {
+        date,
+        reasons: [...new Set(ofDay.map((r) => String(r.reason)))],
+        patients: new Map(ofDay.map((r) => [String(r.mrn), Number(r.patient_id)])),
+      };
+    } finally {
+      await c.end();
+    }
+  }
+
+  /** What the asker received (the edited reply, or a private message), and the interaction's audit rows. */
+  async function ask(user: User, sub: string, options: Record<string, string | boolean>) {
+    const p = discord.command(user, 'appointments', sub, options);
+    const found = await discord.waitFor(
+      () =>
+        discord.requests.find(
+          (r) =>
+            r.method === 'POST' &&
+            r.path === `/api/v10/interactions/${p.id}/${p.token}/callback` &&
+            (r.body as { type?: number }).type === 4,
+        ) ??
+        followUpOf(p)() ??
+        ((originalOf(p)()?.body as { content?: string } | undefined)?.content ? originalOf(p)() : undefined),
+      15_000,
+      `the answer to /appointments ${sub}`,
+    );
+    const c = await connect(db.mysqlUrl);
+    const [audit] = await c.query<RowDataPacket[]>(
+      'SELECT outcome, patient_ids FROM audit_event WHERE interaction_id = ? ORDER BY id',
+      [p.id],
+    );
+    await c.end();
+    const b = body(found);
+    return {
+      content: b.content ?? b.data?.content ?? '',
+      ephemeral: ((b.flags ?? b.data?.flags ?? 0) & 64) === 64,
+      audit: audit.map((a) => ({ outcome: String(a.outcome), patientIds: a.patient_ids as number[] })),
+      deferral: discord.requests.find(
+        (r) => r.method === 'POST' && r.path === `/api/v10/interactions/${p.id}/${p.token}/callback`,
+      ),
+    };
+  }
+
+  it('/appointments day private:true, for a member without the patient-records role, shows counts: no reason, no patient', async () => {
+    const { date, reasons, patients } = await dayWithAppointments();
+    const own = await ask(coordinator, 'day', { date, private: true });
+    expect(own.content).toContain(`Appointments on ${date}`);
+    expect(own.content).toContain('appointments');
+    for (const reason of reasons) expect(own.content).not.toContain(reason);
+    for (const mrn of patients.keys()) expect(own.content).not.toContain(mrn);
+    expect(own.audit).toEqual([{ outcome: 'ok', patientIds: [] }]);
+  });
+
+  it('/appointments schedule is refused without the patient-records role, naming ROLE_PHI_IDS', async () => {
+    const { date, reasons } = await dayWithAppointments();
+    const refused = await ask(coordinator, 'schedule', { date });
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain('ROLE_PHI_IDS');
+    for (const reason of reasons) expect(refused.content).not.toContain(reason);
+    expect(refused.audit).toMatchObject([{ outcome: 'denied', patientIds: [] }]);
+  });
+
+  it('/appointments schedule, with the patient-records role, shows each appointment privately and audits its patients', async () => {
+    const { date, reasons, patients } = await dayWithAppointments();
+    const own = await ask(clinician, 'schedule', { date });
+    expect(((own.deferral?.body as { data?: { flags?: number } }).data?.flags ?? 0) & 64).toBe(64);
+    expect(reasons.some((reason) => own.content.includes(reason))).toBe(true);
+    const shown = [...patients].filter(([mrn]) => own.content.includes(mrn)).map(([, id]) => id);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(own.audit).toHaveLength(1);
+    expect(own.audit[0]?.outcome).toBe('ok');
+    expect(own.audit[0]?.patientIds).toEqual(expect.arrayContaining(shown));
   });
 });

@@ -8,7 +8,8 @@ import type { PostEmbed } from '../../src/core/summary-post.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { createPool, type Pool } from '../../src/data/mysql.ts';
 import { ALERT_CLAIM_LEASE_MS, AlertsJob, type Delivery } from '../../src/jobs/alerts.job.ts';
-import type { ChannelMessage, ChannelPoster } from '../../src/jobs/exactly-once.ts';
+import type { AlertPoster } from '../../src/jobs/alert-followups.ts';
+import type { ChannelMessage } from '../../src/jobs/exactly-once.ts';
 import { execute } from '../../src/runner/execute.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { testDatabases } from '../support/databases.ts';
@@ -22,8 +23,10 @@ let channelSeq = 0;
 let eraSeq = 0;
 
 /** A channel of our own narrow poster interface: it keeps what was posted and can fail or hang on demand. */
-class FakeChannel implements ChannelPoster {
+class FakeChannel implements AlertPoster {
   readonly messages: { id: string; embed: PostEmbed }[] = [];
+  /** Edits of posted messages, in order. */
+  readonly edits: { id: string; message: ChannelMessage }[] = [];
   failures: number[] = [];
   /** Never answer: before posting, or after posting (a process that dies at that point). */
   hang: 'before' | 'after' | undefined;
@@ -42,6 +45,9 @@ class FakeChannel implements ChannelPoster {
     if (this.hang === 'after') return new Promise<string>(() => undefined);
     return id;
   }
+  async edit(_channel: string, id: string, message: ChannelMessage): Promise<void> {
+    this.edits.push({ id, message });
+  }
   /** "census fired", "census cleared", ... in posting order. */
   kinds(): string[] {
     return this.messages.map(
@@ -58,7 +64,7 @@ interface Setup {
   /** Minute 0 of this test's own stretch of time: tests do not see each other's visits and dispatches. */
   t0: number;
   at(minute: number): number;
-  job(poster: ChannelPoster, instanceId?: string): AlertsJob;
+  job(poster: AlertPoster, instanceId?: string): AlertsJob;
 }
 
 function setup(env: Record<string, string> = {}): Setup {
@@ -158,7 +164,7 @@ async function postRows(channel: string): Promise<RowDataPacket[]> {
 
 async function adminAlerts(s: Setup): Promise<Reply> {
   const ctx = { sql: pool, read: pool, mongo: undefined as never, config: s.config, now: () => s.clock.now };
-  const out = await execute(commands, parseCommandLine('/admin alerts', commands), ctx, {
+  const out = await execute(commands, parseCommandLine('/admin alerts show', commands), ctx, {
     source: 'discord',
     actorId: '400000000000000011',
   });
@@ -240,11 +246,16 @@ describe('the census rule', () => {
     expect(audit.map((a) => [a.source, a.actor_id, a.command, a.outcome])).toEqual([
       ['scheduler', 'auditor', 'alert', 'ok'],
       ['scheduler', 'auditor', 'alert', 'ok'],
+      ['scheduler', 'auditor', 'alert', 'ok'],
     ]);
     const options = (a: RowDataPacket) =>
       (typeof a.options === 'string' ? JSON.parse(a.options) : a.options) as Record<string, unknown>;
-    expect(audit.map((a) => options(a).transition)).toEqual(['fired', 'cleared']);
-    expect(audit[0]?.detail).toBe('posted message m1');
+    expect(audit.map((a) => options(a).transition)).toEqual(['fired', 'cleared', 'fired']);
+    expect(audit.map((a) => a.detail)).toEqual([
+      'posted message m1',
+      'posted message m2',
+      'edited message m1 to say it resolved',
+    ]);
   });
 });
 
@@ -435,7 +446,7 @@ describe('/admin alerts', () => {
   });
 
   it('is answered privately and only to admins', () => {
-    const sub = commands.get('admin')?.subcommands.get('alerts');
+    const sub = commands.get('admin')?.subcommands.get('alerts show');
     expect(sub).toMatchObject({ capability: 'admin', alwaysPrivate: true, sensitivity: 'aggregate' });
   });
 });

@@ -98,6 +98,20 @@ const NO_DELETE = `CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_e
 const NO_UPDATE = `CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event FOR EACH ROW
   SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'audit_event is append-only'`;
 
+/** Recreates a trigger as its migration defines it: what root does after tampering, to cover their tracks. */
+async function recreateTrigger(c: Connection, name: string): Promise<void> {
+  for (const m of readMigrations()) {
+    const at = m.sql.indexOf(`CREATE TRIGGER ${name} `);
+    if (at < 0) continue;
+    // A statement ends at the semicolon before a blank line (or the end of the file).
+    const end = /;[ \t]*(\n[ \t]*\n|\n?$)/.exec(m.sql.slice(at));
+    if (!end) break;
+    await c.query(m.sql.slice(at, at + end.index));
+    return;
+  }
+  throw new Error(`no migration creates the trigger ${name}`);
+}
+
 /** prev_hash and hash for a hand-written row: linked to the chain head, with a made-up hash. */
 async function linkedToHead(c: Connection): Promise<[string, string]> {
   const [heads] = await c.query<RowDataPacket[]>('SELECT hash FROM audit_chain_head WHERE id = 1');
@@ -179,15 +193,21 @@ describe('an intact audit chain', () => {
     ).rejects.toThrow('audit_event rows must carry a hash chained to audit_chain_head');
     expect(await verifyAuditChain(root)).toMatchObject({ intact: true, rows: 2, legacyRows: 3 });
 
-    // Root can drop the guard; such a row is then reported.
+    // Root can drop the guard; the missing guard, and such a row, are then reported.
     await root.query('DROP TRIGGER audit_event_chain_link');
     await root.query(
       `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', '/er census', 'ok')`,
     );
     expect(await verifyAuditChain(root)).toMatchObject({
       intact: false,
-      id: 6,
-      problem: "row 6 has no hash: it was written outside the bot's audit chain",
+      breaks: [
+        { id: 0, kind: 'trigger' },
+        {
+          id: 6,
+          kind: 'unhashed',
+          problem: "row 6 has no hash: it was written outside the bot's audit chain",
+        },
+      ],
     });
   });
 });
@@ -250,6 +270,7 @@ describe('a tampered audit chain', () => {
       'UPDATE audit_chain_head SET last_event_id = ?, hash = (SELECT hash FROM audit_event WHERE id = ?)',
       [second, second],
     );
+    await recreateTrigger(chain.root, 'audit_chain_head_forward');
     expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 2 });
     expect(await verifyAuditChain(chain.pool, { knownHead: recorded.head })).toMatchObject({
       intact: false,
@@ -355,6 +376,7 @@ describe('a chain with several breaks', () => {
     await chain.root.query(
       `INSERT INTO audit_event (occurred_at, source, command, outcome) VALUES (UTC_TIMESTAMP(3), 'console', 'rogue', 'ok')`,
     );
+    await recreateTrigger(chain.root, 'audit_event_chain_link');
     for (let i = 3; i <= 5; i++) await recordAudit(chain.pool, event(i));
     const [, , rogue, , changed] = await chain.ids();
     await chain.root.query('DROP TRIGGER audit_event_no_update');
@@ -398,6 +420,103 @@ describe('a chain with several breaks', () => {
       breakCount: 1,
       breaks: [{ id: forged, kind: 'content' }],
     });
+  });
+});
+
+describe('what root can get around: the guarding triggers and the order of times', () => {
+  it.each([
+    ['audit_event_no_update', 'BEFORE UPDATE ON audit_event', '003_audit_append_only.sql'],
+    ['audit_event_no_delete', 'BEFORE DELETE ON audit_event', '003_audit_append_only.sql'],
+    ['audit_event_server_time', 'BEFORE INSERT ON audit_event', '004_audit_chain.sql'],
+    ['audit_event_chain_link', 'BEFORE INSERT ON audit_event', '009_audit_chain_guard.sql'],
+    ['audit_chain_head_forward', 'BEFORE UPDATE ON audit_chain_head', '009_audit_chain_guard.sql'],
+  ])(
+    'with the trigger %s dropped and no row touched, is broken: it names the trigger',
+    async (name, on, file) => {
+      const chain = await chainWith(`chain_trig_${name.slice(-8)}`, 2);
+      await chain.root.query(`DROP TRIGGER ${name}`);
+      const report = await verifyAuditChain(chain.pool);
+      expect(report).toMatchObject({ intact: false, rows: 2, id: 0, breakCount: 1 });
+      expect(describeChain(report)).toMatch(
+        new RegExp(
+          `^broken at id 0: the trigger ${name} \\(${on}\\), which .+, is missing: it was dropped; recreate it as sql/migrations/${file.replace('.', '\\.')} defines it$`,
+        ),
+      );
+      // /admin audit checks the newest rows only, and the triggers too.
+      expect(await verifyAuditChain(chain.pool, { newest: 1 })).toMatchObject({ intact: false, id: 0 });
+      await recreateTrigger(chain.root, name);
+      expect(await verifyAuditChain(chain.pool)).toMatchObject({ intact: true, rows: 2 });
+    },
+  );
+
+  it("verified as the bot's least-privilege user, sees the triggers and finds an intact chain intact", async () => {
+    const chain = await chainWith('chain_trig_bot', 2);
+    const bot = await connect(await botUser(chain));
+    cleanups.push(() => bot.end());
+    expect(await verifyAuditChain(bot)).toMatchObject({ intact: true, rows: 2 });
+  });
+
+  it("with the server-time trigger dropped, a back-dated row hashed and linked like the bot's breaks the order of times", async () => {
+    const chain = await chainWith('chain_backdate_root', 2);
+    await chain.root.query('DROP TRIGGER audit_event_server_time');
+    const [heads] = await chain.root.query<RowDataPacket[]>('SELECT hash FROM audit_chain_head');
+    const prev = String(heads[0]?.hash);
+    const forged = {
+      occurred_at: new Date(Date.now() - 86_400_000),
+      source: 'console',
+      actor_id: 'console:root',
+      actor_roles: null,
+      guild_id: null,
+      channel_id: null,
+      command: '/patient lookup',
+      options: null,
+      patient_ids: '[42]',
+      row_count: 1,
+      outcome: 'ok',
+      latency_ms: 5,
+      interaction_id: null,
+      detail: null,
+    };
+    const hash = linkHash(prev, forged);
+    await chain.root.query(
+      `INSERT INTO audit_event (occurred_at, source, actor_id, command, patient_ids, row_count, outcome, latency_ms,
+         prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        forged.occurred_at,
+        forged.source,
+        forged.actor_id,
+        forged.command,
+        forged.patient_ids,
+        forged.row_count,
+        forged.outcome,
+        forged.latency_ms,
+        prev,
+        hash,
+      ],
+    );
+    const [, second, backDated] = await chain.ids();
+    await chain.root.query('UPDATE audit_chain_head SET last_event_id = ?, hash = ? WHERE id = 1', [
+      backDated,
+      hash,
+    ]);
+    await recreateTrigger(chain.root, 'audit_event_server_time');
+    await recordAudit(chain.pool, event(3));
+
+    const report = await verifyAuditChain(chain.pool);
+    expect(report).toMatchObject({
+      intact: false,
+      rows: 3,
+      breakCount: 1,
+      breaks: [{ id: backDated, kind: 'time-order' }],
+    });
+    expect(describeChain(report)).toMatch(
+      new RegExp(
+        `^broken at id ${String(backDated)}: row ${String(backDated)} is dated ${forged.occurred_at.toISOString()}, before row ${String(second)} \\(.+\\) ahead of it in the chain: a row was back- or forward-dated with the server-time trigger dropped, or the server's clock was set back$`,
+      ),
+    );
+    const cli = await runScript('src/cli/audit-verify.ts', [], chain.db.env);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain(`  id ${String(backDated)} (time-order): row ${String(backDated)} is dated`);
   });
 });
 

@@ -35,6 +35,7 @@ interface Visit {
   triage_level: number;
   reason: string;
   departed_at: Date | null;
+  provider_seen_at: Date | null;
 }
 interface Treatment {
   visit_id: number;
@@ -127,7 +128,8 @@ function firstTreatment(visitId: number): Date | undefined {
   return times.length === 0 ? undefined : new Date(Math.min(...times));
 }
 const decisionOf = (visitId: number) => raw.disposition_decision.find((d) => d.visit_id === visitId);
-const lwbs = (v: Visit) => v.departed_at !== null && !firstTreatment(v.id) && !decisionOf(v.id);
+const lwbs = (v: Visit) =>
+  v.departed_at !== null && v.provider_seen_at === null && !firstTreatment(v.id) && !decisionOf(v.id);
 const doorToTreatment = (vs: Visit[]) =>
   vs.flatMap((v) => {
     const t = firstTreatment(v.id);
@@ -142,7 +144,14 @@ describe('/er flow', () => {
       const d2t = doorToTreatment(vs);
       const ended = vs.filter((v) => v.departed_at && decisionOf(v.id));
       const disc = ended.filter((v) => decisionOf(v.id)?.decision === 'Discharge');
-      const adm = ended.filter((v) => decisionOf(v.id)?.decision !== 'Discharge');
+      // Admitted, transferred or in observation: not those who left against advice or eloped.
+      const adm = ended.filter((v) =>
+        [
+          'Transfer to another department',
+          'Transfer to a higher-level hospital',
+          'Continue Observation',
+        ].includes(decisionOf(v.id)?.decision ?? ''),
+      );
       const h = (xs: Visit[], from: (v: Visit) => Date) =>
         xs.map((v) => minutes(from(v), v.departed_at as Date) / 60);
       const decided = (v: Visit) => decisionOf(v.id)?.decided_at as Date;

@@ -90,6 +90,33 @@ describe('/patient', () => {
     expect(reply.patientIds.sort((a, b) => a - b)).toEqual(expected.map((p) => p.id).sort((a, b) => a - b));
   });
 
+  it('search: a full name in either order, or "Last, First", finds the patient, with every patient whose names contain both parts', async () => {
+    const p = raw.patient.find((x) => !/[\s,]/.test(`${x.first_name}${x.last_name}`));
+    if (!p) throw new Error('seed has no patient with one-word names');
+    const has = (n: string, part: string) => n.toLowerCase().includes(part.toLowerCase());
+    const both = (first: string, last: string) =>
+      raw.patient.filter((x) => has(x.first_name, first) && has(x.last_name, last)).map((x) => x.mrn);
+    for (const [text, expected] of [
+      [
+        `${p.first_name} ${p.last_name}`,
+        [...both(p.first_name, p.last_name), ...both(p.last_name, p.first_name)],
+      ],
+      [
+        `${p.last_name} ${p.first_name}`,
+        [...both(p.first_name, p.last_name), ...both(p.last_name, p.first_name)],
+      ],
+      [`${p.last_name}, ${p.first_name}`, both(p.first_name, p.last_name)],
+      [
+        `${p.first_name.toUpperCase()}   ${p.last_name.slice(0, 3).toLowerCase()}`,
+        [...both(p.first_name, p.last_name.slice(0, 3)), ...both(p.last_name.slice(0, 3), p.first_name)],
+      ],
+    ] as const) {
+      const reply = await run(`/patient search name:"${text}"`);
+      expect(new Set(col(reply, 'MRN')), text).toEqual(new Set(expected));
+      expect(col(reply, 'MRN')).toContain(p.mrn);
+    }
+  });
+
   it('search: with more than 25 matches, lists nobody, says how many matched and asks for a narrower term', async () => {
     const expected = matching('an');
     expect(expected.length).toBeGreaterThan(25);
@@ -539,28 +566,48 @@ describe('/staff, /ambulance', () => {
 });
 
 describe('/appointments, /meds', () => {
-  it('day: the schedule of a local day, for a department', async () => {
+  const counted = (reply: Reply) => (reply.table?.rows ?? []).reduce((n, r) => n + Number(r[4]), 0);
+
+  it('day: the counts of a local day, for a department, with no patient and no reason', async () => {
     const date = '2026-03-13';
     const cardio = raw.department.find((d) => d.name === 'Cardiology');
     const all = raw.appointment.filter((a) => ymd(TZ, a.starts_at) === date);
     const reply = await run(`/appointments day date:${date}`);
-    expect(reply.table?.totalRows).toBe(all.length);
+    expect(counted(reply)).toBe(all.length);
+    expect(reply.summary).toMatch(new RegExp(`^${all.length} appointments, `));
     const dep = await run(`/appointments day date:${date} department:Cardiology`);
-    expect(dep.table?.totalRows).toBe(all.filter((a) => a.department_id === cardio?.id).length);
+    expect(counted(dep)).toBe(all.filter((a) => a.department_id === cardio?.id).length);
     expect(dep.patientIds).toEqual([]);
-    expect(dep.table?.columns.map((c) => c.name)).not.toContain('patient');
+    expect(dep.table?.columns.map((c) => c.name)).toEqual([
+      'hour',
+      'provider',
+      'department',
+      'status',
+      'appointments',
+    ]);
   });
 
-  it('day: a provider by id narrows the schedule; an unknown provider is a clear answer', async () => {
+  it('day: a provider by id narrows the counts; an unknown provider is a clear answer', async () => {
     const a = raw.appointment.find((x) => ymd(TZ, x.starts_at) === '2026-03-13');
     const reply = await run(`/appointments day date:2026-03-13 provider:${a?.staff_id}`);
-    expect(reply.table?.totalRows).toBe(
+    expect(counted(reply)).toBe(
       raw.appointment.filter((x) => ymd(TZ, x.starts_at) === '2026-03-13' && x.staff_id === a?.staff_id)
         .length,
     );
     expect(await userError('/appointments day provider:99999')).toBe(
       'Option `provider`: no staff member has id 99999.',
     );
+  });
+
+  it('schedule: each appointment of a provider on a local day, with its patient', async () => {
+    const a = raw.appointment.find((x) => ymd(TZ, x.starts_at) === '2026-03-13');
+    const mine = raw.appointment.filter(
+      (x) => ymd(TZ, x.starts_at) === '2026-03-13' && x.staff_id === a?.staff_id,
+    );
+    const reply = await run(`/appointments schedule date:2026-03-13 provider:${a?.staff_id}`);
+    expect(reply.table?.totalRows).toBe(mine.length);
+    expect(reply.table?.rows.map((r) => r[1]).sort()).toEqual(mine.map((x) => mrnOf(x.patient_id)).sort());
+    expect(new Set(reply.patientIds)).toEqual(new Set(mine.map((x) => x.patient_id)));
   });
 
   it("patient: a patient's upcoming and recent appointments", async () => {

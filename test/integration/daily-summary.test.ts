@@ -115,7 +115,8 @@ describe('when the summary is posted', () => {
     expect(await s.job(channel).runDue()).toEqual(['posted']);
     expect(channel.dates()).toEqual(['2026-03-08']);
     expect(channel.messages[0]?.embed.footer.text).toBe(
-      'ER daily summary for 2026-03-08 · data 2026-03-08 00:00 to 24:00 America/New_York (23 hours)',
+      'ER daily summary for 2026-03-08 · data 2026-03-08 00:00 to 24:00 America/New_York (23 hours) · ' +
+        'OP-18b: median minutes arrival → departure, discharged, excluding mental health and transfers',
     );
     expect(channel.messages[0]?.chart?.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
   });

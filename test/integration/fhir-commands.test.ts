@@ -52,6 +52,7 @@ const LINES = [
   '/staff workload',
   '/staff on-shift',
   '/appointments day',
+  '/appointments schedule',
   '/appointments patient patient:Cole117',
   '/care follow-up',
   '/care gaps',

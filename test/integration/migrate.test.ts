@@ -55,6 +55,9 @@ describe('migrate', () => {
       '012_external_sources.sql',
       '013_fhir.sql',
       '014_hl7.sql',
+      '015_ed_measures.sql',
+      '016_phi_links.sql',
+      '017_alert_actions.sql',
       '018_subscriptions.sql',
     ]);
     const c = await connect(db.mysqlUrl);
@@ -67,9 +70,9 @@ describe('migrate', () => {
       ),
     ]);
     await c.end();
-    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import, hl7,
-    // subscriptions
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 2);
+    // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import, hl7, links,
+    // alert settings and their changes, subscriptions
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 3 + 2 + 2);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -78,7 +81,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 14 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 17 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

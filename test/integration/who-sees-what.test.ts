@@ -3,7 +3,7 @@ import { commands } from '../../commands/index.ts';
 import { parseCommandLine } from '../../src/console/parse.ts';
 import { openContext } from '../../src/context.ts';
 import { buildDailySummary } from '../../src/core/daily-summary.ts';
-import type { Reply } from '../../src/core/reply.ts';
+import { MAX_ROWS, type Reply } from '../../src/core/reply.ts';
 import { summaryPost } from '../../src/core/summary-post.ts';
 import { addDays } from '../../src/core/time.ts';
 import { DECISIONS } from '../../src/core/vocabulary.ts';
@@ -84,8 +84,17 @@ describe('a public aggregate answer', () => {
     const row = open.table?.rows.find((r) => r[0] === decision);
     const total = open.table?.columns.findIndex((c) => c.name === 'total') ?? -1;
     expect(row?.[total]).toBe(`<${MIN_CELL}`);
-    expect(open.chart).toBeUndefined();
+    // The chart stays, with the withheld decision's bars blank and every shown bar as the table shows it.
+    const at = open.table?.rows.findIndex((r) => r[0] === decision) ?? -1;
+    const datasets = open.chart?.config.data.datasets ?? [];
+    for (const [i, d] of datasets.entries())
+      d.data.forEach((v, r) => {
+        const cell = open.table?.rows[r]?.[1 + i];
+        expect(v).toBe(typeof cell === 'number' ? cell : null);
+      });
+    expect(datasets.some((d) => d.data[at] === null)).toBe(true);
     expect(open.summary).toContain(`Counts below ${MIN_CELL} show as <${MIN_CELL}`);
+    expect(open.summary).toMatch(/^[\d,]+ disposition decisions on /);
     // No small count anywhere in the table, in whatever column.
     for (const r of open.table?.rows ?? [])
       for (const cell of r) if (typeof cell === 'number') expect(cell === 0 || cell >= MIN_CELL).toBe(true);
@@ -108,30 +117,63 @@ describe('a public aggregate answer', () => {
     const open = await reply('/er severity level:high window:30d', reports);
     expect(open.table?.columns.map((c) => c.name)).toEqual(['nature', 'dispatches']);
     const own = await reply('/er severity level:high window:30d private:true', reports);
+    // The headline keeps its number: the dispatches of the private answer, in the summary and the total row.
+    const count = own.table?.totalRows ?? 0;
+    expect(count).toBeGreaterThanOrEqual(MIN_CELL);
+    expect(open.summary).toMatch(
+      new RegExp(
+        `^${count.toLocaleString('en-US')} high-severity dispatches in the last 30 days, by nature\\.`,
+      ),
+    );
+    expect(open.table?.rows.at(-1)).toEqual(['all', count]);
     expect(own.table?.columns.map((c) => c.name)).toContain('district');
     const ids = new Set(own.table?.rows.map((r) => String(r[0])));
     expect(ids.size).toBeGreaterThan(0);
     expect(open.table?.rows.flat().some((c) => typeof c === 'number' && ids.has(String(c)))).toBe(false);
   });
 
-  it('/appointments day shows counts by status, not each appointment; privately each one with its reason', async () => {
+  it('/appointments day shows counts by status in the channel, and privately counts by hour, provider and status: never a reason', async () => {
     const day = raw.appointment.find((a) => a.starts_at.getTime() < END)?.starts_at;
     if (!day) throw new Error('seed has no appointment');
     const date = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(day);
+    const ofDay = raw.appointment.filter(
+      (a) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(a.starts_at) === date,
+    );
+    const reasons = new RegExp(
+      [...new Set(ofDay.map((a) => a.reason))].map((r) => r.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    );
     const open = await reply(`/appointments day date:${date}`, reports);
     expect(open.table?.columns.map((c) => c.name)).toEqual(['status', 'appointments']);
     const own = await reply(`/appointments day date:${date} private:true`, reports);
     expect(own.table?.columns.map((c) => c.name)).toEqual([
-      'time',
+      'hour',
       'provider',
       'department',
       'status',
-      'reason',
+      'appointments',
     ]);
-    const reasons = new Set(own.table?.rows.map((r) => r[4]));
-    expect(text(open)).not.toMatch(
-      new RegExp([...reasons].map((r) => String(r).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+    expect(own.table?.rows.reduce((n, r) => n + Number(r[4]), 0)).toBe(ofDay.length);
+    expect(own.patientIds).toEqual([]);
+    for (const r of [open, own]) expect(text(r)).not.toMatch(reasons);
+  });
+
+  it('/appointments schedule, for the patient-records role, shows each appointment with its reason and names its patients', async () => {
+    const day = raw.appointment.find((a) => a.starts_at.getTime() < END)?.starts_at;
+    if (!day) throw new Error('seed has no appointment');
+    const date = new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(day);
+    const ofDay = raw.appointment.filter(
+      (a) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(a.starts_at) === date,
     );
+    const schedule = await reply(`/appointments schedule date:${date}`, member('phi'));
+    expect(schedule.sensitivity).toBe('phi');
+    expect(schedule.table?.totalRows).toBe(ofDay.length);
+    const rows = schedule.table?.rows ?? [];
+    expect(rows.length).toBe(Math.min(ofDay.length, MAX_ROWS));
+    const reasons = new Set(ofDay.map((a) => a.reason));
+    for (const r of rows) expect(reasons.has(String(r[5]))).toBe(true);
+    // Every patient shown, and only those, is named for the audit row.
+    const idOf = new Map(raw.patient.map((p) => [p.mrn, p.id]));
+    expect(new Set(schedule.patientIds)).toEqual(new Set(rows.map((r) => idOf.get(String(r[1])))));
   });
 });
 

@@ -85,6 +85,7 @@ export interface Raw {
     department_id: number;
     starts_at: Date;
     status: string;
+    reason: string;
   }[];
   medication: { id: number; name: string; strength: string }[];
   prescription: {

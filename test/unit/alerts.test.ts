@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { alertMarker, alertPost } from '../../src/core/alert-posts.ts';
 import {
-  alertMarker,
-  alertPost,
   evaluateRule,
   minutesText,
+  ruleClears,
   ruleFires,
   ruleSettings,
+  snoozed,
   type RuleState,
 } from '../../src/core/alerts.ts';
 import type { AlertTransition } from '../../src/core/vocabulary.ts';
@@ -163,18 +164,18 @@ describe('the post', () => {
     expect(embed.description).toBe(
       '**42** patients in the ER now: the alert is set at 40 or more patients in the ER. Since 2026-03-10 14:04 America/New_York.',
     );
-    expect(embed.footer.text.startsWith(alertMarker('census', 3))).toBe(true);
+    expect(embed.footer.text).toBe(alertMarker('census', 3, 'fired'));
   });
 
-  it('when cleared, says when it had fired and for how long', () => {
+  it('when cleared, replies that it resolved and after how long', () => {
     const embed = alertPost(
       { ...base, kind: 'cleared', measured: 31, firedAt: new Date('2026-03-10T16:59:00Z') },
       'America/New_York',
       5,
     );
-    expect(embed.title).toBe('✓ ER census: cleared');
+    expect(embed.title).toBe('✓ ER census: resolved');
     expect(embed.description).toBe(
-      'Cleared at 2026-03-10 14:04 America/New_York: **31** patients in the ER now. It had fired at 2026-03-10 12:59 (1 h 05 min).',
+      'Resolved at 2026-03-10 14:04 America/New_York, after 1 h 05 min: **31** patients in the ER now.',
     );
   });
 
@@ -194,5 +195,60 @@ describe('the post', () => {
       '1 h 01 min',
       '3 h 05 min',
     ]);
+  });
+});
+
+describe('settings from /admin alerts', () => {
+  const config = { ...loadConfig({}).alerts, censusAt: 10, dispatchAt: 5, waitMinutes: 30 };
+  const none = { threshold: null, clear_at: null, snoozed_until: null };
+
+  it('a threshold set from Discord replaces the configured one, and the clear level defaults to it', () => {
+    const [census, waiting, dispatch] = ruleSettings(config, [
+      { rule: 'census', ...none, threshold: 12 },
+      { rule: 'dispatch_surge', ...none, threshold: 8, clear_at: 4 },
+    ]);
+    expect(census).toMatchObject({ threshold: 12, firesAt: 12, clearAt: 12 });
+    expect(waiting).toMatchObject({ threshold: 30, firesAt: 1, clearAt: 1 });
+    expect(dispatch).toMatchObject({ threshold: 8, firesAt: 8, clearAt: 4 });
+  });
+
+  it('a rule with a lower clear level keeps firing between the two levels and clears below the lower', () => {
+    const [census] = ruleSettings(config, [{ rule: 'census', ...none, clear_at: 6 }]);
+    if (!census) throw new Error('no census rule');
+    let state: RuleState = { state: 'armed', clearSince: null };
+    const seen: string[] = [];
+    for (const [minute, measured] of [10, 8, 6, 5, 7, 11].entries()) {
+      const ev = evaluateRule(state, ruleFires(census, measured), T0 + minute * MIN, 30 * MIN, {
+        clear: ruleClears(census, measured),
+      });
+      seen.push(`${measured}:${ev.next.state}${ev.transition ? `/${ev.transition}` : ''}`);
+      state = ev.next;
+    }
+    expect(seen).toEqual([
+      '10:firing/fired',
+      '8:firing',
+      '6:firing',
+      '5:cooling/cleared',
+      '7:cooling',
+      '11:cooling',
+    ]);
+  });
+
+  it('a snoozed rule does not fire while snoozed, and fires at its first evaluation after the snooze', () => {
+    const until = T0 + 15 * MIN;
+    const [census] = ruleSettings(config, [{ rule: 'census', ...none, snoozed_until: new Date(until) }]);
+    if (!census) throw new Error('no census rule');
+    const at = (minute: number) => {
+      const now = T0 + minute * MIN;
+      return evaluateRule({ state: 'armed', clearSince: null }, ruleFires(census, 20), now, 30 * MIN, {
+        snoozed: snoozed(census, now),
+      }).transition;
+    };
+    expect([0, 14, 15, 16].map(at)).toEqual([undefined, undefined, 'fired', 'fired']);
+  });
+
+  it('a snooze does not hold back the clearing of a rule that is firing', () => {
+    const ev = evaluateRule({ state: 'firing', clearSince: null }, false, T0, 30 * MIN, { snoozed: true });
+    expect(ev.transition).toBe('cleared');
   });
 });

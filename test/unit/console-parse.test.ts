@@ -87,4 +87,27 @@ describe('tab completion', () => {
     expect(complete('/er response-times w')[0]).toEqual(['window:']);
     expect(complete('/summary d')[0]).toEqual(['date:']);
   });
+
+  it('completes a group, then its subcommands, then their options', () => {
+    expect(complete('/admin al')[0]).toEqual(['alerts ']);
+    expect(complete('/admin alerts s')[0]).toEqual(['show ', 'set ', 'snooze ']);
+    expect(complete('/admin alerts set cl')[0]).toEqual(['clear-at:']);
+  });
+});
+
+describe('subcommand groups', () => {
+  it('reads a group and its subcommand as one subcommand, with its options', () => {
+    expect(parseCommandLine('/admin alerts set rule:census at:40 clear-at:35', commands)).toEqual({
+      command: 'admin',
+      subcommand: 'alerts set',
+      options: { rule: 'census', at: 40, 'clear-at': 35 },
+    });
+  });
+
+  it('a group without a subcommand of its own says which there are', () => {
+    for (const line of ['/admin alerts', '/admin alerts stop', '/admin alerts rule:census'])
+      expect(() => parseCommandLine(line, commands), line).toThrow(
+        '/admin alerts needs one of: show, set, snooze.',
+      );
+  });
 });

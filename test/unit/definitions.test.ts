@@ -67,6 +67,7 @@ describe('command definitions', () => {
       'appointments',
       'care',
       'er',
+      'link-account',
       'meds',
       'patient',
       'staff',
@@ -76,7 +77,7 @@ describe('command definitions', () => {
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(39);
+    expect(all).toHaveLength(45);
   });
 
   for (const [name, command] of commands) {
@@ -86,13 +87,25 @@ describe('command definitions', () => {
       it('serialises to a valid Discord definition within the length limits', () => {
         expect(json.name).toBe(name);
         expect(json.description.length).toBeLessThanOrEqual(100);
-        for (const sub of subcommandNames(command)) expect(sub).toMatch(/^[a-z0-9-]{1,32}$/);
+        // A subcommand of a group is named by its group and its own name ("alerts show").
+        for (const sub of subcommandNames(command))
+          expect(sub).toMatch(/^[a-z0-9-]{1,32}( [a-z0-9-]{1,32})?$/);
+        for (const group of command.groups.keys()) {
+          const json = commandJson(command).options?.find((o) => o.name === group) as JsonOption | undefined;
+          expect(json?.type, group).toBe(2);
+          expect(json?.description.length).toBeLessThanOrEqual(100);
+        }
       });
 
       for (const [subName, sub] of command.subcommands) {
-        const declared: JsonOption[] = subName
-          ? (json.options?.find((o) => o.name === subName)?.options ?? [])
-          : (json.options ?? []);
+        // "alerts show": the subcommand show inside the group alerts.
+        const [first = '', second] = subName.split(' ');
+        const outer = json.options?.find((o) => o.name === first);
+        const declared: JsonOption[] = !subName
+          ? (json.options ?? [])
+          : second === undefined
+            ? (outer?.options ?? [])
+            : (outer?.options?.find((o) => o.name === second)?.options ?? []);
         const schema = optionsSchema(sub.leaves);
 
         it(`${subName || '(no subcommand)'}: Discord offers exactly the options validation accepts`, () => {

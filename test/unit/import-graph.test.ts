@@ -26,8 +26,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   console: ['core', 'config', 'render', 'runner'],
   jobs: ['core', 'config', 'data', 'log', 'render'],
   ops: ['core', 'config', 'log'],
+  // hers-bot's own pages (PHI_DELIVERY=link), served on the ops listener: sign-in, links, the audit row.
+  web: ['core', 'config', 'log', 'data', 'render', 'runner', 'ops'],
   ingest: ['core', 'config', 'data', 'log', 'runner'],
-  discord: ['core', 'config', 'log', 'data', 'render', 'runner', 'commands', 'context', 'jobs', 'ops'],
+  discord: ['core', 'config', 'log', 'data', 'render', 'runner', 'commands', 'context', 'jobs', 'ops', 'web'],
   // Composition: pools and contexts, the program, and the command-line entry points.
   context: ['core', 'config', 'data', 'runner', 'ops'],
   app: [

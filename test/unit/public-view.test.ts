@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { publicView, suppressTable } from '../../src/core/public-view.ts';
 import type { ReplyBody, ReplyTable } from '../../src/core/reply.ts';
+import { barChart, lineChart } from '../../src/core/charts.ts';
 import { suppressGroup, type CellState } from '../../src/core/suppression.ts';
+import { Random } from '../../dev/seed/random.ts';
+import { smallCountsSolved } from '../support/disclosure.ts';
 
 const T = 5;
 /** A 2×2 table of counts with a total column and a total row, as /er arrivals or /er dispositions lay them out. */
@@ -128,13 +131,93 @@ describe('suppressTable', () => {
     }
   });
 
-  it('reads suppressed cells as the summary does: "<t" and "–"; text and non-count columns are left alone', () => {
+  it('reads suppressed cells as the summary does: "<t" and "–", keeps the total row, and leaves text alone', () => {
     const { table } = suppressTable(crossTable(4, 0, 9, 12), 5);
     expect(table.rows).toEqual([
       ['one', '<5', 0, '<5'],
-      ['two', 9, 12, 21],
-      ['total', '–', '–', '–'],
+      ['two', '–', 12, '–'],
+      ['total', 13, 12, 25],
     ]);
+  });
+
+  it('with several breakdowns of the same people, protects a small cell of each against the shared total', () => {
+    // By triage (3 + 10) and by arrival mode (6 + 7) of the same 13 visits: 3 = 13 - 10 unless 10 is hidden.
+    const table: ReplyTable = {
+      columns: [{ name: 'group' }, { name: 'visits', count: true }],
+      rows: [
+        ['ESI 1', 3],
+        ['ESI 2', 10],
+        ['walk-in', 6],
+        ['ambulance', 7],
+        ['all', 13],
+      ],
+      totalRow: true,
+      sections: [2, 2],
+    };
+    const { table: shown } = suppressTable(table, T);
+    const values = shown.rows.map((r) => (typeof r[1] === 'number' ? r[1] : null));
+    const sums = [
+      { parts: [0, 1], total: 4 },
+      { parts: [2, 3], total: 4 },
+    ];
+    expect(values[4]).toBe(13);
+    expect(smallCountsSolved(values, sums, T)).toEqual([]);
+  });
+
+  it('over random tables with a total column and two breakdowns in rows, no small count can be solved', () => {
+    const r = new Random(19);
+    const leaks: string[] = [];
+    for (let k = 0; k < 300; k++) {
+      const sizes = [r.int(1, 4), r.int(1, 4)];
+      const cols = r.int(1, 3);
+      const first = Array.from({ length: sizes[0] ?? 1 }, () =>
+        Array.from({ length: cols }, () => r.pick([0, r.int(1, 4), r.int(5, 30)])),
+      );
+      // The second breakdown spreads each column's total over its rows at random.
+      const colTotals = Array.from({ length: cols }, (_, c) =>
+        first.reduce((n, row) => n + (row[c] ?? 0), 0),
+      );
+      const second = Array.from({ length: sizes[1] ?? 1 }, () => new Array<number>(cols).fill(0));
+      colTotals.forEach((t, c) => {
+        for (let i = 0; i < t; i++) {
+          const row = second[r.int(0, second.length - 1)];
+          if (row) row[c] = (row[c] ?? 0) + 1;
+        }
+      });
+      const withTotal = (row: number[]) => [...row, row.reduce((n, v) => n + v, 0)];
+      const data = [...first, ...second, colTotals].map(withTotal);
+      const table: ReplyTable = {
+        columns: [
+          { name: 'group' },
+          ...Array.from({ length: cols }, (_, c) => ({ name: `c${c}`, count: true })),
+          { name: 'total', count: true, total: true },
+        ],
+        rows: data.map((row, i) => [`r${i}`, ...row]),
+        totalRow: true,
+        sections: sizes,
+      };
+      const { table: shown } = suppressTable(table, T);
+      const width = cols + 1;
+      const values = shown.rows.flatMap((row) => row.slice(1).map((v) => (typeof v === 'number' ? v : null)));
+      const id = (row: number, c: number) => row * width + c;
+      const last = data.length - 1;
+      const sums = [
+        ...data.map((_, row) => ({
+          parts: [...Array(cols).keys()].map((c) => id(row, c)),
+          total: id(row, cols),
+        })),
+        ...[...Array(width).keys()].flatMap((c) => [
+          { parts: [...Array(sizes[0]).keys()].map((row) => id(row, c)), total: id(last, c) },
+          {
+            parts: [...Array(sizes[1]).keys()].map((row) => id((sizes[0] ?? 0) + row, c)),
+            total: id(last, c),
+          },
+        ]),
+      ];
+      const solved = smallCountsSolved(values, sums, T);
+      if (solved.length > 0) leaks.push(`${JSON.stringify(data)}: ${solved.join(' ')}`);
+    }
+    expect(leaks).toEqual([]);
   });
 
   it('with the threshold at 0, changes nothing', () => {
@@ -153,20 +236,88 @@ describe('publicView', () => {
     footer: 'as of now',
   };
 
-  it('shows the public summary and the suppression note, and leaves the chart out when a count was suppressed', () => {
-    const v = publicView(base, 5);
-    expect(v.summary).toBe(
-      'Disposition decisions in the last 7 days.\nCounts below 5 show as <5; cells marked – are withheld so they cannot be worked out.',
+  it('shows the public summary with its total, the suppression note, and the chart with the withheld bars blank', () => {
+    const table = crossTable(4, 0, 9, 12);
+    const chart = barChart(
+      'Decisions',
+      ['one', 'two'],
+      [
+        { label: 'x', data: [4, 9] },
+        { label: 'y', data: [0, 12] },
+      ],
+      { x: 'decision', y: 'patients' },
+      true,
     );
-    expect(v.chart).toBeUndefined();
+    const v = publicView(
+      {
+        ...base,
+        publicSummary: '{total} disposition decisions in the last 7 days.',
+        table,
+        chart: {
+          ...chart,
+          cells: [
+            [
+              [0, 1],
+              [1, 1],
+            ],
+            [
+              [0, 2],
+              [1, 2],
+            ],
+          ],
+        },
+      },
+      5,
+    );
+    expect(v.summary).toBe(
+      '25 disposition decisions in the last 7 days.\nCounts below 5 show as <5; cells marked – are withheld so they cannot be worked out.\nThe chart leaves blank what is withheld.',
+    );
+    expect(v.chart?.config.data.datasets.map((d) => d.data)).toEqual([
+      [null, null],
+      [0, 12],
+    ]);
+    expect(JSON.stringify(v.chart?.config.options)).toContain('withheld to protect small counts');
     expect(v).not.toHaveProperty('publicSummary');
   });
 
   it('keeps the chart and the exact counts when nothing is small', () => {
-    const v = publicView({ ...base, table: crossTable(5, 0, 9, 12) }, 5);
+    const chart = { ...base.chart, cells: [] } as NonNullable<ReplyBody['chart']>;
+    const v = publicView({ ...base, table: crossTable(5, 0, 9, 12), chart }, 5);
     expect(v.table?.rows[0]).toEqual(['one', 5, 0, 5]);
     expect(v.chart).toBeDefined();
     expect(v.summary).toBe('Disposition decisions in the last 7 days.');
+  });
+
+  it('adds a public total row and says the total, blanks points of fewer than t people, and leaves out an untied chart', () => {
+    const v = publicView(
+      {
+        ...base,
+        publicSummary: '{total} treatments.',
+        table: {
+          columns: [{ name: 'type' }, { name: 'n', count: true }],
+          rows: [
+            ['a', 7],
+            ['b', 8],
+          ],
+          publicTotal: 'all',
+        },
+        chart: {
+          ...lineChart('Medians', ['d1', 'd2'], 'median', [3, 4], { x: 'd', y: 'h' }),
+          basis: [[2, 9]],
+        },
+      },
+      5,
+    );
+    expect(v.table?.rows).toEqual([
+      ['a', 7],
+      ['b', 8],
+      ['all', 15],
+    ]);
+    expect(v.summary).toBe('15 treatments.\nThe chart leaves blank what is withheld.');
+    expect(v.chart?.config.data.datasets[0]?.data).toEqual([null, 4]);
+    const untied = publicView({ ...base, table: crossTable(5, 5, 5, 5) }, 5);
+    expect(untied.chart).toBeUndefined();
+    expect(untied.summary).toContain('The chart is shown only privately');
   });
 
   it('leaves out a row-level table and a detail column, and says how to see them privately', () => {

@@ -28,6 +28,7 @@ describe('summaryPost', () => {
       baseline: period({ [type]: 70 }),
       censusAtMidnight: 12,
       baselineCensus: [10, 11, 12, 13, 14, 15, 16],
+      measures: { day: [], baseline: [], boarding: { boarders: 0, over_4h: 0 }, arrivalsLastWeek: 40 },
     });
     const field = summaryPost(summary, 3).embed.fields.find((f) => f.name === 'Treatments');
     expect(field?.value).toContain(

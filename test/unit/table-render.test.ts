@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplyTable } from '../../src/core/reply.ts';
+import type { Reply, ReplyTable } from '../../src/core/reply.ts';
 import { Random } from '../../dev/seed/random.ts';
-import { renderTablePages } from '../../src/render/table.ts';
+import { PHONE_WIDTH, replyPages } from '../../src/discord/message.ts';
+import { formatCell, renderTablePages } from '../../src/render/table.ts';
+import { readAnswer } from '../e2e/public-answers.ts';
 import { sanitizeText } from '../../src/core/text.ts';
 import { toCsv } from '../../src/render/csv.ts';
 
@@ -103,5 +105,64 @@ describe('toCsv', () => {
       const csv = toCsv({ columns: [{ name: `${c}=1` }], rows: [[`${c}=1+1`]] });
       if (csv !== "'=1\r\n'=1+1\r\n") expect(csv, `U+${u.toString(16)}`).toBe("'=1\r\n'=1+1\r\n");
     }
+  });
+});
+
+/** The lines inside the code blocks of a message. */
+const codeLines = (page: string) =>
+  page
+    .split('```')
+    .filter((_, i) => i % 2 === 1)
+    .flatMap((block) => block.split('\n').filter((l) => l !== ''));
+
+describe('Discord replies on a phone', () => {
+  const reply = (table: ReplyTable): Reply => ({
+    title: 'Flow',
+    summary: 'Visits by triage level.',
+    table,
+    sensitivity: 'aggregate',
+    footer: 'last 7 days',
+    patientIds: [],
+  });
+  const wide: ReplyTable = {
+    columns: [
+      { name: 'triage' },
+      ...['visits', 'LWBS', 'to treatment med min', 'to treatment p90 min', 'stay discharged med h'].map(
+        (name) => ({ name, align: 'right' as const }),
+      ),
+      { name: 'reason' },
+    ],
+    rows: [
+      ['ESI 1', 83, 0, 5.1, 10.7, 6.6, 'fall from a ladder while cleaning the gutters of a two-storey house'],
+      ['all', 1_954, 19, 43.7, 93.8, 3.9, '-'],
+    ],
+  };
+
+  it('a table wider than 56 characters is one block per row: no code-block line over 56, every value whole', () => {
+    const pages = replyPages(reply(wide));
+    expect(pages).toHaveLength(1);
+    const lines = codeLines(pages[0] ?? '');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(PHONE_WIDTH);
+    expect(lines.slice(0, 3)).toEqual([
+      'ESI 1',
+      '  visits                    83',
+      '  LWBS                       0',
+    ]);
+    const read = readAnswer(pages[0] ?? '');
+    expect(read.header).toEqual(['', ...wide.columns.slice(1).map((c) => c.name)]);
+    expect(read.rows).toEqual(wide.rows.map((r) => r.map((c) => formatCell(c))));
+  });
+
+  it('a table that fits stays a table, no cell cut', () => {
+    const narrow: ReplyTable = {
+      columns: [{ name: 'department' }, { name: 'visits', align: 'right' }],
+      rows: [['a department with a name of forty-five letters', 12]],
+    };
+    const lines = codeLines(replyPages(reply(narrow))[0] ?? '');
+    expect(lines).toEqual([
+      'department                                      visits',
+      '----------------------------------------------  ------',
+      'a department with a name of forty-five letters      12',
+    ]);
   });
 });

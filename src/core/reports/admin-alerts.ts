@@ -1,7 +1,8 @@
-import { minutesText, ruleCondition, type RuleSetting } from '../alerts.ts';
+import { snoozeText } from '../alert-settings.ts';
+import { minutesText, ruleCondition, snoozed, type RuleSetting } from '../alerts.ts';
 import { footer, when } from '../format.ts';
 import type { Cell, ReplyBody } from '../reply.ts';
-import type { AlertPostState, AlertRule, AlertState, AlertTransition } from '../vocabulary.ts';
+import type { AlertPostKind, AlertPostState, AlertRule, AlertState } from '../vocabulary.ts';
 
 /** A rule's stored state in the alert channel (alert_rule_state). */
 export interface AlertRuleStatus {
@@ -17,12 +18,26 @@ export interface AlertRuleStatus {
 /** A rule's latest post, or its latest failed one (alert_post). */
 export interface AlertPostStatus {
   rule: AlertRule;
-  kind: AlertTransition;
+  kind: AlertPostKind;
   state: AlertPostState;
   happened_at: Date;
   last_status: number | null;
   last_error: string | null;
 }
+
+/** A change made with /admin alerts set or snooze (alert_setting_change). */
+export interface AlertSettingChange {
+  rule: AlertRule;
+  what: 'threshold' | 'snooze';
+  old_value: string;
+  new_value: string;
+  /** A Discord user id, or `console:<login>`. */
+  changed_by: string;
+  changed_at: Date;
+}
+
+/** Who changed a setting: a Discord member as a mention (it notifies nobody in a private answer). */
+const changer = (id: string) => (/^\d{17,20}$/.test(id) ? `<@${id}>` : id.replace(/[^\w:.@-]/g, ''));
 
 /** A rule's threshold in a few characters, for the table (the summary says it in words). */
 function shortCondition(rule: AlertRule, threshold: number): string {
@@ -48,11 +63,13 @@ export function alertsReport(
   alerts: { channelId: string | undefined; rearmMinutes: number },
   timeZone: string,
   now: number,
+  changes: readonly AlertSettingChange[] = [],
 ): ReplyBody {
   const short = (d: Date | null | undefined) => (d ? when(timeZone, d).slice(5) : '-');
   const lines: string[] = [];
   const problems: string[] = [];
-  const rows: Cell[][] = settings.map(({ rule, threshold }) => {
+  const rows: Cell[][] = settings.map((setting) => {
+    const { rule, threshold, firesAt, clearAt } = setting;
     if (threshold === undefined) {
       lines.push(`${rule}: off.`);
       return [rule, 'off', 'off', null, '-', '-', '-'];
@@ -69,8 +86,10 @@ export function alertsReport(
         `⚠ ${rule}: the ${failed.kind} post of ${when(timeZone, failed.happened_at)} failed (${failed.last_status ?? 'error'}): ${failed.last_error ?? 'not posted'}${recovered ? '; a later post went through' : ''}.`,
       );
     }
+    const clears = clearAt !== undefined && firesAt !== undefined && clearAt < firesAt;
+    const snooze = snoozed(setting, now) ? `; ${snoozeText(setting.snoozedUntil, now, timeZone)}` : '';
     lines.push(
-      `${rule}: alerts at ${ruleCondition(rule, threshold)}; ${stateText(s, alerts.rearmMinutes, timeZone)}.`,
+      `${rule}: alerts at ${ruleCondition(rule, threshold)}${clears ? `, clears below ${clearAt}` : ''}; ${stateText(s, alerts.rearmMinutes, timeZone)}${snooze}.`,
     );
     return [
       rule,
@@ -89,6 +108,15 @@ export function alertsReport(
         `Alerts post to <#${alerts.channelId}> when a rule fires and when it clears; a rule that fired re-arms after ${alerts.rearmMinutes} min clear.${measuredAt > 0 ? ` Last measured ${when(timeZone, new Date(measuredAt))}.` : ''}`,
         ...lines,
         ...problems,
+        ...(changes.length > 0
+          ? [
+              'Changes, newest first:',
+              ...changes.map(
+                (c) =>
+                  `- ${when(timeZone, c.changed_at)} ${changer(c.changed_by)} ${c.rule} ${c.what}: ${c.old_value} → ${c.new_value}`,
+              ),
+            ]
+          : []),
       ].join('\n');
   return {
     title: 'ER surge alerts',

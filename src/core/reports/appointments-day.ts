@@ -1,69 +1,80 @@
-import { footer, plural, shownOf, timeOfDay } from '../format.ts';
-import type { ReplyBody } from '../reply.ts';
+import { footer, plural } from '../format.ts';
+import { MAX_ROWS, type Cell, type ReplyBody } from '../reply.ts';
+import { localParts } from '../time.ts';
 
-/** One appointment of the day; `total` counts the day's appointments before the cap. */
-export interface ScheduledAppointment {
+/** Appointments of the day that start at one time, with one provider, department and status. */
+export interface AppointmentCount {
   starts_at: Date;
-  ends_at: Date;
   status: string;
-  reason: string;
   department: string;
   provider: string;
-  total: number;
+  n: number;
 }
 
 /**
- * A day's schedule. `scope` names the filters ("Cardiology, Ann Lee"), empty when there are none; `date`
- * is the local day, YYYY-MM-DD.
+ * A day's appointments as counts: by status in a public answer; privately by local hour, provider,
+ * department and status. No appointment on its own, no reason and no patient: a dated reason is patient
+ * data (`/appointments schedule`). `scope` names the filters ("Cardiology, Ann Lee"), empty when there are
+ * none; `date` is the local day, YYYY-MM-DD.
  */
-export function dayScheduleReport(
+export function dayCountsReport(
   date: string,
   scope: string,
-  rows: readonly ScheduledAppointment[],
+  rows: readonly AppointmentCount[],
   timeZone: string,
   now: number,
 ): ReplyBody {
-  const total = rows[0]?.total ?? 0;
-  const active = rows.filter((r) => r.status !== 'cancelled').length;
+  const total = rows.reduce((n, r) => n + r.n, 0);
+  const active = rows.reduce((n, r) => n + (r.status === 'cancelled' ? 0 : r.n), 0);
+  const groups = byHour(rows, timeZone);
+  const none = `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`;
   return {
     title: `Appointments on ${date}${scope ? ` (${scope})` : ''}`,
     summary:
       total === 0
-        ? `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`
-        : `${plural(total, 'appointment')}, ${active} not cancelled${shownOf(rows.length, total)}.`,
+        ? none
+        : `${plural(total, 'appointment')}, ${active} not cancelled, by hour, provider and status${groups.length > MAX_ROWS ? ` (the first ${MAX_ROWS} of ${groups.length} rows shown)` : ''}. Each appointment with its patient and reason: /appointments schedule (patient-records role).`,
     publicSummary:
-      total === 0
-        ? `No appointments on ${date}${scope ? ` for ${scope}` : ''}.`
-        : `Appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
+      total === 0 ? none : `{total} appointments on ${date}${scope ? ` for ${scope}` : ''}, by status.`,
     publicTable: {
       columns: [{ name: 'status' }, { name: 'appointments', align: 'right', count: true }],
       rows: statusCounts(rows),
+      publicTotal: 'all',
     },
     table: {
-      detail: true,
       columns: [
-        { name: 'time' },
+        { name: 'hour' },
         { name: 'provider' },
         { name: 'department' },
         { name: 'status' },
-        { name: 'reason' },
+        { name: 'appointments', align: 'right', count: true },
       ],
-      rows: rows.map((r) => [
-        `${timeOfDay(timeZone, r.starts_at)}-${timeOfDay(timeZone, r.ends_at)}`,
-        r.provider,
-        r.department,
-        r.status.replace('_', ' '),
-        r.reason,
-      ]),
-      totalRows: total,
+      rows: groups.slice(0, MAX_ROWS),
+      totalRows: groups.length,
     },
     footer: footer(timeZone, now, date),
   };
 }
 
+const statusName = (s: string) => s.replace('_', ' ');
+
+/** Counts by local hour of the start, provider, department and status, in the order the rows come. */
+function byHour(rows: readonly AppointmentCount[], timeZone: string): Cell[][] {
+  const groups = new Map<string, Cell[]>();
+  for (const r of rows) {
+    const hour = `${String(localParts(timeZone, r.starts_at.getTime()).hour).padStart(2, '0')}:00`;
+    const cells = [hour, r.provider, r.department, statusName(r.status)];
+    const key = JSON.stringify(cells);
+    const group = groups.get(key);
+    if (group) group[4] = Number(group[4]) + r.n;
+    else groups.set(key, [...cells, r.n]);
+  }
+  return [...groups.values()];
+}
+
 /** How many of the day's appointments are in each status, in the order statuses first appear. */
-function statusCounts(rows: readonly ScheduledAppointment[]): [string, number][] {
+function statusCounts(rows: readonly AppointmentCount[]): [string, number][] {
   const n = new Map<string, number>();
-  for (const r of rows) n.set(r.status.replace('_', ' '), (n.get(r.status.replace('_', ' ')) ?? 0) + 1);
+  for (const r of rows) n.set(statusName(r.status), (n.get(statusName(r.status)) ?? 0) + r.n);
   return [...n];
 }

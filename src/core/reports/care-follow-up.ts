@@ -47,13 +47,22 @@ export function followUpReport(
   const followed = visits.filter((v) => v.follow_up_department !== null);
   const departments = [...new Set(followed.map((v) => v.follow_up_department ?? ''))].sort();
   const byDepartment = departments.map((d) => followed.filter((v) => v.follow_up_department === d).length);
-  const rows: Cell[][] =
+  const unrecorded = visits.filter((v) => v.condition === null);
+  const conditionRows =
     visits.length === 0
       ? []
       : [
           ...CONDITIONS.map((c) => [c, visits.filter((v) => v.condition === c)] as const)
             .filter(([, vs]) => vs.length > 0)
             .map(([c, vs]) => line(`condition: ${c}`, vs)),
+          // Visits from a feed that records no condition, so that the conditions add up to `all`.
+          ...(unrecorded.length > 0 ? [line('condition: not recorded', unrecorded)] : []),
+        ];
+  const rows: Cell[][] =
+    visits.length === 0
+      ? []
+      : [
+          ...conditionRows,
           ...departments.map((d, i) => [`clinic: ${d}`, null, byDepartment[i] ?? 0, null, null, null]),
           line('all', visits),
         ];
@@ -64,26 +73,36 @@ export function followUpReport(
       visits.length === 0
         ? `No ER discharges of visits that arrived ${w.phrase}.`
         : `${plural(visits.length, 'discharge')} of visits that arrived ${w.phrase}: ${all[2]} followed up within 7 days, ${all[3]} without (care gaps), ${all[4]} still within their 7 days; ${all[5] ?? '–'}% followed up. Clinic rows count follow-ups by the appointment's department.`,
+    publicSummary:
+      visits.length === 0
+        ? `No ER discharges of visits that arrived ${w.phrase}.`
+        : `{total} ER discharges of visits that arrived ${w.phrase}: followed up within 7 days, care gaps and still pending, by condition; clinic rows count follow-ups by the appointment's department.`,
     table: {
       columns: [
         { name: 'group' },
-        { name: 'discharges', align: 'right' },
-        { name: 'followed up', align: 'right' },
-        { name: 'gaps', align: 'right' },
-        { name: 'pending', align: 'right' },
-        { name: 'followed %', align: 'right' },
+        { name: 'discharges', align: 'right', count: true, total: true },
+        { name: 'followed up', align: 'right', count: true },
+        { name: 'gaps', align: 'right', count: true },
+        { name: 'pending', align: 'right', count: true },
+        { name: 'followed %', align: 'right', derived: 'row', of: ['followed up', 'gaps'] },
       ],
       rows,
+      // Conditions add up to `all`, and so do the clinics' follow-ups.
+      totalRow: rows.length > 0,
+      sections: [conditionRows.length, departments.length],
     },
     chart:
       followed.length === 0
         ? undefined
-        : barChart(
-            `Follow-ups within 7 days of ER discharge, by clinic (${w.label})`,
-            departments,
-            [{ label: 'follow-ups', data: byDepartment }],
-            { x: 'clinic department', y: 'patients seen within 7 days' },
-          ),
+        : {
+            ...barChart(
+              `Follow-ups within 7 days of ER discharge, by clinic (${w.label})`,
+              departments,
+              [{ label: 'follow-ups', data: byDepartment }],
+              { x: 'clinic department', y: 'patients seen within 7 days' },
+            ),
+            cells: [departments.map((_, i): [number, number] => [conditionRows.length + i, 2])],
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

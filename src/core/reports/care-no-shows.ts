@@ -13,6 +13,9 @@ export interface AppointmentOutcome {
   n: number;
 }
 
+/** What the table's short column names stand for. */
+const COLUMNS = 'appts: appointments; NS %: no-show rate; cancel: cancelled; C %: cancellation rate.';
+
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 interface Tally {
@@ -77,42 +80,63 @@ export function noShowsReport(
           line('all', all),
         ];
   const scope = department ? `${department} appointments` : 'Appointments';
+  // Where the chart's groups are in the table: departments first, then weekdays.
+  const chartRows = department
+    ? weekdays.map((_, i) => departments.length + i)
+    : departments.map((_, i) => i);
   return {
     title: department ? `No-shows and cancellations: ${department}` : 'No-shows and cancellations',
     summary:
       rows.length === 0
         ? `No ${department ? `${department} ` : ''}appointments started ${w.phrase}.`
-        : `${scope} that started ${w.phrase}: ${plural(all.appointments, 'appointment')}, no-show rate ${noShowRate(all) ?? '–'}% (of those not cancelled), cancellation rate ${cancelRate(all) ?? '–'}%. Rows: by department, then weekday, then hour of the day (local).`,
+        : `${scope} that started ${w.phrase}: ${plural(all.appointments, 'appointment')}, no-show rate ${noShowRate(all) ?? '–'}% (of those not cancelled), cancellation rate ${cancelRate(all) ?? '–'}%. Rows: by department, then weekday, then hour of the day (local). ${COLUMNS}`,
+    publicSummary:
+      rows.length === 0
+        ? `No ${department ? `${department} ` : ''}appointments started ${w.phrase}.`
+        : `{total} ${department ? `${department} ` : ''}appointments started ${w.phrase}: no-show rate (of those not cancelled) and cancellation rate by department, then weekday, then hour of the day (local). ${COLUMNS}`,
     table: {
       columns: [
+        // Short names, explained in the summary: the table fits a phone (56 characters).
         { name: 'group' },
-        { name: 'appointments', align: 'right' },
-        { name: 'no-shows', align: 'right' },
-        { name: 'no-show %', align: 'right' },
-        { name: 'cancelled', align: 'right' },
-        { name: 'cancelled %', align: 'right' },
+        { name: 'appts', align: 'right', count: true },
+        { name: 'no-show', align: 'right', count: true },
+        { name: 'NS %', align: 'right', derived: 'row' },
+        { name: 'cancel', align: 'right', count: true },
+        { name: 'C %', align: 'right', derived: 'row', of: ['appts', 'cancel'] },
       ],
       rows: table,
+      // Three breakdowns of the same appointments, each adding up to the last row (`all`).
+      totalRow: rows.length > 0,
+      sections: [departments.length, weekdays.length, hours.length],
     },
     chart:
       rows.length === 0
         ? undefined
         : department
-          ? barChart(
-              `${department}: no-show and cancellation rates by weekday (${w.label})`,
-              weekdays.map((d) => WEEKDAYS[d] ?? ''),
-              rateSeries(weekdays.map(ofWeekday)),
-              { x: 'weekday', y: '%' },
-            )
-          : barChart(
-              `No-show and cancellation rates by department (${w.label})`,
-              departments,
-              rateSeries(byDepartment),
-              { x: 'department', y: '%' },
-            ),
+          ? {
+              ...barChart(
+                `${department}: no-show and cancellation rates by weekday (${w.label})`,
+                weekdays.map((d) => WEEKDAYS[d] ?? ''),
+                rateSeries(weekdays.map(ofWeekday)),
+                { x: 'weekday', y: '%' },
+              ),
+              cells: RATE_COLUMNS.map((c) => chartRows.map((r): [number, number] => [r, c])),
+            }
+          : {
+              ...barChart(
+                `No-show and cancellation rates by department (${w.label})`,
+                departments,
+                rateSeries(byDepartment),
+                { x: 'department', y: '%' },
+              ),
+              cells: RATE_COLUMNS.map((c) => chartRows.map((r): [number, number] => [r, c])),
+            },
     footer: footer(timeZone, now, w.label),
   };
 }
+
+/** The table's columns of the chart's two series: no-show % and cancelled %. */
+const RATE_COLUMNS = [3, 5];
 
 function rateSeries(tallies: Tally[]) {
   return [

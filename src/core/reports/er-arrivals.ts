@@ -33,7 +33,7 @@ export function arrivalsReport(
     publicSummary:
       total === 0
         ? `No ER arrivals ${window.phrase}.`
-        : `ER arrivals ${window.phrase}, by condition on arrival and triage level.`,
+        : `{total} ER arrivals ${window.phrase}, by condition on arrival and triage level.`,
     table: {
       columns: [
         { name: 'condition' },
@@ -51,13 +51,16 @@ export function arrivalsReport(
     chart:
       total === 0
         ? undefined
-        : barChart(
-            `ER arrivals by condition and triage level (${window.label})`,
-            rows.map((r) => r.condition ?? 'not recorded'),
-            esi.map((l) => ({ label: `ESI ${l}`, data: rows.map((r) => byEsi(r, l)) })),
-            { x: 'condition on arrival', y: 'arrivals' },
-            true,
-          ),
+        : {
+            ...barChart(
+              `ER arrivals by condition and triage level (${window.label})`,
+              rows.map((r) => r.condition ?? 'not recorded'),
+              esi.map((l) => ({ label: `ESI ${l}`, data: rows.map((r) => byEsi(r, l)) })),
+              { x: 'condition on arrival', y: 'arrivals' },
+              true,
+            ),
+            cells: esi.map((_, e) => rows.map((_, r): [number, number] => [r, 2 + e])),
+          },
     footer: footer(timeZone, now, window.label),
   };
 }

@@ -28,7 +28,7 @@ export function assessmentsReport(
     publicSummary:
       patients === 0
         ? `No paramedic assessments ${w.phrase}.`
-        : `Patients by how many paramedic assessments they had ${w.phrase}.`,
+        : `{total} patients by how many paramedic assessments they had ${w.phrase}.`,
     table: {
       columns: [
         { name: 'assessments', align: 'right' },
@@ -36,16 +36,20 @@ export function assessmentsReport(
         { name: 'share %', align: 'right', derived: 'share' },
       ],
       rows: rows.map((r) => [r.assessments, r.patients, round1((r.patients / patients) * 100)]),
+      publicTotal: 'all',
     },
     chart:
       patients === 0
         ? undefined
-        : barChart(
-            `Assessments per patient (${w.label})`,
-            rows.map((r) => String(r.assessments)),
-            [{ label: 'patients', data: rows.map((r) => r.patients) }],
-            { x: 'assessments per patient', y: 'patients' },
-          ),
+        : {
+            ...barChart(
+              `Assessments per patient (${w.label})`,
+              rows.map((r) => String(r.assessments)),
+              [{ label: 'patients', data: rows.map((r) => r.patients) }],
+              { x: 'assessments per patient', y: 'patients' },
+            ),
+            cells: [rows.map((_, r): [number, number] => [r, 1])],
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

@@ -57,7 +57,9 @@ export function censusReport(
         ? 'Nobody is in the ER right now.'
         : `${plural(total, 'patient')} in the ER. Longest waits: ${waits.map((v) => describeWait(v, hours(v.arrived_at))).join('; ')}.`,
     publicSummary:
-      total === 0 ? 'Nobody is in the ER right now.' : 'Who is in the ER now, by condition and triage level.',
+      total === 0
+        ? 'Nobody is in the ER right now.'
+        : '{total} patients in the ER now, by condition and triage level.',
     table: {
       columns: [
         { name: 'condition' },
@@ -67,6 +69,7 @@ export function censusReport(
         { name: 'longest h', align: 'right', detail: true },
       ],
       rows,
+      publicTotal: 'all',
     },
     footer: footer(timeZone, now),
   };

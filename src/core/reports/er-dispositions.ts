@@ -29,7 +29,7 @@ export function dispositionsReport(
     publicSummary:
       total === 0
         ? `No disposition decisions ${w.phrase}.`
-        : `Disposition decisions ${w.phrase}, by patient status.`,
+        : `{total} disposition decisions ${w.phrase}, by patient status.`,
     table: {
       columns: [
         { name: 'decision' },
@@ -41,17 +41,21 @@ export function dispositionsReport(
         ...PATIENT_STATUSES.map((s) => count(d, s)),
         PATIENT_STATUSES.reduce((n, s) => n + count(d, s), 0),
       ]),
+      publicTotal: 'total',
     },
     chart:
       total === 0
         ? undefined
-        : barChart(
-            `Disposition decisions by patient status (${w.label})`,
-            decisions,
-            PATIENT_STATUSES.map((s) => ({ label: s, data: decisions.map((d) => count(d, s)) })),
-            { x: 'decision', y: 'patients' },
-            true,
-          ),
+        : {
+            ...barChart(
+              `Disposition decisions by patient status (${w.label})`,
+              decisions,
+              PATIENT_STATUSES.map((s) => ({ label: s, data: decisions.map((d) => count(d, s)) })),
+              { x: 'decision', y: 'patients' },
+              true,
+            ),
+            cells: PATIENT_STATUSES.map((_, s) => decisions.map((_, r): [number, number] => [r, 1 + s])),
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

@@ -12,6 +12,12 @@ export type { FlowVisit };
 export const FLOW_GROUPINGS = ['triage', 'arrival_mode', 'condition'] as const;
 export type FlowGrouping = (typeof FLOW_GROUPINGS)[number];
 
+const GROUP_PHRASES: Record<FlowGrouping, string> = {
+  triage: 'triage level',
+  arrival_mode: 'arrival mode',
+  condition: 'condition on arrival',
+};
+
 const GROUPS: Record<FlowGrouping, { label: string; keys: readonly (string | number)[] }> = {
   triage: { label: 'triage', keys: TRIAGE_LEVELS },
   arrival_mode: { label: 'arrival', keys: ARRIVAL_MODES },
@@ -84,22 +90,30 @@ export function flowReport(
             `Left without being seen: ${all.lwbs} (${ratePct(all.lwbs, all.visits)}%).`,
             `Stay, discharged: median ${m1(hours(all.stayDischarged)) ?? '–'} h; admitted or transferred: median ${m1(hours(all.stayAdmitted)) ?? '–'} h; boarding (decision to departure): median ${m1(hours(all.boarding)) ?? '–'} h.`,
           ].join(' '),
+    publicSummary:
+      visits.length === 0
+        ? `No ER visits arrived ${w.phrase}.`
+        : `{total} ER visits arrived ${w.phrase}: left without being seen, door to first treatment, stays and boarding, by ${GROUP_PHRASES[by]}.`,
     table: {
       columns: [
         { name: group.label },
-        { name: 'visits', align: 'right' },
-        { name: 'LWBS', align: 'right' },
-        { name: 'LWBS %', align: 'right' },
-        { name: 'to treatment med min', align: 'right' },
-        { name: 'to treatment p90 min', align: 'right' },
-        { name: 'stay discharged med h', align: 'right' },
-        { name: 'stay discharged p90 h', align: 'right' },
-        { name: 'stay admitted med h', align: 'right' },
-        { name: 'stay admitted p90 h', align: 'right' },
-        { name: 'boarding med h', align: 'right' },
-        { name: 'boarding p90 h', align: 'right' },
+        { name: 'visits', align: 'right', count: true },
+        { name: 'LWBS', align: 'right', count: true },
+        { name: 'LWBS %', align: 'right', derived: 'row', of: ['visits', 'LWBS'] },
+        ...[
+          'to treatment med min',
+          'to treatment p90 min',
+          'stay discharged med h',
+          'stay discharged p90 h',
+          'stay admitted med h',
+          'stay admitted p90 h',
+          'boarding med h',
+          'boarding p90 h',
+        ].map((name) => ({ name, align: 'right' as const, derived: 'row' as const, of: ['visits'] })),
       ],
       rows,
+      // The last row is `all`.
+      totalRow: rows.length > 0,
     },
     chart: visits.length === 0 ? undefined : dailyChart(visits, w, timeZone),
     footer: footer(timeZone, now, w.label),
@@ -116,19 +130,20 @@ function dailyChart(
   const byDate = new Map<string, FlowVisit[]>(dates.map((d) => [d, []]));
   for (const v of visits) byDate.get(localDate(timeZone, v.arrived_at.getTime()))?.push(v);
   const measures = dates.map((d) => flowMeasures(byDate.get(d) ?? []));
-  const line = (label: string, pick: (m: FlowMeasures) => number[]) => ({
-    label,
-    data: measures.map((m) => m1(hours(pick(m)))),
-  });
-  return linesChart(
-    `Daily medians of ED flow (${w.label})`,
-    dates,
-    [
-      line('door to first treatment', (m) => m.doorToTreatment),
-      line('stay, discharged', (m) => m.stayDischarged),
-      line('stay, admitted or transferred', (m) => m.stayAdmitted),
-      line('boarding', (m) => m.boarding),
-    ],
-    { x: 'day of arrival', y: 'hours (median)' },
-  );
+  const lines: [string, (m: FlowMeasures) => number[]][] = [
+    ['door to first treatment', (m) => m.doorToTreatment],
+    ['stay, discharged', (m) => m.stayDischarged],
+    ['stay, admitted or transferred', (m) => m.stayAdmitted],
+    ['boarding', (m) => m.boarding],
+  ];
+  return {
+    ...linesChart(
+      `Daily medians of ED flow (${w.label})`,
+      dates,
+      lines.map(([label, pick]) => ({ label, data: measures.map((m) => m1(hours(pick(m)))) })),
+      { x: 'day of arrival', y: 'hours (median)' },
+    ),
+    // A day's median of a few visits is theirs: a public answer leaves it blank.
+    basis: lines.map(([, pick]) => measures.map((m) => pick(m).length)),
+  };
 }

@@ -49,7 +49,7 @@ export function lengthOfStayReport(
     publicSummary:
       stays.length === 0
         ? `No completed ER visits that arrived ${w.phrase}.`
-        : `Completed ER visits that arrived ${w.phrase}, by age band.`,
+        : `{total} completed ER visits that arrived ${w.phrase}, by age band.`,
     table: {
       columns: [
         { name: 'age' },
@@ -58,6 +58,7 @@ export function lengthOfStayReport(
         { name: 'p90 h', align: 'right', derived: 'row' },
       ],
       rows,
+      publicTotal: 'all',
     },
     chart:
       stays.length === 0

@@ -44,7 +44,7 @@ export function responseTimesReport(
     publicSummary:
       legs.length === 0
         ? `No dispatches ${window.phrase}.`
-        : `Response times of dispatches ${window.phrase}, by ${by === 'severity' ? 'severity' : 'ambulance type'}.`,
+        : `Response times of {total} dispatches ${window.phrase}, by ${by === 'severity' ? 'severity' : 'ambulance type'}.`,
     table: {
       columns: [
         { name: by === 'severity' ? 'severity' : 'unit type' },
@@ -69,6 +69,8 @@ export function responseTimesReport(
               s.callToArrival.median,
               s.callToArrival.p90,
             ]),
+      // The last row is `all`.
+      totalRow: legs.length > 0,
     },
     chart:
       legs.length === 0

@@ -66,12 +66,37 @@ export function returnsReport(
     rows.push(['all', returns.length, totalLeft, pct(returns.length, totalLeft)]);
   }
   const conditions = CONDITIONS.filter((c) => returns.some((r) => r.first_condition === c));
+  // The public answer's table: returns by condition and ending of the visit before, as the chart stacks them.
+  const crossRow = (label: string, of: (r: (typeof returns)[number]) => boolean): Cell[] => {
+    const n = ENDINGS.map((d) => returned((r) => of(r) && r.first_decision === d));
+    return [label, ...n, n.reduce((a, b) => a + b, 0)];
+  };
+  const unrecorded = returns.some((r) => r.first_condition === null);
+  const cross: Cell[][] = [
+    ...conditions.map((c) => crossRow(c, (r) => r.first_condition === c)),
+    ...(unrecorded ? [crossRow('not recorded', (r) => r.first_condition === null)] : []),
+    crossRow('all', () => true),
+  ];
   return {
     title: '72-hour returns',
     summary:
       returns.length === 0 && totalLeft === 0
         ? `No discharges and no 72-hour returns ${w.phrase}.`
         : `${plural(returns.length, 'return visit')} within 72 hours ${w.phrase}; ${plural(totalLeft, 'patient')} discharged or left unseen in that time, a rate of ${pct(returns.length, totalLeft) ?? '–'}%. Returns count by their own arrival and by the condition and ending of the visit before.`,
+    publicSummary:
+      returns.length === 0
+        ? `No 72-hour returns ${w.phrase}.`
+        : `{total} return visits within 72 hours ${w.phrase}, by the condition on the visit before and how it ended.`,
+    publicTable: {
+      columns: [
+        { name: 'condition on the first visit' },
+        { name: 'after discharge', align: 'right', count: true },
+        { name: 'after LWBS', align: 'right', count: true },
+        { name: 'returns', align: 'right', count: true, total: true },
+      ],
+      rows: returns.length === 0 ? [] : cross,
+      totalRow: returns.length > 0,
+    },
     table: {
       columns: [
         { name: 'group' },
@@ -84,16 +109,22 @@ export function returnsReport(
     chart:
       returns.length === 0
         ? undefined
-        : barChart(
-            `72-hour returns by condition on the first visit (${w.label})`,
-            [...conditions],
-            ENDINGS.map((d) => ({
-              label: d,
-              data: conditions.map((c) => returned((r) => r.first_condition === c && r.first_decision === d)),
-            })),
-            { x: 'condition on the first visit', y: 'returns' },
-            true,
-          ),
+        : {
+            ...barChart(
+              `72-hour returns by condition on the first visit (${w.label})`,
+              [...conditions],
+              ENDINGS.map((d) => ({
+                label: d,
+                data: conditions.map((c) =>
+                  returned((r) => r.first_condition === c && r.first_decision === d),
+                ),
+              })),
+              { x: 'condition on the first visit', y: 'returns' },
+              true,
+            ),
+            // In the public answer's table.
+            cells: ENDINGS.map((_, e) => conditions.map((_, r): [number, number] => [r, 1 + e])),
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

@@ -42,10 +42,11 @@ export function severityReport(
     publicSummary:
       total === 0
         ? `No ${level}-severity dispatches ${window.phrase}.`
-        : `${level[0]?.toUpperCase()}${level.slice(1)}-severity dispatches ${window.phrase}, by nature.`,
+        : `{total} ${level}-severity dispatches ${window.phrase}, by nature.`,
     publicTable: {
       columns: [{ name: 'nature' }, { name: 'dispatches', align: 'right', count: true }],
-      rows: natures.map((n) => [n.nature, n.n]),
+      rows: [...natures.map((n) => [n.nature, n.n]), ['all', total]],
+      totalRow: true,
     },
     table: {
       detail: true,

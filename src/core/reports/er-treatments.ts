@@ -25,7 +25,7 @@ export function treatmentsReport(
         ? `No ER treatments ${window.phrase}.`
         : `${plural(total, 'treatment')} ${window.phrase}; most common: ${rows[0]?.type}.`,
     publicSummary:
-      total === 0 ? `No ER treatments ${window.phrase}.` : `ER treatments ${window.phrase}, by type.`,
+      total === 0 ? `No ER treatments ${window.phrase}.` : `{total} ER treatments ${window.phrase}, by type.`,
     table: {
       columns: [
         { name: 'type' },
@@ -33,16 +33,20 @@ export function treatmentsReport(
         { name: 'share %', align: 'right', derived: 'share' },
       ],
       rows: rows.map((r) => [r.type, r.n, round1((r.n / total) * 100)]),
+      publicTotal: 'all',
     },
     chart:
       total === 0
         ? undefined
-        : barChart(
-            `ER treatments by type (${window.label})`,
-            rows.map((r) => r.type),
-            [{ label: 'treatments', data: rows.map((r) => r.n) }],
-            { x: 'treatment type', y: 'treatments' },
-          ),
+        : {
+            ...barChart(
+              `ER treatments by type (${window.label})`,
+              rows.map((r) => r.type),
+              [{ label: 'treatments', data: rows.map((r) => r.n) }],
+              { x: 'treatment type', y: 'treatments' },
+            ),
+            cells: [rows.map((_, r): [number, number] => [r, 1])],
+          },
     footer: footer(timeZone, now, window.label),
   };
 }

@@ -52,21 +52,26 @@ export function trendsReport(
       total === 0
         ? `No ER ${metric} ${w.phrase}.`
         : `${plural(total, metric.slice(0, -1))} over ${plural(days.length, 'day')}; ${round1(mean(days.map(([, c]) => c)))} a day on average${rolling ? ' (the first and last days are partial)' : ''}.`,
-    publicSummary: total === 0 ? `No ER ${metric} ${w.phrase}.` : `ER ${metric} per day ${w.phrase}.`,
+    publicSummary:
+      total === 0 ? `No ER ${metric} ${w.phrase}.` : `{total} ER ${metric} ${w.phrase}, per day.`,
     table: {
       columns: [{ name: 'date' }, { name: metric, align: 'right', count: true }],
       rows: days.map(([d, c]) => [d, c]),
+      publicTotal: 'total',
     },
     chart:
       total === 0
         ? undefined
-        : lineChart(
-            `ER ${metric} per day (${w.label})`,
-            days.map(([d]) => d),
-            metric,
-            days.map(([, c]) => c),
-            { x: `date (${timeZone})`, y: metric },
-          ),
+        : {
+            ...lineChart(
+              `ER ${metric} per day (${w.label})`,
+              days.map(([d]) => d),
+              metric,
+              days.map(([, c]) => c),
+              { x: `date (${timeZone})`, y: metric },
+            ),
+            cells: [days.map((_, r): [number, number] => [r, 1])],
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

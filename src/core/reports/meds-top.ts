@@ -43,12 +43,15 @@ export function medsTopReport(
     chart:
       rows.length === 0
         ? undefined
-        : barChart(
-            `Most-prescribed medications (${w.label})`,
-            rows.map(label),
-            [{ label: 'prescriptions', data: rows.map((r) => r.prescriptions) }],
-            { x: 'medication', y: 'prescriptions' },
-          ),
+        : {
+            ...barChart(
+              `Most-prescribed medications (${w.label})`,
+              rows.map(label),
+              [{ label: 'prescriptions', data: rows.map((r) => r.prescriptions) }],
+              { x: 'medication', y: 'prescriptions' },
+            ),
+            cells: [rows.map((_, r): [number, number] => [r, 2])],
+          },
     footer: footer(timeZone, now, w.label),
   };
 }

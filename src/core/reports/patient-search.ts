@@ -14,7 +14,8 @@ export interface FoundPatient {
 }
 
 /**
- * The patients whose first or last name contains `name`: identifiers only (MRN, name, year of birth),
+ * The patients whose first or last name contains `name`, or who have the full name it names (see
+ * core/names.ts): identifiers only (MRN, name, year of birth),
  * and none when more than SEARCH_LIMIT match. Contact details come one patient at a time (lookup).
  */
 export function searchReport(

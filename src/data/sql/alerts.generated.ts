@@ -195,7 +195,8 @@ export interface InsertAlertPostArgs {
 }
 
 /**
- * Claimed by the process that moved the rule on, in the same transaction.
+ * Claimed by the process that moved the rule on, in the same transaction; an escalation by the process whose
+ * insert lands (the unique key refuses the others).
  */
 export function insertAlertPost(db: Db, args: InsertAlertPostArgs): Promise<void> {
   return exec(db, insertAlertPostQuery, args);
@@ -203,14 +204,15 @@ export function insertAlertPost(db: Db, args: InsertAlertPostArgs): Promise<void
 
 export const alertPostIdBySeqQuery: Statement = {
   name: 'AlertPostIdBySeq',
-  sql: `SELECT id FROM alert_post WHERE channel_id = ? AND rule = ? AND seq = ?`,
-  params: ['channel', 'rule', 'seq'],
+  sql: `SELECT id FROM alert_post WHERE channel_id = ? AND rule = ? AND seq = ? AND kind = ?`,
+  params: ['channel', 'rule', 'seq', 'kind'],
 };
 
 export interface AlertPostIdBySeqArgs {
   channel: string;
   rule: string;
   seq: number;
+  kind: string;
 }
 
 export interface AlertPostIdBySeqRow {
@@ -224,10 +226,78 @@ export function alertPostIdBySeq(
   return one<AlertPostIdBySeqRow>(db, alertPostIdBySeqQuery, args);
 }
 
+export const firedAlertPostQuery: Statement = {
+  name: 'FiredAlertPost',
+  sql: `SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
+FROM alert_post WHERE channel_id = ? AND rule = ? AND seq = ? AND kind = 'fired'`,
+  params: ['channel', 'rule', 'seq'],
+};
+
+export interface FiredAlertPostArgs {
+  channel: string;
+  rule: string;
+  seq: number;
+}
+
+export interface FiredAlertPostRow {
+  id: number;
+  channel_id: string;
+  rule: 'census' | 'waiting' | 'dispatch_surge';
+  seq: number;
+  kind: 'fired' | 'cleared' | 'escalated';
+  happened_at: Date;
+  fired_at: Date | null;
+  measured: number;
+  threshold: number;
+  state: 'claimed' | 'posted' | 'failed' | 'superseded';
+  claimed_by: string;
+  claimed_at: Date;
+  posted_at: Date | null;
+  message_id: string | null;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  acknowledged_by: string | null;
+  acknowledged_name: string | null;
+  acknowledged_at: Date | null;
+  resolved_at: Date | null;
+}
+
+/**
+ * The fired post of an episode, which its escalation and its clearing reply to.
+ */
+export function firedAlertPost(db: Db, args: FiredAlertPostArgs): Promise<FiredAlertPostRow | undefined> {
+  return one<FiredAlertPostRow>(db, firedAlertPostQuery, args);
+}
+
+export const markAlertResolvedQuery: Statement = {
+  name: 'MarkAlertResolved',
+  sql: `UPDATE alert_post SET resolved_at = ?
+WHERE channel_id = ? AND rule = ? AND seq = ? AND kind = 'fired'`,
+  params: ['now', 'channel', 'rule', 'seq'],
+};
+
+export interface MarkAlertResolvedArgs {
+  now: Date | null;
+  channel: string;
+  rule: string;
+  seq: number;
+}
+
+/**
+ * The episode of a fired post is over: its post is to be edited to say so (resolution_shown_at still NULL).
+ */
+export function markAlertResolved(db: Db, args: MarkAlertResolvedArgs): Promise<void> {
+  return exec(db, markAlertResolvedQuery, args);
+}
+
 export const alertPostByIdQuery: Statement = {
   name: 'AlertPostById',
   sql: `SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
-  claimed_at, posted_at, message_id, attempts, last_status, last_error
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
 FROM alert_post WHERE id = ?`,
   params: ['id'],
 };
@@ -241,7 +311,7 @@ export interface AlertPostByIdRow {
   channel_id: string;
   rule: 'census' | 'waiting' | 'dispatch_surge';
   seq: number;
-  kind: 'fired' | 'cleared';
+  kind: 'fired' | 'cleared' | 'escalated';
   happened_at: Date;
   fired_at: Date | null;
   measured: number;
@@ -254,6 +324,10 @@ export interface AlertPostByIdRow {
   attempts: number;
   last_status: number | null;
   last_error: string | null;
+  acknowledged_by: string | null;
+  acknowledged_name: string | null;
+  acknowledged_at: Date | null;
+  resolved_at: Date | null;
 }
 
 export function alertPostById(db: Db, args: AlertPostByIdArgs): Promise<AlertPostByIdRow | undefined> {
@@ -263,7 +337,8 @@ export function alertPostById(db: Db, args: AlertPostByIdArgs): Promise<AlertPos
 export const staleAlertPostsQuery: Statement = {
   name: 'StaleAlertPosts',
   sql: `SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
-  claimed_at, posted_at, message_id, attempts, last_status, last_error
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
 FROM alert_post WHERE channel_id = ? AND state = 'claimed' AND claimed_at < ?
 ORDER BY rule, seq`,
   params: ['channel', 'staleBefore'],
@@ -279,7 +354,7 @@ export interface StaleAlertPostsRow {
   channel_id: string;
   rule: 'census' | 'waiting' | 'dispatch_surge';
   seq: number;
-  kind: 'fired' | 'cleared';
+  kind: 'fired' | 'cleared' | 'escalated';
   happened_at: Date;
   fired_at: Date | null;
   measured: number;
@@ -292,6 +367,10 @@ export interface StaleAlertPostsRow {
   attempts: number;
   last_status: number | null;
   last_error: string | null;
+  acknowledged_by: string | null;
+  acknowledged_name: string | null;
+  acknowledged_at: Date | null;
+  resolved_at: Date | null;
 }
 
 /**
@@ -361,7 +440,7 @@ export interface LastAlertPostsArgs {
 
 export interface LastAlertPostsRow {
   rule: 'census' | 'waiting' | 'dispatch_surge';
-  kind: 'fired' | 'cleared';
+  kind: 'fired' | 'cleared' | 'escalated';
   state: 'claimed' | 'posted' | 'failed' | 'superseded';
   happened_at: Date;
   claimed_at: Date;

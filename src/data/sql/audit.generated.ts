@@ -86,7 +86,7 @@ WHERE id = LAST_INSERT_ID()`,
 export interface InsertedAuditEventRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   actor_roles: string | null;
   guild_id: string | null;
@@ -160,7 +160,7 @@ export interface AuditChainPageArgs {
 export interface AuditChainPageRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   actor_roles: string | null;
   guild_id: string | null;
@@ -214,6 +214,31 @@ export function auditChainLinkBefore(
   return one<AuditChainLinkBeforeRow>(db, auditChainLinkBeforeQuery, args);
 }
 
+export const auditTriggersQuery: Statement = {
+  name: 'AuditTriggers',
+  sql: `SELECT TRIGGER_NAME AS name, EVENT_OBJECT_TABLE AS table_name, ACTION_TIMING AS timing,
+  EVENT_MANIPULATION AS event
+FROM information_schema.TRIGGERS
+WHERE TRIGGER_SCHEMA = DATABASE() AND EVENT_OBJECT_TABLE IN ('audit_event', 'audit_chain_head')
+ORDER BY TRIGGER_NAME`,
+  params: [],
+};
+
+export interface AuditTriggersRow {
+  name: string;
+  table_name: string;
+  timing: string;
+  event: string;
+}
+
+/**
+ * The triggers of the audit tables as the server lists them (migrations 003, 004 and 009 create them): one
+ * that is missing was dropped. Any user with a privilege on a table sees its triggers' names.
+ */
+export function auditTriggers(db: Db): Promise<AuditTriggersRow[]> {
+  return many<AuditTriggersRow>(db, auditTriggersQuery);
+}
+
 export const auditRowCountQuery: Statement = {
   name: 'AuditRowCount',
   sql: `SELECT COUNT(*) AS n FROM audit_event`,
@@ -248,7 +273,7 @@ export interface RecentAuditEventsArgs {
 export interface RecentAuditEventsRow {
   id: number;
   occurred_at: Date;
-  source: 'discord' | 'console' | 'scheduler';
+  source: 'discord' | 'console' | 'scheduler' | 'web';
   actor_id: string | null;
   channel_id: string | null;
   command: string;

@@ -278,7 +278,9 @@ export interface DispositionCountsRow {
     | 'Discharge'
     | 'Continue Observation'
     | 'Transfer to another department'
-    | 'Transfer to a higher-level hospital';
+    | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped';
   patient_status: 'Recovered' | 'Improved' | 'Unchanged' | 'Worsened' | null;
   n: number;
 }

@@ -57,6 +57,7 @@ SET e.decision = CASE
   WHEN i.fhir_id IS NOT NULL THEN 'Transfer to another department'
   WHEN e.discharge_code IN ('1', '01', '6', '06', '8', '08', 'home', 'alt-home') THEN 'Discharge'
   WHEN e.discharge_code IN ('9', '09') THEN 'Transfer to another department'
+  WHEN e.discharge_code IN ('7', '07', 'aadvice') THEN 'Left against medical advice'
   WHEN e.discharge_code IN ('2', '02', '5', '05', '43', '65', '66', 'hosp', 'psy') THEN 'Transfer to a higher-level hospital'
   ELSE NULL END
 WHERE e.class = 'EMER'`,
@@ -66,7 +67,8 @@ WHERE e.class = 'EMER'`,
 /**
  * Each imported ER visit's disposition: admitted (Transfer to another department) when an inpatient stay of
  * the same patient starts after its arrival and no later than an hour after it ends; else what its
- * hospitalization.dischargeDisposition says (NUBC codes, or the FHIR discharge-disposition codes); else NULL.
+ * hospitalization.dischargeDisposition says (NUBC codes, or the FHIR discharge-disposition codes: 07 and
+ * aadvice left against medical advice); else NULL.
  */
 export function fhirDecideDispositions(db: Db): Promise<void> {
   return exec(db, fhirDecideDispositionsQuery);

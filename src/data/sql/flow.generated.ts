@@ -1,11 +1,11 @@
 // Generated from sql/queries/flow.sql by tools/sql-codegen.ts: do not edit. Change the .sql file, then run
 // npm run db:codegen (test/integration/sql-codegen.test.ts fails while this file is out of date).
-import { many, type Db, type Statement } from '../queries.ts';
+import { many, one, type Db, type Statement } from '../queries.ts';
 
 export const flowVisitsQuery: Statement = {
   name: 'FlowVisits',
   sql: `SELECT v.id, v.arrived_at, v.arrival_mode, v.condition_on_arrival AS \`condition\`, v.triage_level,
-  v.departed_at,
+  v.departed_at, v.provider_seen_at,
   (SELECT MIN(t.performed_at) FROM er_treatment t WHERE t.visit_id = v.id) AS first_treatment_at,
   d.decided_at, d.decision
 FROM er_visit v
@@ -27,6 +27,7 @@ export interface FlowVisitsRow {
   condition: 'critical' | 'serious' | 'moderate' | 'minor' | 'stable' | null;
   triage_level: number | null;
   departed_at: Date | null;
+  provider_seen_at: Date | null;
   first_treatment_at: Date | null;
   decided_at: Date | null;
   decision:
@@ -34,12 +35,15 @@ export interface FlowVisitsRow {
     | 'Continue Observation'
     | 'Transfer to another department'
     | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
     | null;
 }
 
 /**
  * Each ER visit arriving in [from, to): its arrival, first treatment, disposition decision and departure.
- * A visit with a departure, no treatment and no decision left without being seen (docs/domain.md).
+ * A visit with a departure, no provider contact, no treatment and no decision left without being seen
+ * (docs/domain.md).
  */
 export function flowVisits(db: Db, args: FlowVisitsArgs): Promise<FlowVisitsRow[]> {
   return many<FlowVisitsRow>(db, flowVisitsQuery, args);
@@ -131,4 +135,195 @@ export interface ReturnCandidatesRow {
  */
 export function returnCandidates(db: Db, args: ReturnCandidatesArgs): Promise<ReturnCandidatesRow[]> {
   return many<ReturnCandidatesRow>(db, returnCandidatesQuery, args);
+}
+
+export const measureVisitsQuery: Statement = {
+  name: 'MeasureVisits',
+  sql: `SELECT v.id, v.patient_id,
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  v.observation,
+  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age
+FROM er_visit v
+JOIN patient p ON p.id = v.patient_id
+WHERE v.arrived_at >= ? AND v.arrived_at < ?
+ORDER BY v.arrived_at, v.id`,
+  params: ['from', 'to'],
+};
+
+export interface MeasureVisitsArgs {
+  from: Date;
+  to: Date;
+}
+
+export interface MeasureVisitsRow {
+  id: number;
+  patient_id: number;
+  arrived_s: number;
+  roomed_s: number | null;
+  provider_s: number | null;
+  departed_s: number | null;
+  observation: number;
+  age: number | null;
+}
+
+/**
+ * Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
+ * seconds from its arrival to placement in a treatment space, first provider contact and departure (NULL
+ * when not recorded), an observation stay, age at arrival in whole years. Its decision, diagnoses and
+ * treatments are read by ranges of visit ids (MeasureDecisions, MentalHealthVisits, TreatedVisits) and
+ * joined in TypeScript, as each visit's lookups cost more than reading the ranges from indexes.
+ */
+export function measureVisits(db: Db, args: MeasureVisitsArgs): Promise<MeasureVisitsRow[]> {
+  return many<MeasureVisitsRow>(db, measureVisitsQuery, args);
+}
+
+export const measureDecisionsQuery: Statement = {
+  name: 'MeasureDecisions',
+  sql: `SELECT visit_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', decided_at) AS decided_s, decision
+FROM disposition_decision WHERE visit_id BETWEEN ? AND ?`,
+  params: ['lo', 'hi'],
+};
+
+export interface MeasureDecisionsArgs {
+  lo: number;
+  hi: number;
+}
+
+export interface MeasureDecisionsRow {
+  visit_id: number;
+  decided_s: number;
+  decision:
+    | 'Discharge'
+    | 'Continue Observation'
+    | 'Transfer to another department'
+    | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped';
+}
+
+/**
+ * The disposition decisions of visits with ids in [lo, hi]: when (epoch seconds) and which.
+ */
+export function measureDecisions(db: Db, args: MeasureDecisionsArgs): Promise<MeasureDecisionsRow[]> {
+  return many<MeasureDecisionsRow>(db, measureDecisionsQuery, args);
+}
+
+export const mentalHealthVisitsQuery: Statement = {
+  name: 'MentalHealthVisits',
+  sql: `SELECT DISTINCT visit_id FROM diagnosis WHERE visit_id BETWEEN ? AND ? AND code REGEXP ?`,
+  params: ['lo', 'hi', 'mentalHealth'],
+};
+
+export interface MentalHealthVisitsArgs {
+  lo: number;
+  hi: number;
+  mentalHealth: string;
+}
+
+export interface MentalHealthVisitsRow {
+  visit_id: number;
+}
+
+/**
+ * Visits with ids in [lo, hi] that have a diagnosis matching :mentalHealth (src/core/strata.ts), from the
+ * index alone.
+ */
+export function mentalHealthVisits(db: Db, args: MentalHealthVisitsArgs): Promise<MentalHealthVisitsRow[]> {
+  return many<MentalHealthVisitsRow>(db, mentalHealthVisitsQuery, args);
+}
+
+export const treatedVisitsQuery: Statement = {
+  name: 'TreatedVisits',
+  sql: `SELECT DISTINCT visit_id FROM er_treatment WHERE visit_id BETWEEN ? AND ?`,
+  params: ['lo', 'hi'],
+};
+
+export interface TreatedVisitsArgs {
+  lo: number;
+  hi: number;
+}
+
+export interface TreatedVisitsRow {
+  visit_id: number;
+}
+
+/**
+ * Visits with ids in [lo, hi] that had any ER treatment, from the index alone.
+ */
+export function treatedVisits(db: Db, args: TreatedVisitsArgs): Promise<TreatedVisitsRow[]> {
+  return many<TreatedVisitsRow>(db, treatedVisitsQuery, args);
+}
+
+export const returnPredecessorsQuery: Statement = {
+  name: 'ReturnPredecessors',
+  sql: `SELECT v.id, v.patient_id,
+  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
+  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
+  d.decision,
+  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
+FROM er_visit v
+LEFT JOIN disposition_decision d ON d.visit_id = v.id
+WHERE v.arrived_at >= ? AND v.arrived_at < ?`,
+  params: ['from', 'to'],
+};
+
+export interface ReturnPredecessorsArgs {
+  from: Date;
+  to: Date;
+}
+
+export interface ReturnPredecessorsRow {
+  id: number;
+  patient_id: number;
+  arrived_s: number;
+  departed_s: number | null;
+  decision:
+    | 'Discharge'
+    | 'Continue Observation'
+    | 'Transfer to another department'
+    | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
+    | null;
+  treated: number;
+}
+
+/**
+ * The visits arriving in [from, to) (the 30 days before a window): the previous visits its 72-hour returns
+ * can follow, with whether each was discharged or left without being seen.
+ */
+export function returnPredecessors(db: Db, args: ReturnPredecessorsArgs): Promise<ReturnPredecessorsRow[]> {
+  return many<ReturnPredecessorsRow>(db, returnPredecessorsQuery, args);
+}
+
+export const boardersAtQuery: Statement = {
+  name: 'BoardersAt',
+  sql: `SELECT COUNT(*) AS boarders,
+  COUNT(CASE WHEN d.decided_at < ? - INTERVAL 240 MINUTE THEN 1 END) AS over_4h
+FROM er_visit v
+JOIN disposition_decision d ON d.visit_id = v.id
+WHERE (v.departed_at IS NULL OR v.departed_at > ?) AND v.arrived_at <= ?
+  AND d.decision = ? AND d.decided_at <= ? AND v.observation = FALSE`,
+  params: ['at', 'at', 'at', 'admitted', 'at'],
+};
+
+export interface BoardersAtArgs {
+  at: Date;
+  admitted: string;
+}
+
+export interface BoardersAtRow {
+  boarders: number;
+  over_4h: number;
+}
+
+/**
+ * Admitted patients (decision :admitted, not an observation stay) still in the department at :at, and how
+ * many of them had been decided on more than 240 minutes before; read from the visits present at :at.
+ */
+export function boardersAt(db: Db, args: BoardersAtArgs): Promise<BoardersAtRow | undefined> {
+  return one<BoardersAtRow>(db, boardersAtQuery, args);
 }

@@ -860,6 +860,144 @@ CREATE TABLE hl7_visit (
 `,
   },
   {
+    version: 15,
+    name: '015_ed_measures.sql',
+    checksum: '4416bcbb29426a68029e1b691237c46d869bf07cfe655ff72ec20de00a38946b',
+    sql: `-- The standard ED measures (issue 19, docs/domain.md section 4): the times CMS and the ED benchmarking
+-- alliance measure from, an ED observation stay, and the two ways of leaving that real EDs record.
+-- NULL where a source does not carry a time; a measure leaves such visits out and says how many.
+
+ALTER TABLE er_visit
+  -- Placed in a treatment space.
+  ADD COLUMN roomed_at DATETIME NULL AFTER arrived_at,
+  -- First contact with a physician or advanced practice provider.
+  ADD COLUMN provider_seen_at DATETIME NULL AFTER roomed_at,
+  -- An ED observation stay (also when the decision is Continue Observation).
+  ADD COLUMN observation BOOLEAN NOT NULL DEFAULT FALSE AFTER departed_at,
+  ADD CONSTRAINT ck_er_visit_roomed CHECK (roomed_at IS NULL OR roomed_at >= arrived_at),
+  ADD CONSTRAINT ck_er_visit_provider CHECK (provider_seen_at IS NULL OR provider_seen_at >= arrived_at),
+  -- The measures read a window's visits by arrival with their times, from the index alone.
+  DROP KEY ix_er_visit_arrived,
+  ADD KEY ix_er_visit_arrived (arrived_at, patient_id, departed_at, condition_on_arrival, triage_level,
+    provider_seen_at, roomed_at, observation);
+
+-- Mental-health visits (ICD-10-CM F01-F99) found from each visit's diagnoses without reading the rows.
+ALTER TABLE diagnosis
+  DROP KEY ix_diagnosis_visit,
+  ADD KEY ix_diagnosis_visit (visit_id, code);
+
+-- The decisions of a range of visits, from the index alone.
+ALTER TABLE disposition_decision
+  ADD KEY ix_disposition_visit_decision (visit_id, decided_at, decision),
+  MODIFY decision ENUM('Discharge', 'Continue Observation', 'Transfer to another department',
+    'Transfer to a higher-level hospital', 'Left against medical advice', 'Eloped') NOT NULL;
+
+ALTER TABLE fhir_encounter
+  MODIFY decision ENUM('Discharge', 'Continue Observation', 'Transfer to another department',
+    'Transfer to a higher-level hospital', 'Left against medical advice', 'Eloped') NULL;
+`,
+  },
+  {
+    version: 16,
+    name: '016_phi_links.sql',
+    checksum: '3318a856812e5fb70439fa391352f434fe414b190ceee222bfde599a44abd91e',
+    sql: `-- PHI_DELIVERY=link: patient answers kept here and shown on hers-bot's own page, never sent to Discord.
+
+-- Page views are audited as their own source: the member signed in on the page, not in Discord.
+ALTER TABLE audit_event MODIFY source ENUM('discord', 'console', 'scheduler', 'web') NOT NULL;
+
+-- One-time links. The token itself is never stored, only its SHA-256. \`answer\` links hold the answer
+-- (\`body\`, patient data) until the link is used, then the body is erased; \`account\` links are the codes of
+-- /link-account and hold nothing. Rows are deleted once they expire.
+CREATE TABLE phi_link (
+  token_hash CHAR(64) CHARACTER SET ascii NOT NULL,
+  kind ENUM('answer', 'account') NOT NULL,
+  user_id VARCHAR(32) NOT NULL,
+  interaction_id VARCHAR(32) NULL,
+  command VARCHAR(100) NOT NULL,
+  patient_ids TEXT NOT NULL,
+  body LONGTEXT NULL,
+  created_at DATETIME(3) NOT NULL,
+  expires_at DATETIME(3) NOT NULL,
+  used_at DATETIME(3) NULL,
+  PRIMARY KEY (token_hash),
+  KEY ix_phi_link_expiry (expires_at)
+) ENGINE=InnoDB;
+
+-- A hospital sign-in account (OpenID Connect issuer and subject) tied to one Discord member, once: a
+-- member has one account, an account one member. Only an administrator unties them (/admin unlink-account).
+CREATE TABLE web_account (
+  issuer VARCHAR(255) NOT NULL,
+  subject VARCHAR(255) NOT NULL,
+  user_id VARCHAR(32) NOT NULL,
+  linked_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (issuer, subject),
+  UNIQUE KEY uq_web_account_user (user_id)
+) ENGINE=InnoDB;
+
+-- Signed-in browser sessions: the cookie's value is never stored, only its SHA-256.
+CREATE TABLE web_session (
+  id_hash CHAR(64) CHARACTER SET ascii NOT NULL,
+  issuer VARCHAR(255) NOT NULL,
+  subject VARCHAR(255) NOT NULL,
+  created_at DATETIME(3) NOT NULL,
+  expires_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (id_hash),
+  KEY ix_web_session_expiry (expires_at)
+) ENGINE=InnoDB;
+`,
+  },
+  {
+    version: 17,
+    name: '017_alert_actions.sql',
+    checksum: '214a4d554de1a3726b3150a48cf9c78a7e05295fd2a980c323007656e57b176f',
+    sql: `-- What people do with ER surge alerts (src/jobs/alerts.job.ts, src/discord/alert-button.ts,
+-- commands/admin/alerts/): acknowledge a fired post, escalation to the on-call role when nobody does, the post
+-- edited when its episode is over, and thresholds and snoozes set from Discord.
+
+-- An alert post may now be an escalation: the reply to a fired post nobody acknowledged in time. It shares the
+-- fired post's seq, so the key takes the kind in: one escalation per fired post, whichever process inserts it.
+ALTER TABLE alert_post
+  MODIFY kind ENUM('fired', 'cleared', 'escalated') NOT NULL,
+  DROP INDEX uq_alert_post,
+  ADD UNIQUE KEY uq_alert_post_kind (channel_id, rule, seq, kind),
+  -- For a fired post: the first member who acknowledged it, their name as shown then, and when.
+  ADD COLUMN acknowledged_by VARCHAR(32) NULL,
+  ADD COLUMN acknowledged_name VARCHAR(100) NULL,
+  ADD COLUMN acknowledged_at DATETIME(3) NULL,
+  -- For a fired post: when its episode cleared (set with the claim of the cleared post), and when the post
+  -- was edited to say so (NULL: still to edit, by any process).
+  ADD COLUMN resolved_at DATETIME(3) NULL,
+  ADD COLUMN resolution_shown_at DATETIME(3) NULL;
+
+-- A rule's settings made from Discord (/admin alerts set, snooze): they take the place of the configured
+-- threshold in every process at its next evaluation. NULL threshold: the configured one; NULL clear_at: the
+-- rule clears below its threshold.
+CREATE TABLE alert_rule_setting (
+  rule ENUM('census', 'waiting', 'dispatch_surge') NOT NULL,
+  threshold INT UNSIGNED NULL,
+  clear_at INT UNSIGNED NULL,
+  snoozed_until DATETIME(3) NULL,
+  changed_by VARCHAR(64) NOT NULL,
+  changed_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (rule)
+) ENGINE=InnoDB;
+
+-- Who changed what, with the value before and after, for /admin alerts show (the audit trail has it too).
+CREATE TABLE alert_setting_change (
+  id INT UNSIGNED NOT NULL AUTO_INCREMENT,
+  rule ENUM('census', 'waiting', 'dispatch_surge') NOT NULL,
+  what ENUM('threshold', 'snooze') NOT NULL,
+  old_value VARCHAR(100) NOT NULL,
+  new_value VARCHAR(100) NOT NULL,
+  changed_by VARCHAR(64) NOT NULL,
+  changed_at DATETIME(3) NOT NULL,
+  PRIMARY KEY (id),
+  KEY ix_alert_setting_change_time (changed_at)
+) ENGINE=InnoDB;
+`,
+  },
+  {
     version: 18,
     name: '018_subscriptions.sql',
     checksum: '28c280ea012f0e5d8811edaf5ff374f6030740ebf3ecb8aac4379869959a4392',

@@ -7,13 +7,18 @@ export const searchPatientsQuery: Statement = {
   sql: `SELECT p.id, p.mrn, p.first_name, p.last_name, p.date_of_birth, COUNT(*) OVER () AS total
 FROM patient p
 WHERE p.first_name LIKE ? OR p.last_name LIKE ?
+  OR (p.first_name LIKE ? AND p.last_name LIKE ?)
+  OR (? AND p.first_name LIKE ? AND p.last_name LIKE ?)
 ORDER BY p.last_name, p.first_name, p.id
 LIMIT ?`,
-  params: ['pattern', 'pattern', 'limit'],
+  params: ['pattern', 'pattern', 'first', 'last', 'eitherOrder', 'last', 'first', 'limit'],
 };
 
 export interface SearchPatientsArgs {
   pattern: string;
+  first: string | null;
+  last: string | null;
+  eitherOrder: boolean;
   limit: number;
 }
 
@@ -27,8 +32,9 @@ export interface SearchPatientsRow {
 }
 
 /**
- * Patients whose first or last name contains the text (the collation ignores case): identifiers only,
- * with how many matched. The pattern is a LIKE pattern.
+ * Patients whose first or last name contains the text, or, for a full name, whose first name contains
+ * :first and last name :last (or the other way round when :eitherOrder): identifiers only, with how many
+ * matched. The collation ignores case; the patterns are LIKE patterns, :first and :last NULL for one word.
  */
 export function searchPatients(db: Db, args: SearchPatientsArgs): Promise<SearchPatientsRow[]> {
   return many<SearchPatientsRow>(db, searchPatientsQuery, args);
@@ -267,6 +273,8 @@ export interface PatientLastVisitRow {
     | 'Continue Observation'
     | 'Transfer to another department'
     | 'Transfer to a higher-level hospital'
+    | 'Left against medical advice'
+    | 'Eloped'
     | null;
   patient_status: 'Recovered' | 'Improved' | 'Unchanged' | 'Worsened' | null;
 }

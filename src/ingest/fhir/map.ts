@@ -108,6 +108,8 @@ export interface EncounterRow {
   endsAt: Date | null;
   reason: string;
   dischargeCode: string | null;
+  /** First provider contact: the earliest practitioner participation, else the start of in-progress. */
+  providerSeenAt: Date | null;
 }
 
 const INPATIENT = new Set(['IMP', 'ACUTE', 'NONAC']);
@@ -136,6 +138,7 @@ export function mapEncounter(e: F.Encounter): Mapped<EncounterRow> {
       // er_visit.reason holds 255 characters; a longer reason is kept to that (it is not clinical text).
       reason: reason.slice(0, 255),
       dischargeCode: dispo ? ((conceptCode(dispo) ?? null)?.slice(0, 16) ?? null) : null,
+      providerSeenAt: providerContact(e, startsAt),
     },
   };
 }
@@ -194,4 +197,23 @@ export function mapAllergy(a: F.AllergyIntolerance): Mapped<AllergyRow> {
       criticality: a.criticality ?? null,
     },
   };
+}
+
+/**
+ * When a provider first saw the patient of an Encounter: the earliest start of a Practitioner's (or
+ * PractitionerRole's) participation, else of its in-progress status; none before the arrival. NULL when
+ * the export carries neither (the ED measures then leave the visit out of door to provider).
+ */
+function providerContact(e: F.Encounter, arrived: Date): Date | null {
+  const starts = (e.participant ?? [])
+    .filter((p) => /^Practitioner/.test(p.individual?.reference ?? ''))
+    .map((p) => p.period?.start);
+  const seen =
+    starts.length > 0
+      ? starts
+      : (e.statusHistory ?? []).filter((h) => h.status === 'in-progress').map((h) => h.period.start);
+  const times = seen
+    .flatMap((s) => (s === undefined ? [] : [Date.parse(s)]))
+    .filter((t) => t >= arrived.getTime());
+  return times.length === 0 ? null : new Date(Math.min(...times));
 }

@@ -76,6 +76,9 @@ export const Encounter = z.object({
   reasonCode: z.array(CodeableConcept).optional(),
   type: z.array(CodeableConcept).optional(),
   hospitalization: z.object({ dischargeDisposition: CodeableConcept.optional() }).optional(),
+  // When the patient first met a provider: a practitioner's participation, or the encounter going in-progress.
+  participant: z.array(z.object({ period: Period.optional(), individual: Reference.optional() })).optional(),
+  statusHistory: z.array(z.object({ status: z.string(), period: Period })).optional(),
 });
 
 export const Condition = z.object({

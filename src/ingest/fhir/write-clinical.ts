@@ -11,9 +11,16 @@ export const writeEncounters: Writer<EncounterRow> = async (conn, items) => {
   await upsert(
     conn,
     'er_visit',
-    ['patient_id', 'arrived_at', 'reason', 'departed_at', 'fhir_id'],
-    visits.map(({ fhirId, row: r }) => [patientOf(r), r.startsAt, r.reason, r.endsAt, fhirId]),
-    ['patient_id', 'arrived_at', 'reason', 'departed_at'],
+    ['patient_id', 'arrived_at', 'reason', 'departed_at', 'provider_seen_at', 'fhir_id'],
+    visits.map(({ fhirId, row: r }) => [
+      patientOf(r),
+      r.startsAt,
+      r.reason,
+      r.endsAt,
+      r.providerSeenAt,
+      fhirId,
+    ]),
+    ['patient_id', 'arrived_at', 'reason', 'departed_at', 'provider_seen_at'],
   );
   const visitIds = await idsByFhirId(
     conn,

@@ -53,14 +53,18 @@ export interface VisitFields {
 
 export type { AllergySeverity as Severity, Decision } from '../../core/vocabulary.ts';
 
-/** HL7 table 0112 (discharge disposition) codes to decisions; other codes record no decision. */
+/**
+ * HL7 table 0112 (discharge disposition, NUBC codes) to decisions; other codes record no decision. 07 is
+ * "left against medical advice"; 02, 05, 43, 65 and 66 are transfers to another hospital (65: psychiatric).
+ */
 const DISPOSITIONS: Record<string, Decision> = {
   '01': 'Discharge',
   '06': 'Discharge',
-  '07': 'Discharge',
+  '07': 'Left against medical advice',
   '02': 'Transfer to a higher-level hospital',
   '05': 'Transfer to a higher-level hospital',
   '43': 'Transfer to a higher-level hospital',
+  '65': 'Transfer to a higher-level hospital',
   '66': 'Transfer to a higher-level hospital',
   '09': 'Transfer to another department',
 };

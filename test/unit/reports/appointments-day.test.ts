@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { dayScheduleReport, type ScheduledAppointment } from '../../../src/core/reports/appointments-day.ts';
+import { dayCountsReport, type AppointmentCount } from '../../../src/core/reports/appointments-day.ts';
+import { MAX_ROWS } from '../../../src/core/reply.ts';
 
 const TZ = 'America/New_York';
 const NOW = Date.parse('2026-03-15T14:00:00Z');
-const appt = (starts: string, ends: string, status: string, total: number): ScheduledAppointment => ({
+const count = (starts: string, status: string, n: number, provider = 'Dr. Kim'): AppointmentCount => ({
   starts_at: new Date(starts),
-  ends_at: new Date(ends),
   status,
-  reason: 'follow-up',
   department: 'Cardiology',
-  provider: 'Dr. Kim',
-  total,
+  provider,
+  n,
 });
 
-describe('dayScheduleReport', () => {
+describe('dayCountsReport', () => {
   it('with no appointments and no filter, says the day is empty', () => {
-    const r = dayScheduleReport('2026-03-16', '', [], TZ, NOW);
+    const r = dayCountsReport('2026-03-16', '', [], TZ, NOW);
     expect(r.title).toBe('Appointments on 2026-03-16');
     expect(r.summary).toBe('No appointments on 2026-03-16.');
     expect(r.table?.rows).toEqual([]);
@@ -23,39 +22,63 @@ describe('dayScheduleReport', () => {
   });
 
   it('with no appointments for a filter, names the filter in the title and the summary', () => {
-    const r = dayScheduleReport('2026-03-16', 'Cardiology, Ann Lee', [], TZ, NOW);
+    const r = dayCountsReport('2026-03-16', 'Cardiology, Ann Lee', [], TZ, NOW);
     expect(r.title).toBe('Appointments on 2026-03-16 (Cardiology, Ann Lee)');
     expect(r.summary).toBe('No appointments on 2026-03-16 for Cardiology, Ann Lee.');
   });
 
-  it('on the spring-forward day, shows local times either side of the change and counts the not cancelled', () => {
-    const r = dayScheduleReport(
+  it('on the spring-forward day, counts by local hour either side of the change, provider and status', () => {
+    const r = dayCountsReport(
       '2026-03-08',
       '',
       [
-        appt('2026-03-08T06:30:00Z', '2026-03-08T07:15:00Z', 'checked_in', 2),
-        appt('2026-03-08T14:00:00Z', '2026-03-08T14:30:00Z', 'cancelled', 2),
+        count('2026-03-08T06:30:00Z', 'checked_in', 1),
+        count('2026-03-08T06:45:00Z', 'checked_in', 2),
+        count('2026-03-08T07:15:00Z', 'checked_in', 1),
+        count('2026-03-08T14:00:00Z', 'cancelled', 1),
+        count('2026-03-08T14:00:00Z', 'no_show', 1, 'Dr. Ames'),
       ],
       TZ,
       NOW,
     );
-    expect(r.summary).toBe('2 appointments, 1 not cancelled.');
+    expect(r.summary).toBe(
+      '6 appointments, 5 not cancelled, by hour, provider and status. Each appointment with its patient and reason: /appointments schedule (patient-records role).',
+    );
+    expect(r.table?.columns.map((c) => c.name)).toEqual([
+      'hour',
+      'provider',
+      'department',
+      'status',
+      'appointments',
+    ]);
     expect(r.table?.rows).toEqual([
-      ['01:30-03:15', 'Dr. Kim', 'Cardiology', 'checked in', 'follow-up'],
-      ['10:00-10:30', 'Dr. Kim', 'Cardiology', 'cancelled', 'follow-up'],
+      ['01:00', 'Dr. Kim', 'Cardiology', 'checked in', 3],
+      ['03:00', 'Dr. Kim', 'Cardiology', 'checked in', 1],
+      ['10:00', 'Dr. Kim', 'Cardiology', 'cancelled', 1],
+      ['10:00', 'Dr. Ames', 'Cardiology', 'no show', 1],
+    ]);
+    expect(r.publicTable?.rows).toEqual([
+      ['checked in', 4],
+      ['cancelled', 1],
+      ['no show', 1],
     ]);
   });
 
-  it('with a day cut at the cap, counts the not cancelled among the rows shown', () => {
-    const r = dayScheduleReport(
-      '2026-03-13',
-      '',
-      [appt('2026-03-13T14:00:00Z', '2026-03-13T14:30:00Z', 'no_show', 420)],
-      TZ,
-      NOW,
+  it('holds no appointment on its own: no reason, no end time, no patient, whatever the rows', () => {
+    const r = dayCountsReport('2026-03-13', '', [count('2026-03-13T14:00:00Z', 'completed', 1)], TZ, NOW);
+    expect(r.table?.detail).toBeFalsy();
+    expect(r.table?.columns.map((c) => c.name)).not.toContain('reason');
+    expect(JSON.stringify(r)).not.toMatch(/10:30|MRN|follow-up/);
+  });
+
+  it('with more groups than a reply holds, shows the first ones, says so and counts every appointment', () => {
+    const rows = Array.from({ length: MAX_ROWS + 5 }, (_, i) =>
+      count('2026-03-13T14:00:00Z', 'scheduled', 2, `Dr. ${String(i).padStart(3, '0')}`),
     );
-    expect(r.summary).toBe('420 appointments, 1 not cancelled (1 of 420 shown).');
-    expect(r.table?.rows[0]?.[3]).toBe('no show');
-    expect(r.table?.totalRows).toBe(420);
+    const r = dayCountsReport('2026-03-13', '', rows, TZ, NOW);
+    expect(r.table?.rows).toHaveLength(MAX_ROWS);
+    expect(r.table?.totalRows).toBe(MAX_ROWS + 5);
+    expect(r.summary).toContain(`${(2 * (MAX_ROWS + 5)).toLocaleString('en-US')} appointments, `);
+    expect(r.summary).toContain(`(the first ${MAX_ROWS} of ${MAX_ROWS + 5} rows shown)`);
   });
 });

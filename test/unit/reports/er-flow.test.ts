@@ -21,6 +21,7 @@ function visit(p: Partial<FlowVisit> & { arrived_at: Date }): FlowVisit {
     condition: 'minor',
     triage_level: 4,
     departed_at: null,
+    provider_seen_at: null,
     first_treatment_at: null,
     decided_at: null,
     decision: null,

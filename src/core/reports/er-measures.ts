@@ -1,0 +1,150 @@
+import { linesChart } from '../charts.ts';
+import {
+  edMeasures,
+  MEASURES,
+  stratumOfVisit,
+  type MeasureFigure,
+  type MeasureVisit,
+} from '../ed-measures.ts';
+import { percentileOfSorted, round1 } from '../stats.ts';
+import { footer, plural } from '../format.ts';
+import type { Cell, ReplyBody, ReplyChart } from '../reply.ts';
+import { atLocal, localDatesBetween } from '../time.ts';
+import type { TimeWindow } from '../window.ts';
+
+export type { MeasureVisit };
+
+/** Admitted patients waiting for a bed at an instant, and those of them decided on over 4 hours before. */
+export interface BoardersNow {
+  boarders: number;
+  over_4h: number;
+}
+
+/** The measures drawn per day: the headline time of each group. */
+const DAILY = ['op18b', 'ed1', 'ed2', 'doorToProvider'] as const;
+
+/** Where every answer showing the measures sends a reader for the definitions it does not cite. */
+export const DEFINITIONS_NOTE = 'definitions: README, "ED measures"';
+
+/** The footer of an answer that shows the measures: the headline's definition, then where the others are. */
+export function measuresFooter(timeZone: string, now: number, window?: string): string {
+  return `${MEASURES.op18b.definition} · ${DEFINITIONS_NOTE} · ${footer(timeZone, now, window)}`;
+}
+
+const row = (f: MeasureFigure): Cell[] => [
+  f.name,
+  f.label,
+  f.kind === 'minutes' ? 'median min' : '%',
+  f.value,
+  f.p90,
+  f.meeting,
+  f.denominator,
+  f.leftOut,
+];
+
+/**
+ * /er measures: every standard ED measure of the visits that arrived in the window, with its CMS or
+ * benchmark name, value, how many visits it counted and how many it left out; the boarders now; and the
+ * daily medians of the headline times.
+ */
+export function measuresReport(
+  visits: readonly MeasureVisit[],
+  boarding: BoardersNow,
+  w: Pick<TimeWindow, 'label' | 'phrase' | 'from' | 'to'>,
+  timeZone: string,
+  now: number,
+): ReplyBody {
+  const figures = edMeasures(visits);
+  const f = (k: string) => figures.find((x) => x.key === k);
+  const v = (k: string, unit: string) => {
+    const x = f(k);
+    return x?.value === null || x?.value === undefined ? '–' : `${x.value}${unit}`;
+  };
+  const empty = visits.length === 0;
+  return {
+    title: 'ED measures (CMS and benchmark definitions)',
+    summary: empty
+      ? `No ER visits arrived ${w.phrase}.`
+      : [
+          `${plural(visits.length, 'visit')} arrived ${w.phrase}.`,
+          `OP-18b ${v('op18b', ' min')}, door to provider ${v('doorToProvider', ' min')}, boarding (ED-2) ${v('ed2', ' min')};`,
+          `LWBS ${v('lwbs', '%')}, LBTC ${v('lbtc', '%')}, ECAT ${v('ecat', '%')}.`,
+          `Boarding now: ${plural(boarding.boarders, 'admitted patient')}, ${boarding.over_4h} of them over 4 h.`,
+        ].join(' '),
+    publicSummary: empty
+      ? `No ER visits arrived ${w.phrase}.`
+      : `Standard ED measures of the ER visits that arrived ${w.phrase}.`,
+    table: {
+      columns: [
+        { name: 'measure' },
+        { name: 'what' },
+        { name: 'unit' },
+        { name: 'value', align: 'right', derived: 'row' },
+        { name: 'p90 min', align: 'right', derived: 'row' },
+        { name: 'counted', align: 'right', count: true },
+        { name: 'of visits', align: 'right', count: true },
+        { name: 'left out', align: 'right', count: true },
+      ],
+      rows: empty
+        ? []
+        : [
+            ...figures.map(row),
+            ['ED-2', 'boarding now', 'patients', null, null, boarding.boarders, null, null],
+            ['ED-2', 'boarding over 4 h now', 'patients', null, null, boarding.over_4h, null, null],
+          ],
+    },
+    chart: empty ? undefined : dailyChart(visits, w, timeZone),
+    footer: measuresFooter(timeZone, now, w.label),
+  };
+}
+
+/** The headline medians per local day of arrival (days of 23 or 25 hours included), in one pass. */
+function dailyChart(
+  visits: readonly MeasureVisit[],
+  w: Pick<TimeWindow, 'label' | 'from' | 'to'>,
+  timeZone: string,
+): ReplyChart {
+  const dates = localDatesBetween(timeZone, w.from.getTime(), w.to.getTime());
+  // Visits come in order of arrival: each day is the run of visits before the next local midnight.
+  const ends = dates.map((_, i) => {
+    const next = dates[i + 1];
+    return next === undefined ? Infinity : atLocal(timeZone, next) / 1000;
+  });
+  const series = DAILY.map(() => dates.map(() => [] as number[]));
+  let day = 0;
+  for (const v of visits) {
+    while (v.arrived_s >= (ends[day] ?? Infinity)) day++;
+    headlineMinutes(v).forEach((m, k) => {
+      if (m !== null) series[k]?.[day]?.push(m);
+    });
+  }
+  return linesChart(
+    `Daily medians of the headline ED measures (${w.label})`,
+    dates,
+    DAILY.map((k, i) => ({
+      label: `${MEASURES[k].name} ${MEASURES[k].label}`,
+      data: (series[i] ?? []).map((xs) =>
+        round1(
+          percentileOfSorted(
+            xs.sort((a, b) => a - b),
+            50,
+          ),
+        ),
+      ),
+    })),
+    { x: 'day of arrival', y: 'minutes (median)' },
+  );
+}
+
+/** A visit's minutes in each DAILY measure, or null when it is not in that measure. */
+function headlineMinutes(v: MeasureVisit): (number | null)[] {
+  const s = stratumOfVisit(v);
+  const stay = v.departed_s === null ? null : v.departed_s / 60;
+  const admitted = s === 'admitted';
+  return [
+    s === 'discharged' && v.mental_health === 0 ? stay : null,
+    admitted ? stay : null,
+    admitted && v.decided_s !== null && v.departed_s !== null ? (v.departed_s - v.decided_s) / 60 : null,
+    v.provider_s === null ? null : v.provider_s / 60,
+  ];
+}
