@@ -44,7 +44,9 @@ export function buttonHandler(deps: HandlerDeps) {
     if (alertPost !== undefined) return acknowledge(i, alertPost);
     const parsed = parseButtonId(i.customId);
     if (!parsed) {
-      // Not one of ours, or from a version that named buttons otherwise: still answered, within 3 s.
+      // Not one of ours, or from a version that named buttons otherwise: still answered, within 3 s, and
+      // the refusal has its audit row like every other.
+      await auditDenied(ctx, actorOf(i, memberOf(i), config), 'button', 'unrecognised button');
       await i.reply(privately('This button no longer works: run the command again.'));
       return;
     }
@@ -68,6 +70,13 @@ export function buttonHandler(deps: HandlerDeps) {
       return;
     }
     if (!state) {
+      // Which command they belonged to went with the state.
+      await auditDenied(
+        ctx,
+        actorOf(i, memberOf(i), config),
+        `button (${kindWord(parsed)})`,
+        'buttons expired',
+      );
       await i.reply(privately('These buttons have expired: run the command again.'));
       return;
     }
@@ -107,6 +116,7 @@ export function buttonHandler(deps: HandlerDeps) {
     }
     // CSV is offered for aggregate tables only; a stored patient reply never becomes a file.
     if (!state.reply.table || state.reply.sensitivity !== 'aggregate') {
+      await auditDenied(ctx, actor, action, 'CSV is offered for report tables only');
       await i.reply(privately('CSV is offered for report tables only.'));
       return;
     }

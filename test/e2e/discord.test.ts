@@ -542,6 +542,8 @@ describe('pages and buttons', () => {
     const press = discord.button(clinician, 'hers:page:0123456789ab:1', discord.message({ content: 'old' }));
     const cb = await discord.waitFor(callbackOf(press), 5_000, 'expiry');
     expect(body(cb).data?.content).toBe('These buttons have expired: run the command again.');
+    const [row] = await auditOf(press.id, 1);
+    expect(row).toMatchObject({ command: 'button (page)', outcome: 'denied', detail: 'buttons expired' });
   });
 
   it.each(['hers:page:0123456789ab', 'hers:page:not-a-state:1', 'something-else'])(
@@ -553,6 +555,8 @@ describe('pages and buttons', () => {
         type: 4,
         data: { content: 'This button no longer works: run the command again.', flags: 64 },
       });
+      const [row] = await auditOf(press.id, 1);
+      expect(row).toMatchObject({ command: 'button', outcome: 'denied', detail: 'unrecognised button' });
     },
   );
 });
