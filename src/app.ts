@@ -9,6 +9,8 @@ import { createLogger, type Logger } from './log.ts';
 import { discordChannelPoster } from './discord/channel-poster.ts';
 import { startBot, type RunningBot } from './discord/bot.ts';
 import { startScheduledPosts } from './jobs/scheduled-posts.ts';
+import { parseCommandLine } from './console/parse.ts';
+import { reportReader, subscriptionDesk } from './discord/subscription-desk.ts';
 import type { UserError } from './core/errors.ts';
 
 /** hers-bot's main job: the Discord bot when DISCORD_TOKEN is set, otherwise the terminal session. */
@@ -82,6 +84,8 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
   });
   let bot: RunningBot | undefined;
   const botUserId = () => bot?.userId();
+  const parse = (line: string) => parseCommandLine(line, commands);
+  ctx.reports = reportReader(commands, parse);
   const posts = startScheduledPosts({
     sql: ctx.sql,
     config,
@@ -91,6 +95,7 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
       summary: discordChannelPoster(config, botUserId, 'summary'),
       alert: discordChannelPoster(config, botUserId, 'alert'),
     },
+    subscriptions: subscriptionDesk(config, ctx, commands, parse, botUserId),
   });
   const summary = posts.summary;
   if (summary) {

@@ -70,6 +70,8 @@ export interface Config {
   roles: { phi: string[]; reports: string[]; admin: string[]; alert: string[] };
   phiChannelIds: string[];
   summary: { channelId: string | undefined; cron: string; minCell: number; catchUpDays: number };
+  /** Members' subscriptions: a slot missed while no bot ran is delivered late if at most this old. */
+  subscriptions: { catchUpMinutes: number };
   /** ER surge alerts: a rule whose setting is undefined is off; no channel turns them all off. */
   alerts: {
     channelId: string | undefined;
@@ -180,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       minCell: e.SUMMARY_MIN_CELL,
       catchUpDays: e.SUMMARY_CATCHUP_DAYS,
     },
+    subscriptions: { catchUpMinutes: e.SUBSCRIPTION_CATCHUP_MINUTES },
     alerts: {
       channelId: e.ALERT_CHANNEL_ID,
       censusAt: e.ALERT_CENSUS_AT,

@@ -31,3 +31,16 @@ WHERE id = :id AND claimed_by = :instance;
 -- name: FailAlertPost :execrows
 UPDATE alert_post SET state = 'failed', last_status = :status, last_error = :error
 WHERE id = :id AND claimed_by = :instance;
+
+-- name: TakeOverSubscriptionPost :execrows
+-- Takes a stale claim over; only one process can win: the claim it saw must still be there.
+UPDATE subscription_post SET claimed_by = :instance, claimed_at = :now, state = 'claimed', attempts = attempts + 1
+WHERE id = :id AND state = :seenState AND claimed_by = :seenInstance AND claimed_at = :seenAt;
+
+-- name: CompleteSubscriptionPost :execrows
+UPDATE subscription_post SET state = 'posted', message_id = :messageId, posted_at = :now, last_error = NULL
+WHERE id = :id AND claimed_by = :instance;
+
+-- name: FailSubscriptionPost :execrows
+UPDATE subscription_post SET state = 'failed', last_status = :status, last_error = :error
+WHERE id = :id AND claimed_by = :instance;

@@ -52,7 +52,7 @@ export const DiscordShape = {
   PHI_CHANNEL_IDS: SnowflakeList,
 };
 
-/** What the bot posts on its own: the ER daily summary and ER surge alerts. */
+/** What the bot posts on its own: the ER daily summary, ER surge alerts and members' subscriptions. */
 export const PostingShape = {
   SUMMARY_CHANNEL_ID: optional(Snowflake),
   SUMMARY_CRON: Cron.default('0 7 * * *'),
@@ -61,6 +61,7 @@ export const PostingShape = {
     .refine((n) => n === 0 || n >= 3, 'must be 0 (no suppression) or at least 3')
     .default(5),
   SUMMARY_CATCHUP_DAYS: IntFromEnv(0, 31).default(3),
+  SUBSCRIPTION_CATCHUP_MINUTES: IntFromEnv(0, 1_440).default(60),
 
   ALERT_CHANNEL_ID: optional(Snowflake),
   ALERT_CENSUS_AT: optional(IntOrOff(1, 100_000)),

@@ -89,6 +89,12 @@ export const ALERT_SETTING_CHANGES = ['threshold', 'snooze'] as const;
 export const ALERT_POST_STATES = ['claimed', 'posted', 'failed', 'superseded'] as const;
 export type AlertPostState = (typeof ALERT_POST_STATES)[number];
 
+/** /subscribe: what a subscribed report shows, when, where, and what became of each slot. */
+export const SUBSCRIPTION_SENSITIVITIES = ['aggregate', 'phi'] as const;
+export const SUBSCRIPTION_DAYS = ['every', 'weekdays', 'weekends'] as const;
+export const SUBSCRIPTION_TARGETS = ['dm', 'channel'] as const;
+export const SUBSCRIPTION_POST_STATES = ['claimed', 'posted', 'failed', 'skipped', 'missed'] as const;
+
 /** Every ENUM column of the schema, `table.column`, with the list it must equal (order included). */
 export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'staff.staff_type': STAFF_TYPES,
@@ -121,4 +127,8 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'alert_setting_change.rule': ALERT_RULES,
   'alert_setting_change.what': ALERT_SETTING_CHANGES,
   'hl7_message.outcome': HL7_ACKS,
+  'subscription.sensitivity': SUBSCRIPTION_SENSITIVITIES,
+  'subscription.days': SUBSCRIPTION_DAYS,
+  'subscription.target': SUBSCRIPTION_TARGETS,
+  'subscription_post.state': SUBSCRIPTION_POST_STATES,
 };

@@ -2,10 +2,10 @@ import type { Db } from './queries.ts';
 import * as sql from './sql/post-ledger.generated.ts';
 
 /**
- * The delivery ledgers of scheduled posts (summary_post, alert_post), for src/jobs/exactly-once.ts: the
+ * The delivery ledgers of scheduled posts (summary_post, alert_post, subscription_post), for src/jobs/exactly-once.ts: the
  * same take-over, completion and failure on either table, by its own named statements.
  */
-export type PostLedger = 'summary_post' | 'alert_post';
+export type PostLedger = 'summary_post' | 'alert_post' | 'subscription_post';
 
 /** What every ledger row says about delivery. */
 export interface PostSlot {
@@ -35,7 +35,9 @@ export async function takeOverPost(
   const taken =
     ledger === 'summary_post'
       ? await sql.takeOverSummaryPost(db, seen)
-      : await sql.takeOverAlertPost(db, seen);
+      : ledger === 'alert_post'
+        ? await sql.takeOverAlertPost(db, seen)
+        : await sql.takeOverSubscriptionPost(db, seen);
   return taken === 1;
 }
 
@@ -49,6 +51,7 @@ export function completePost(
   now: Date,
 ): Promise<number> {
   const done = { id, instance, messageId, now };
+  if (ledger === 'subscription_post') return sql.completeSubscriptionPost(db, done);
   return ledger === 'summary_post' ? sql.completeSummaryPost(db, done) : sql.completeAlertPost(db, done);
 }
 
@@ -62,5 +65,6 @@ export function failPost(
   error: string,
 ): Promise<number> {
   const failed = { id, instance, status, error: error.slice(0, 500) };
+  if (ledger === 'subscription_post') return sql.failSubscriptionPost(db, failed);
   return ledger === 'summary_post' ? sql.failSummaryPost(db, failed) : sql.failAlertPost(db, failed);
 }

@@ -9,6 +9,15 @@ export function statusOf(err: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** Discord's error code (its JSON `code`), if it answered with one. */
+export function codeOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+/** Discord's code for a direct message it will not deliver (the member does not accept DMs from the bot). */
+export const DM_REFUSED = 50007;
+
 /** Network errors, rate limits and Discord's 5xx are worth retrying; 403, 404 and other 4xx are not. */
 export function isTransient(err: unknown): boolean {
   const status = statusOf(err);

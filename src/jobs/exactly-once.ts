@@ -10,11 +10,11 @@ import {
 } from '../data/post-ledger.queries.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
-import { isTransient, statusOf, withRetries } from './delivery.ts';
+import { codeOf, DM_REFUSED, isTransient, statusOf, withRetries } from './delivery.ts';
 
 /**
  * Posting to a channel exactly once, for every job that posts on a schedule (the daily summary, surge
- * alerts). A post has a row in its ledger table, claimed by one process before it posts:
+ * alerts, members' subscriptions). A post has a row in its ledger table, claimed by one process before it posts:
  *
  *   claimed --post--> posted          (completed by the process holding the claim)
  *   claimed --4xx or retries spent--> failed
@@ -40,11 +40,11 @@ export interface ChannelMessage {
 }
 
 /** Where scheduled posts go: a narrow interface, Discord in production (src/discord/channel-poster.ts). */
-export interface ChannelPoster {
+export interface ChannelPoster<M = ChannelMessage> {
   /** The id of a recent message of the bot's in the channel whose footer starts with `marker`, if any. */
   findMarked(channelId: string, marker: string): Promise<string | undefined>;
   /** Posts and returns the new message's id. Errors carry the HTTP `status` when Discord answered. */
-  post(channelId: string, message: ChannelMessage): Promise<string>;
+  post(channelId: string, message: M): Promise<string>;
 }
 
 /** A channel as an operator fixes it: its name, the setting that names it, what the bot needs there. */
@@ -55,16 +55,23 @@ export interface PostChannel {
 }
 
 /** What to tell an operator when Discord will not take a post: the one place for the 403 and 404 advice. */
-export function deliveryAdvice(channel: PostChannel, status: number | undefined, message: string): string {
+export function deliveryAdvice(
+  channel: PostChannel,
+  status: number | undefined,
+  message: string,
+  code?: number,
+): string {
+  if (code === DM_REFUSED)
+    return 'Discord refused the direct message: the member does not accept DMs from the bot';
   if (status === 403)
     return `the bot lacks access to the ${channel.name} (give it ${channel.permissions} there)`;
   if (status === 404) return `the ${channel.name} does not exist (check ${channel.setting})`;
   return `Discord did not accept the post (${status ?? message})`;
 }
 
-export interface ExactlyOnceDeps {
+export interface ExactlyOnceDeps<M = ChannelMessage> {
   sql: Db;
-  poster: ChannelPoster;
+  poster: ChannelPoster<M>;
   log: Logger;
   now: () => number;
   /** Waits between retries; tests pass one that does not wait. */
@@ -76,6 +83,8 @@ export interface ExactlyOnceDeps {
   /** What is posted, for log lines: "the ER daily summary". */
   what: string;
   channel: PostChannel;
+  /** Told of a post that will not be tried again, once it is recorded (subscriptions pause on a closed DM). */
+  onFailed?: (post: Post, err: unknown) => Promise<void>;
 }
 
 /** One post: its ledger row, the footer prefix that finds it in the channel, and what the job records. */
@@ -88,8 +97,8 @@ export interface Post {
   logFields: Record<string, unknown>;
 }
 
-export class ExactlyOnce {
-  constructor(private readonly deps: ExactlyOnceDeps) {}
+export class ExactlyOnce<M = ChannelMessage> {
+  constructor(private readonly deps: ExactlyOnceDeps<M>) {}
 
   get instanceId(): string {
     return this.deps.instanceId;
@@ -155,7 +164,7 @@ export class ExactlyOnce {
    * post itself is retried: once Discord has it, a failure to record it leaves the claim to be recovered by
    * its marker after the lease, never a second post.
    */
-  async deliver(post: Post, message: ChannelMessage): Promise<'posted' | 'failed'> {
+  async deliver(post: Post, message: M): Promise<'posted' | 'failed'> {
     const { sql, ledger, poster, log, instanceId } = this.deps;
     let attempts = 0;
     let messageId: string;
@@ -187,7 +196,7 @@ export class ExactlyOnce {
   /** Records a post that will not be tried again, with what to fix; audited and logged. */
   private async fail(post: Post, err: unknown): Promise<'failed'> {
     const status = statusOf(err);
-    const advice = deliveryAdvice(this.deps.channel, status, (err as Error).message);
+    const advice = deliveryAdvice(this.deps.channel, status, (err as Error).message, codeOf(err));
     await failPost(
       this.deps.sql,
       this.deps.ledger,
@@ -201,6 +210,7 @@ export class ExactlyOnce {
       { ...post.logFields, status, channel: post.row.channel_id, err },
       `could not post ${this.deps.what}: ${advice}`,
     );
+    await this.deps.onFailed?.(post, err);
     return 'failed';
   }
 

@@ -6,6 +6,7 @@ import type { AlertPoster } from './alert-followups.ts';
 import { AlertsJob } from './alerts.job.ts';
 import { DailySummaryJob } from './daily-summary.job.ts';
 import type { ChannelPoster } from './exactly-once.ts';
+import { SubscriptionsJob, type SubscriptionDesk } from './subscriptions.job.ts';
 
 export interface ScheduledPostsDeps {
   sql: Db;
@@ -14,6 +15,8 @@ export interface ScheduledPostsDeps {
   now: () => number;
   /** Where each kind of post goes (counted apart in /metrics). */
   posters: { summary: ChannelPoster; alert: AlertPoster };
+  /** Members' subscriptions, when the Discord bot runs. */
+  subscriptions?: SubscriptionDesk;
 }
 
 export interface ScheduledPosts {
@@ -27,8 +30,9 @@ export interface ScheduledPosts {
 
 /**
  * Starts the scheduled posts that are configured: the ER daily summary on SUMMARY_CRON in the hospital's
- * zone (when SUMMARY_CHANNEL_ID is set), and the surge alerts evaluated now and every ALERT_CHECK_SECONDS
- * (when ALERT_CHANNEL_ID is set). Each posts exactly once across processes (src/jobs/exactly-once.ts).
+ * zone (when SUMMARY_CHANNEL_ID is set), the surge alerts evaluated now and every ALERT_CHECK_SECONDS
+ * (when ALERT_CHANNEL_ID is set), and members' subscriptions every ten seconds and once Discord is reached.
+ * Each posts exactly once across processes (src/jobs/exactly-once.ts).
  */
 export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const { sql, config, log, now, posters } = deps;
@@ -56,10 +60,24 @@ export function startScheduledPosts(deps: ScheduledPostsDeps): ScheduledPosts {
   const alertTimer = alerts ? setInterval(runAlerts, config.alerts.checkMs) : undefined;
   runAlerts(); // at start too: a restart picks up where the database says the rules are
 
+  const subscriptions = deps.subscriptions
+    ? new SubscriptionsJob({ sql, config, log, now, desk: deps.subscriptions })
+    : undefined;
+  const runSubscriptions = () => {
+    subscriptions?.run().catch((err: unknown) => log.error({ err }, 'subscriptions run failed'));
+  };
+  const subscriptionTask = subscriptions
+    ? cron.schedule('*/10 * * * * *', runSubscriptions, { noOverlap: true, name: 'subscriptions' })
+    : undefined;
+
   return {
     summary,
-    catchUp: runSummary,
+    catchUp: () => {
+      runSummary();
+      runSubscriptions();
+    },
     stop: async () => {
+      await subscriptionTask?.stop();
       await summaryTask?.stop();
       clearInterval(alertTimer);
     },

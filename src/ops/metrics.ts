@@ -35,7 +35,7 @@ export const rateLimited = new Counter({
 /** Posts to channels: `kind` summary or alert, `outcome` ok or error (each attempt counts). */
 export const postsTotal = new Counter({
   name: 'hers_posts_total',
-  help: 'Summary and alert posts by outcome',
+  help: 'Summary, alert and subscription posts by outcome',
   labelNames: ['kind', 'outcome'] as const,
   registers: [registry],
 });

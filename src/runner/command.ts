@@ -23,6 +23,9 @@ export interface Caller {
    * answer shows aggregates only, with small counts suppressed (src/core/public-view.ts).
    */
   private: boolean;
+  /** Where the member asked (Discord's channel and server), when they asked in Discord. */
+  channelId?: string;
+  guildId?: string;
 }
 
 /**

@@ -18,6 +18,18 @@ export interface Context {
   now(): number;
   /** Posting the daily summary on demand: only where the scheduled job runs (the Discord bot). */
   summary?: { postNow(date: string, force: boolean, actorId: string | undefined): Promise<string> };
+  /** Reading a report as typed ("/er census window:24h"), for /subscribe: only where subscriptions run. */
+  reports?: { parse(line: string): ParsedReport };
+}
+
+/** A report as typed, resolved and its options validated (a UserError says what is wrong with it). */
+export interface ParsedReport {
+  /** "/er census" */
+  path: string;
+  sensitivity: 'aggregate' | 'phi';
+  capability: 'phi' | 'reports' | 'admin';
+  /** Whether the answer is always private (then it may not go to a channel as it is). */
+  alwaysPrivate: boolean;
 }
 
 /** An autocomplete suggestion or a fixed choice of an option: the text shown and the value sent. */

@@ -47,6 +47,8 @@ function callerOf(actor: Actor, answerPrivate: boolean): Caller {
     may: (c) => actor.capabilities?.has(c) ?? true,
     // The terminal shows its answers to its operator only.
     private: actor.source === 'console' || answerPrivate,
+    channelId: actor.channelId ?? undefined,
+    guildId: actor.guildId ?? undefined,
   };
 }
 

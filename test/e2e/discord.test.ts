@@ -196,9 +196,9 @@ describe('registration', () => {
     const first = await runScript('src/cli/register.ts', [], botEnv());
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('registering 10 commands in guild');
+    expect(first.stdout).toContain('registering 11 commands in guild');
     expect(first.stdout).toContain(
-      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /admin, /link-account',
+      'added: /patient, /er, /staff, /ambulance, /appointments, /care, /meds, /summary, /subscribe, /admin, /link-account',
     );
     const put = discord.requests.filter(
       (r) =>
@@ -216,6 +216,7 @@ describe('registration', () => {
       'care',
       'meds',
       'summary',
+      'subscribe',
       'admin',
       'link-account',
     ]);
@@ -231,7 +232,7 @@ describe('registration', () => {
     discord.commands = [];
     const r = await runScript('src/cli/register.ts', ['--dry-run'], botEnv());
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('would register 10 commands');
+    expect(r.stdout).toContain('would register 11 commands');
     expect(r.stdout).toContain('dry run: nothing was sent.');
     expect(discord.requests.filter((x) => x.method === 'PUT')).toHaveLength(1);
   });

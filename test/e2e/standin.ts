@@ -48,7 +48,10 @@ export interface Pending {
 export interface User {
   id: string;
   name: string;
+  /** The member's roles now: a test may change them, and the next member fetch sees it. */
   roles: string[];
+  /** Direct messages from the bot refused (Discord's 50007), as for a member who closed their DMs. */
+  dmsClosed?: boolean;
 }
 
 const BOT_USER = {
@@ -175,10 +178,33 @@ export class DiscordStandIn {
         return json(200, this.commands);
       }
     }
+    if ((m = new RegExp(`^${v}/guilds/(\\d+)/members/(\\d+)$`).exec(path)) && req.method === 'GET') {
+      if (!authed()) return;
+      const member = m[1] === IDS.guild ? this.members.get(m[2] ?? '') : undefined;
+      if (!member) return json(404, { message: 'Unknown Member', code: 10007 });
+      return json(200, this.apiMember(member));
+    }
+    if (req.method === 'POST' && path === `${v}/users/@me/channels`) {
+      if (!authed()) return;
+      const user = this.members.get(String((body as { recipient_id?: unknown }).recipient_id));
+      if (!user) return json(400, { message: 'Invalid Recipient(s)', code: 50033 });
+      let dm = this.dmChannels.get(user.id);
+      if (!dm) this.dmChannels.set(user.id, (dm = snowflake()));
+      return json(200, {
+        id: dm,
+        type: 1,
+        last_message_id: null,
+        flags: 0,
+        recipients: [this.apiUser(user)],
+      });
+    }
     if ((m = new RegExp(`^${v}/channels/(\\d+)/messages$`).exec(path))) {
       if (!authed()) return;
-      if (m[1] !== IDS.channel && m[1] !== IDS.phiChannel)
+      const dmOf = [...this.dmChannels].find(([, id]) => id === m?.[1])?.[0];
+      if (m[1] !== IDS.channel && m[1] !== IDS.phiChannel && dmOf === undefined)
         return json(404, { message: 'Unknown Channel', code: 10003 });
+      if (req.method === 'POST' && dmOf !== undefined && this.members.get(dmOf)?.dmsClosed)
+        return json(403, { message: 'Cannot send messages to this user', code: 50007 });
       if (req.method === 'GET') {
         const limit = Number(url.searchParams.get('limit') ?? 50);
         return json(
@@ -344,6 +370,14 @@ export class DiscordStandIn {
   }
 
   private readonly members = new Map<string, User>();
+  /** The DM channel opened with each member (POST /users/@me/channels), by user id. */
+  readonly dmChannels = new Map<string, string>();
+
+  /** Messages the bot sent a member by DM, oldest first. */
+  dmsTo(user: User): Record<string, unknown>[] {
+    const dm = this.dmChannels.get(user.id);
+    return dm ? this.channelMessages.filter((m) => m.channel_id === dm) : [];
+  }
 
   addUser(name: string, roles: string[]): User {
     const user = { id: snowflake(), name, roles };

@@ -58,6 +58,7 @@ describe('migrate', () => {
       '015_ed_measures.sql',
       '016_phi_links.sql',
       '017_alert_actions.sql',
+      '018_subscriptions.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -70,8 +71,8 @@ describe('migrate', () => {
     ]);
     await c.end();
     // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import, hl7, links,
-    // alert settings and their changes
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 3 + 2);
+    // alert settings and their changes, subscriptions
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 3 + 2 + 2);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -80,7 +81,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 16 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 17 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

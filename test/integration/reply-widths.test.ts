@@ -146,6 +146,9 @@ const WIDTHS: Record<string, number> = {
   '/admin alerts snooze': 0,
   '/admin unlink-account': 0,
   '/link-account': 0,
+  '/subscribe add': 0,
+  '/subscribe list': 0,
+  '/subscribe remove': 0,
 };
 
 /** Replies allowed wider than a phone, each with its reason (listed in the README too): none today. */

@@ -191,6 +191,14 @@ describe('loadConfig', () => {
       ]);
   });
 
+  it('catches up a missed subscription slot up to an hour old by default; SUBSCRIPTION_CATCHUP_MINUTES sets it, words are refused', () => {
+    expect(loadConfig({}).subscriptions).toEqual({ catchUpMinutes: 60 });
+    expect(loadConfig({ SUBSCRIPTION_CATCHUP_MINUTES: '0' }).subscriptions.catchUpMinutes).toBe(0);
+    expect(problemsOf({ SUBSCRIPTION_CATCHUP_MINUTES: 'soon' }).map((p) => p.key)).toEqual([
+      'SUBSCRIPTION_CATCHUP_MINUTES',
+    ]);
+  });
+
   it('without PHI_DELIVERY, shows patient answers in Discord', () => {
     expect(loadConfig({}).phiDelivery).toEqual({ mode: 'discord' });
   });

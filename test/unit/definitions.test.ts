@@ -71,12 +71,13 @@ describe('command definitions', () => {
       'meds',
       'patient',
       'staff',
+      'subscribe',
       'summary',
     ]);
     const all = [...commands].flatMap(([name, c]) =>
       subcommandNames(c).length ? subcommandNames(c).map((s) => `${name} ${s}`) : [name],
     );
-    expect(all).toHaveLength(42);
+    expect(all).toHaveLength(45);
   });
 
   for (const [name, command] of commands) {

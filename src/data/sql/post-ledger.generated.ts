@@ -126,3 +126,62 @@ export interface FailAlertPostArgs {
 export function failAlertPost(db: Db, args: FailAlertPostArgs): Promise<number> {
   return execRows(db, failAlertPostQuery, args);
 }
+
+export const takeOverSubscriptionPostQuery: Statement = {
+  name: 'TakeOverSubscriptionPost',
+  sql: `UPDATE subscription_post SET claimed_by = ?, claimed_at = ?, state = 'claimed', attempts = attempts + 1
+WHERE id = ? AND state = ? AND claimed_by = ? AND claimed_at = ?`,
+  params: ['instance', 'now', 'id', 'seenState', 'seenInstance', 'seenAt'],
+};
+
+export interface TakeOverSubscriptionPostArgs {
+  instance: string;
+  now: Date;
+  id: number;
+  seenState: string;
+  seenInstance: string;
+  seenAt: Date;
+}
+
+/**
+ * Takes a stale claim over; only one process can win: the claim it saw must still be there.
+ */
+export function takeOverSubscriptionPost(db: Db, args: TakeOverSubscriptionPostArgs): Promise<number> {
+  return execRows(db, takeOverSubscriptionPostQuery, args);
+}
+
+export const completeSubscriptionPostQuery: Statement = {
+  name: 'CompleteSubscriptionPost',
+  sql: `UPDATE subscription_post SET state = 'posted', message_id = ?, posted_at = ?, last_error = NULL
+WHERE id = ? AND claimed_by = ?`,
+  params: ['messageId', 'now', 'id', 'instance'],
+};
+
+export interface CompleteSubscriptionPostArgs {
+  messageId: string | null;
+  now: Date | null;
+  id: number;
+  instance: string;
+}
+
+export function completeSubscriptionPost(db: Db, args: CompleteSubscriptionPostArgs): Promise<number> {
+  return execRows(db, completeSubscriptionPostQuery, args);
+}
+
+export const failSubscriptionPostQuery: Statement = {
+  name: 'FailSubscriptionPost',
+  sql: `UPDATE subscription_post SET state = 'failed', last_status = ?, last_error = ?
+WHERE id = ? AND claimed_by = ?`,
+  params: ['status', 'error', 'id', 'instance'],
+};
+
+export interface FailSubscriptionPostArgs {
+  status: number | null;
+  error: string | null;
+  id: number;
+  instance: string;
+}
+
+export function failSubscriptionPost(db: Db, args: FailSubscriptionPostArgs): Promise<number> {
+  return execRows(db, failSubscriptionPostQuery, args);
+}
