@@ -85,7 +85,7 @@ export async function runBot(config: Config, log: Logger): Promise<void> {
   let bot: RunningBot | undefined;
   const botUserId = () => bot?.userId();
   const parse = (line: string) => parseCommandLine(line, commands);
-  ctx.reports = reportReader(commands, parse);
+  ctx.reports = reportReader(config, commands, parse);
   const posts = startScheduledPosts({
     sql: ctx.sql,
     config,

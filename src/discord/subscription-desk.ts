@@ -1,7 +1,7 @@
 import { REST, Routes, type APIChannel, type APIGuildMember, type APIMessage } from 'discord.js';
 import type { Config } from '../config.ts';
 import * as audit from '../core/audit-event.ts';
-import { isUserError } from '../core/errors.ts';
+import { isUserError, UserError } from '../core/errors.ts';
 import type { SubscriptionRow } from '../data/subscriptions.queries.ts';
 import type { ReportRun, SubscriptionDesk } from '../jobs/subscriptions.job.ts';
 import { postsTotal } from '../ops/metrics.ts';
@@ -12,12 +12,18 @@ import { resolveInvocation, validateOptions, type Invocation } from '../runner/i
 import { describeOutcome } from '../runner/outcome.ts';
 import { capabilities, decide } from './access.ts';
 import { messageText, replyPages } from './message.ts';
+import { deliversByLink } from './phi-link.ts';
+
+/** Why a patient report is not subscribed to, nor delivered, while PHI_DELIVERY=link. */
+const BY_LINK_ONLY = (path: string) =>
+  `report: ${path} shows patients, and here patient answers are shown only on hers-bot's page behind a one-time link (PHI_DELIVERY=link), never sent to Discord: run ${path} when you need it.`;
 
 /** Discord's code for "Unknown Member": the subscriber left the server. */
 const UNKNOWN_MEMBER = 10007;
 
 /** How /subscribe reads a report as typed: resolved, its options validated, or a UserError saying why not. */
 export function reportReader(
+  config: Config,
   commands: ReadonlyMap<string, Command>,
   parse: (line: string) => Invocation,
 ): { parse(line: string): ParsedReport } {
@@ -27,6 +33,8 @@ export function reportReader(
       const resolved = resolveInvocation(commands, inv);
       validateOptions(resolved, inv.options);
       const { sensitivity, capability, alwaysPrivate } = resolved.sub;
+      if (deliversByLink(config, sensitivity))
+        throw new UserError('invalid_option', BY_LINK_ONLY(resolved.path));
       return { path: resolved.path, sensitivity, capability, alwaysPrivate };
     },
   };
@@ -72,6 +80,23 @@ export function subscriptionDesk(
       return {
         kind: 'failed',
         notice: messageText(`Subscription ${sub.id} can no longer run: ${err.message}`),
+      };
+    }
+    // Added before PHI_DELIVERY=link was set: its patient details never go to Discord, not even by DM.
+    if (deliversByLink(config, resolved.sub.sensitivity)) {
+      await auditFirst(
+        ctx,
+        audit.denied(
+          { source: 'scheduler', actorId: sub.user_id, actorRoles: [], guildId: sub.guild_id, channelId },
+          resolved.path,
+          `subscription ${sub.id}: patient answers are delivered by link`,
+          inv.options,
+        ),
+        AUDIT_TIMEOUT_MS,
+      );
+      return {
+        kind: 'denied',
+        notice: messageText(`Subscription ${sub.id}: ${BY_LINK_ONLY(resolved.path)}`),
       };
     }
     const roles = await rolesOf(sub);

@@ -59,8 +59,10 @@ export function subscriptionMarker(id: number, slot: string): string {
   return `-# hers-bot subscription ${id} · ${slot}`;
 }
 
-export const CLOSED_DM_NOTICE = (id: number, report: string) =>
-  `I could not send you ${report} (subscription ${id}): Discord refused the direct message, so your DMs from this server are probably closed. The subscription is paused; allow direct messages from server members, then /subscribe remove id:${id} and add it again.`;
+// It goes to a server channel: it names the subscription by its id only, never the report as typed (whose
+// options may name a patient).
+const CLOSED_DM_NOTICE = (id: number) =>
+  `I could not send you your subscribed report (subscription ${id}, see /subscribe list): Discord refused the direct message, so your DMs from this server are probably closed. The subscription is paused; allow direct messages from server members, then /subscribe remove id:${id} and add it again.`;
 
 /**
  * Delivers members' subscribed reports at their local times, exactly once per slot across processes and
@@ -212,7 +214,7 @@ export class SubscriptionsJob {
     const reason = 'Discord refused the DM (DMs closed)';
     if (!(await pauseSubscription(this.deps.sql, id, reason, new Date(this.deps.now())))) return;
     try {
-      await this.deps.desk.notify(sub.origin_channel_id, sub.user_id, CLOSED_DM_NOTICE(id, sub.report));
+      await this.deps.desk.notify(sub.origin_channel_id, sub.user_id, CLOSED_DM_NOTICE(id));
     } catch (err) {
       this.deps.log.warn({ err, subscription: id }, 'could not tell the member that their DMs are closed');
     }

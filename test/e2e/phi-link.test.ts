@@ -316,6 +316,21 @@ describe('a patient answer with PHI_DELIVERY=link', () => {
 });
 
 describe('every phi subcommand with PHI_DELIVERY=link', () => {
+  it('a patient report cannot be subscribed to (it would go by DM): refused without echoing it, nothing stored', async () => {
+    const p = patientWithPrescriptions();
+    const { content } = await run(alice, 'subscribe', 'add', {
+      report: `/patient lookup patient:${p.mrn}`,
+      at: '07:00',
+    });
+    expect(content).toContain('/patient lookup shows patients');
+    expect(content).toContain('PHI_DELIVERY=link');
+    expect(content).not.toContain(p.mrn);
+    const c = await connect(db.mysqlUrl);
+    const [rows] = await c.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM subscription');
+    await c.end();
+    expect(Number(rows[0]?.n)).toBe(0);
+  });
+
   it('sends no MRN, name, birth date or phone to Discord in any request body', async () => {
     const c = await connect(db.mysqlUrl);
     const [shared] = await c.query<RowDataPacket[]>(
