@@ -79,6 +79,7 @@ export function alertButtonHandler(deps: HandlerDeps) {
     );
     const row = await alertPostById(ctx.sql, postId);
     if (!row || row.kind !== 'fired') {
+      await auditDenied(ctx, actor, ACTION, 'alert no longer known', { alert: postId });
       await i.reply(privately('This alert is no longer known to hers-bot.'));
       return;
     }
