@@ -173,11 +173,14 @@ class Rate {
 export function ecatMet(v: MeasureVisit, stratum: Stratum | null): boolean {
   const toRoom = v.roomed_s ?? v.departed_s;
   const observation = stratum === 'observation';
-  const boarded = stratum === 'admitted' ? span(v.decided_s, v.departed_s) : null;
+  const boardedS =
+    stratum === 'admitted' && v.decided_s !== null && v.departed_s !== null
+      ? v.departed_s - v.decided_s
+      : null;
   return (
     (toRoom !== null && toRoom > ROOM_LIMIT_S) ||
     stratum === 'left without being seen' ||
-    (!observation && boarded !== null && boarded * 60 > BOARDING_LIMIT_S) ||
+    (!observation && boardedS !== null && boardedS > BOARDING_LIMIT_S) ||
     (!observation && v.departed_s !== null && v.departed_s > STAY_LIMIT_S)
   );
 }

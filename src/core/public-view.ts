@@ -1,5 +1,5 @@
 import type { Cell, ReplyBody, ReplyChart, ReplyTable } from './reply.ts';
-import { cellText, protect, type CellState, type Sum } from './suppression.ts';
+import { cellText, isSmallCount, protect, type CellState, type Sum } from './suppression.ts';
 
 /**
  * What a public (channel-visible) aggregate answer may show: aggregates only, with the channel summary's
@@ -113,7 +113,7 @@ function publicChart(
     data: d.data.map((v, j) => {
       const at = cells?.[i]?.[j];
       const n = basis?.[i]?.[j] ?? 0;
-      const keep = cells ? at !== null && at !== undefined && cellShown(...at) : !(n >= 1 && n < threshold);
+      const keep = cells ? at !== null && at !== undefined && cellShown(...at) : !isSmallCount(n, threshold);
       if (keep || v === null) return v;
       blanked = true;
       return null;

@@ -1,4 +1,6 @@
 import { RETURN_WITHIN_MS } from './flow.ts';
+import { STRATUM_OF_DECISION } from './strata.ts';
+import type { Decision } from './vocabulary.ts';
 
 /** A visit as 72-hour returns need it: epoch seconds of arrival, seconds to departure, how it ended. */
 export interface ReturnCandidate {
@@ -12,7 +14,8 @@ export interface ReturnCandidate {
 
 /** A visit a return may follow (docs/domain.md, section 3): discharged, or left without being seen. */
 const canLeadToReturn = (v: ReturnCandidate) =>
-  v.departed_s !== null && (v.decision === 'Discharge' || (v.decision === null && v.treated === 0));
+  v.departed_s !== null &&
+  (STRATUM_OF_DECISION[v.decision as Decision] === 'discharged' || (v.decision === null && v.treated === 0));
 
 /**
  * Which of `visits` are 72-hour returns: the same patient's previous visit (among `visits` and `earlier`,

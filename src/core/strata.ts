@@ -39,9 +39,6 @@ export const ADMITTED_DECISION = (Object.keys(STRATUM_OF_DECISION) as Decision[]
   (d) => STRATUM_OF_DECISION[d] === 'admitted',
 ) as Decision;
 
-/** Strata that stayed in the hospital: the admitted-stay and boarding measures (ED-1, ED-2). */
-export const isAdmitted = (s: Stratum | null) => s === 'admitted';
-
 /** The decisions that count as leaving before treatment was complete, besides leaving unseen (LBTC). */
 export const LEFT_BEFORE_COMPLETE: readonly Stratum[] = ['left against advice', 'eloped'];
 

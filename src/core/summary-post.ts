@@ -7,7 +7,7 @@ import {
   type SummaryFigure,
 } from './daily-summary.ts';
 import type { ReplyChart } from './reply.ts';
-import { cellText, suppressGroup, type CellState } from './suppression.ts';
+import { cellText, isSmallCount, suppressGroup, type CellState } from './suppression.ts';
 import { discordText } from './text.ts';
 
 /**
@@ -62,8 +62,7 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
 
   // Single counts first: "<t" for 1..t-1.
   for (const f of s.figures)
-    if (f.isCount)
-      state.set(f.key, threshold > 0 && value(f) >= 1 && value(f) < threshold ? 'small' : 'shown');
+    if (f.isCount) state.set(f.key, isSmallCount(value(f), threshold) ? 'small' : 'shown');
   // Groups that add up to a published total.
   const totals: Record<string, number> = {
     dispatches: s.figures.filter((f) => f.group === 'dispatches').reduce((n, f) => n + value(f), 0),
@@ -92,8 +91,7 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
   const line = (f: SummaryFigure) => {
     const label = discordText(f.label);
     // A rate of a small count would give the count away: withheld like the count itself.
-    const smallRate =
-      f.numerator !== undefined && threshold > 0 && f.numerator >= 1 && f.numerator < threshold;
+    const smallRate = f.numerator !== undefined && isSmallCount(f.numerator, threshold);
     if (!f.isCount && smallRate) {
       shown[f.key] = '–';
       return `${label} **–**`;

@@ -42,10 +42,11 @@ export function derivable(values: number[], states: CellState[], threshold: numb
   return b.some(([lo, hi], k) => Math.max(lo, sum - others(k, 1)) === Math.min(hi, sum - others(k, 0)));
 }
 
+/** A count the small-cell rule protects: 1 to threshold-1 (none when the threshold is 0, the rule off). */
+export const isSmallCount = (v: number, threshold: number) => threshold > 0 && v >= 1 && v < threshold;
+
 export function suppressGroup(g: GroupInput, threshold: number): GroupResult {
-  const states: CellState[] = g.values.map((v) =>
-    threshold > 0 && v >= 1 && v < threshold ? 'small' : 'shown',
-  );
+  const states: CellState[] = g.values.map((v) => (isSmallCount(v, threshold) ? 'small' : 'shown'));
   if (threshold === 0 || !states.includes('small') || !g.totalPublished)
     return { states, totalWithheld: false };
   while (derivable(g.values, states, threshold)) {
@@ -182,11 +183,9 @@ export function protect(
   threshold: number,
   level: (i: number) => number = () => 0,
 ): CellState[] {
-  const initial: CellState[] = values.map((v) =>
-    threshold > 0 && v >= 1 && v < threshold ? 'small' : 'shown',
-  );
+  const initial: CellState[] = values.map((v) => (isSmallCount(v, threshold) ? 'small' : 'shown'));
   if (!initial.includes('small')) return initial;
-  const isSmall = (i: number) => (values[i] ?? 0) >= 1 && (values[i] ?? 0) < threshold;
+  const isSmall = (i: number) => isSmallCount(values[i] ?? 0, threshold);
   const exposed = (st: readonly CellState[]) =>
     [...workedOut(values, st, sums, threshold)].filter(isSmall).length;
   const inSums = [...new Set(sums.flatMap((s) => [...s.parts, s.total]))];

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Config } from '../config.ts';
 import * as audit from '../core/audit-event.ts';
-import { formatTime, parseTimes, slotActions, type Days } from '../core/subscription.ts';
-import { DAY_MS, localDate, localParts, MINUTE_MS } from '../core/time.ts';
+import { when } from '../core/format.ts';
+import { parseTimes, slotActions, type Days } from '../core/subscription.ts';
+import { DAY_MS, MINUTE_MS } from '../core/time.ts';
 import type { Db } from '../data/queries.ts';
 import {
   activeSubscriptions,
@@ -74,7 +75,8 @@ const CLOSED_DM_NOTICE = (id: number) =>
 export class SubscriptionsJob {
   readonly instanceId: string;
   private readonly once: ExactlyOnce<SubscriptionMessage>;
-  private readonly settled = new Set<string>();
+  /** Slots this process has settled (delivered, found delivered, or missed), by subscription id. */
+  private readonly settled = new Map<number, Set<number>>();
   private running: Promise<void> | undefined;
 
   constructor(private readonly deps: SubscriptionsJobDeps) {
@@ -106,8 +108,8 @@ export class SubscriptionsJob {
 
   private async pass(): Promise<void> {
     const now = this.deps.now();
-    for (const key of this.settled)
-      if (Number(key.split(':')[1]) < now - 2 * DAY_MS) this.settled.delete(key);
+    for (const slots of this.settled.values())
+      for (const slot of slots) if (slot < now - 2 * DAY_MS) slots.delete(slot);
     for (const sub of await activeSubscriptions(this.deps.sql)) {
       try {
         await this.runOne(sub, now);
@@ -124,9 +126,8 @@ export class SubscriptionsJob {
     const { config } = this.deps;
     const since = Math.max(sub.created_at.getTime(), now - DAY_MS);
     const spec = { times: parseTimes(sub.times), days: sub.days as Days };
-    const known = new Set(
-      [...this.settled].filter((k) => k.startsWith(`${sub.id}:`)).map((k) => Number(k.split(':')[1])),
-    );
+    let known = this.settled.get(sub.id);
+    if (!known) this.settled.set(sub.id, (known = new Set()));
     const catchUpMs = config.subscriptions.catchUpMinutes * MINUTE_MS;
     for (const { slot, action } of slotActions(spec, config.timeZone, since, now, catchUpMs, known)) {
       if (action === 'missed') {
@@ -138,10 +139,10 @@ export class SubscriptionsJob {
           instance: this.instanceId,
           now: new Date(now),
         });
-        this.settled.add(`${sub.id}:${slot}`);
+        known.add(slot);
         continue;
       }
-      if ((await this.deliverSlot(sub, slot)) !== 'busy') this.settled.add(`${sub.id}:${slot}`);
+      if ((await this.deliverSlot(sub, slot)) !== 'busy') known.add(slot);
     }
   }
 
@@ -170,9 +171,7 @@ export class SubscriptionsJob {
   }
 
   private slotText(slot: number): string {
-    const tz = this.deps.config.timeZone;
-    const p = localParts(tz, slot);
-    return `${localDate(tz, slot)} ${formatTime(p.hour * 60 + p.minute)}`;
+    return when(this.deps.config.timeZone, new Date(slot));
   }
 
   private post(sub: SubscriptionRow, row: SubscriptionPostRow, slot: number): Post {

@@ -61,16 +61,13 @@ export async function showAnswer(deps: PageDeps, { res, token, account }: Visit)
       AUDIT_TIMEOUT_MS,
     );
   } catch (err) {
-    deps.log.warn(
-      { err: { code: (err as { code?: unknown }).code } },
-      'page not shown: audit row not written',
-    );
+    deps.log.warn({ err }, 'page not shown: audit row not written');
     await releaseLink(deps.sql, token).catch(() => undefined);
     unavailable(res);
     return;
   }
   await eraseLinkBody(deps.sql, token).catch((err: unknown) =>
-    deps.log.warn({ err: { code: (err as { code?: unknown }).code } }, 'shown answer not erased yet'),
+    deps.log.warn({ err }, 'shown answer not erased yet'),
   );
   const body = link.body;
   const title = body.kind === 'reply' ? body.reply.title : body.title;

@@ -55,10 +55,7 @@ export function createPages(deps: PageDeps): { routes: HttpRoutes; stop(): void 
     try {
       account = await signIn.finish(new URL(req.url ?? '/', settings.publicBaseUrl), { state, verifier });
     } catch (err) {
-      log.warn(
-        { err: { name: (err as Error).name, code: (err as { code?: unknown }).code } },
-        'sign-in failed',
-      );
+      log.warn({ err }, 'sign-in failed');
       sendPage(res, 400, 'Sign-in', '<h1>Sign-in failed</h1><p>Open your link again to retry.</p>');
       return;
     }
@@ -94,10 +91,7 @@ export function createPages(deps: PageDeps): { routes: HttpRoutes; stop(): void 
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!/^\/(l|account|auth|assets)\//.test(path)) return false;
     route(req, res, path).catch((err: unknown) => {
-      log.error(
-        { err: { name: (err as Error).name, code: (err as { code?: unknown }).code } },
-        'page failed',
-      );
+      log.error({ err }, 'page failed');
       if (!res.headersSent) unavailable(res);
     });
     return true;
