@@ -49,52 +49,25 @@ GROUP BY v.condition_on_arrival, COALESCE(d.decision, 'Left without being seen')
 ORDER BY v.condition_on_arrival, decision;
 
 -- name: MeasureVisits :many
--- Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
--- seconds from its arrival to placement in a treatment space, first provider contact and departure (NULL
--- when not recorded), an observation stay, age at arrival in whole years. Its decision, diagnoses and
--- treatments are read by ranges of visit ids (MeasureDecisions, MentalHealthVisits, TreatedVisits) and
--- joined in TypeScript, as each visit's lookups cost more than reading the ranges from indexes.
--- @notnull arrived_s, observation
-SELECT v.id, v.patient_id,
-  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
-  v.observation,
-  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age
-FROM er_visit v
-JOIN patient p ON p.id = v.patient_id
-WHERE v.arrived_at >= :from AND v.arrived_at < :to
-ORDER BY v.arrived_at, v.id;
-
--- name: MeasureDecisions :many
--- The disposition decisions of visits with ids in [lo, hi]: when (epoch seconds) and which.
--- @notnull decided_s
-SELECT visit_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', decided_at) AS decided_s, decision
-FROM disposition_decision WHERE visit_id BETWEEN :lo AND :hi;
-
--- name: MentalHealthVisits :many
--- Visits with ids in [lo, hi] that have a diagnosis matching :mentalHealth (src/core/strata.ts), from the
--- index alone.
--- @param mentalHealth: string
-SELECT DISTINCT visit_id FROM diagnosis WHERE visit_id BETWEEN :lo AND :hi AND code REGEXP :mentalHealth;
-
--- name: TreatedVisits :many
--- Visits with ids in [lo, hi] that had any ER treatment, from the index alone.
-SELECT DISTINCT visit_id FROM er_treatment WHERE visit_id BETWEEN :lo AND :hi;
+-- Each ER visit arriving in [from, to), by arrival, with what the standard ED measures need (docs/domain.md,
+-- section 4): seconds from its arrival to placement in a treatment space, first provider contact, the
+-- decision and departure (NULL when not recorded), the decision, an observation stay, a mental-health
+-- diagnosis, any treatment, age at arrival in whole years. One range of er_visit_fact (migration 019),
+-- which triggers keep in step with the visits, decisions, diagnoses, treatments and patients.
+-- @notnull observation, mental_health, treated
+SELECT visit_id AS id, patient_id, arrived_s, roomed_s, provider_s, decided_s, departed_s, decision,
+  observation, mental_health, treated, age
+FROM er_visit_fact
+WHERE arrived_at >= :from AND arrived_at < :to
+ORDER BY arrived_at, visit_id;
 
 -- name: ReturnPredecessors :many
 -- The visits arriving in [from, to) (the 30 days before a window): the previous visits its 72-hour returns
 -- can follow, with whether each was discharged or left without being seen.
--- @notnull arrived_s, treated
-SELECT v.id, v.patient_id,
-  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
-  d.decision,
-  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
-FROM er_visit v
-LEFT JOIN disposition_decision d ON d.visit_id = v.id
-WHERE v.arrived_at >= :from AND v.arrived_at < :to;
+-- @notnull treated
+SELECT visit_id AS id, patient_id, arrived_s, departed_s, decision, treated
+FROM er_visit_fact
+WHERE arrived_at >= :from AND arrived_at < :to;
 
 -- name: BoardersAt :one
 -- Admitted patients (decision :admitted, not an observation stay) still in the department at :at, and how

@@ -1,4 +1,4 @@
-import { percentileOfSorted, round1 } from './stats.ts';
+import { percentileInPlace, round1 } from './stats.ts';
 import { ageBandOf, AGE_BANDS, LEFT_BEFORE_COMPLETE, stratumOf, type Stratum } from './strata.ts';
 
 /**
@@ -151,12 +151,17 @@ const STAY_LIMIT_S = 480 * 60;
 const span = (from: number | null, to: number | null) =>
   from === null || to === null ? null : (to - from) / 60;
 
+/** A time measure's minutes, in a typed array as large as the window's visits (no growth, no garbage). */
 class Times {
-  values: number[] = [];
+  readonly values: Float64Array;
+  count = 0;
   leftOut = 0;
+  constructor(capacity: number) {
+    this.values = new Float64Array(capacity);
+  }
   add(m: number | null) {
     if (m === null) this.leftOut++;
-    else this.values.push(m);
+    else this.values[this.count++] = m;
   }
 }
 
@@ -198,7 +203,7 @@ export function edMeasures(visits: readonly MeasureVisit[]): MeasureFigure[] {
   const t = Object.fromEntries(
     (Object.keys(MEASURES) as MeasureKey[]).map((k) => [
       k,
-      MEASURES[k].kind === 'minutes' ? new Times() : new Rate(),
+      MEASURES[k].kind === 'minutes' ? new Times(visits.length) : new Rate(),
     ]),
   ) as Record<MeasureKey, Times | Rate>;
   const times = (k: MeasureKey) => t[k] as Times;
@@ -250,8 +255,9 @@ export function edMeasures(visits: readonly MeasureVisit[]): MeasureFigure[] {
 }
 
 function timeFigure(key: MeasureKey, m: Times): MeasureFigure {
-  const sorted = Float64Array.from(m.values).sort();
-  const at = (p: number) => round1(percentileOfSorted(sorted, p));
+  // Selection, not a sort: each percentile is found in linear time (it reorders the array, not the set).
+  const minutes = m.values.subarray(0, m.count);
+  const at = (p: number) => round1(percentileInPlace(minutes, p));
   const d = MEASURES[key];
   return {
     key,
@@ -261,7 +267,7 @@ function timeFigure(key: MeasureKey, m: Times): MeasureFigure {
     value: at(50),
     p90: at(90),
     meeting: null,
-    denominator: sorted.length,
+    denominator: m.count,
     leftOut: m.leftOut,
   };
 }

@@ -59,6 +59,7 @@ describe('migrate', () => {
       '016_phi_links.sql',
       '017_alert_actions.sql',
       '018_subscriptions.sql',
+      '019_er_visit_facts.sql',
     ]);
     const c = await connect(db.mysqlUrl);
     const [[tables], [fks]] = await Promise.all([
@@ -71,8 +72,8 @@ describe('migrate', () => {
     ]);
     await c.end();
     // domain, platform, audit chain head, ledger, alerts, rate limits, shared state, FHIR import, hl7, links,
-    // alert settings and their changes, subscriptions
-    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 3 + 2 + 2);
+    // alert settings and their changes, subscriptions, the visits' measure facts and the view defining them
+    expect(Number(tables[0]?.n)).toBe(27 + 2 + 1 + 1 + 2 + 1 + 2 + 4 + 3 + 3 + 2 + 2 + 2);
     expect(Number(fks[0]?.n)).toBeGreaterThanOrEqual(40);
   });
 
@@ -81,7 +82,7 @@ describe('migrate', () => {
     await migrate(db.mysqlUrl);
     const before = await schemaSnapshot(db.mysqlUrl);
     const again = await migrate(db.mysqlUrl);
-    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 17 });
+    expect(again).toMatchObject({ createdDatabase: false, applied: [], alreadyApplied: 18 });
     expect(await schemaSnapshot(db.mysqlUrl)).toBe(before);
   });
 

@@ -6,7 +6,7 @@ import {
   type MeasureFigure,
   type MeasureVisit,
 } from '../ed-measures.ts';
-import { percentileOfSorted, round1 } from '../stats.ts';
+import { percentileInPlace, round1 } from '../stats.ts';
 import { footer, plural } from '../format.ts';
 import type { Cell, ReplyBody, ReplyChart } from '../reply.ts';
 import { atLocal, localDatesBetween } from '../time.ts';
@@ -98,6 +98,12 @@ export function measuresReport(
   };
 }
 
+/** One day's minutes of one measure, in an array reused day after day. */
+interface Minutes {
+  minutes: Float64Array;
+  count: number;
+}
+
 /** The headline medians per local day of arrival (days of 23 or 25 hours included), in one pass. */
 function dailyChart(
   visits: readonly MeasureVisit[],
@@ -110,41 +116,44 @@ function dailyChart(
     const next = dates[i + 1];
     return next === undefined ? Infinity : atLocal(timeZone, next) / 1000;
   });
-  const series = DAILY.map(() => dates.map(() => [] as number[]));
-  let day = 0;
+  const series = DAILY.map(() => new Array<number | null>(dates.length).fill(null));
+  // One day's minutes per measure, reused day after day; a day holds at most every visit.
+  const day: Minutes[] = DAILY.map(() => ({ minutes: new Float64Array(visits.length), count: 0 }));
+  let d = 0;
+  const close = () => {
+    for (const [k, m] of day.entries()) {
+      const median = percentileInPlace(m.minutes.subarray(0, m.count), 50);
+      const points = series[k];
+      if (points && d < points.length) points[d] = median === null ? null : round1(median);
+      m.count = 0;
+    }
+  };
   for (const v of visits) {
-    while (v.arrived_s >= (ends[day] ?? Infinity)) day++;
-    headlineMinutes(v).forEach((m, k) => {
-      if (m !== null) series[k]?.[day]?.push(m);
-    });
+    while (v.arrived_s >= (ends[d] ?? Infinity)) {
+      close();
+      d++;
+    }
+    addHeadlineMinutes(v, day);
   }
+  close();
   return linesChart(
     `Daily medians of the headline ED measures (${w.label})`,
     dates,
-    DAILY.map((k, i) => ({
-      label: `${MEASURES[k].name} ${MEASURES[k].label}`,
-      data: (series[i] ?? []).map((xs) =>
-        round1(
-          percentileOfSorted(
-            xs.sort((a, b) => a - b),
-            50,
-          ),
-        ),
-      ),
-    })),
+    DAILY.map((k, i) => ({ label: `${MEASURES[k].name} ${MEASURES[k].label}`, data: series[i] ?? [] })),
     { x: 'day of arrival', y: 'minutes (median)' },
   );
 }
 
-/** A visit's minutes in each DAILY measure, or null when it is not in that measure. */
-function headlineMinutes(v: MeasureVisit): (number | null)[] {
+/** Adds a visit's minutes to each DAILY measure it is in (in the order of DAILY). */
+function addHeadlineMinutes(v: MeasureVisit, day: Minutes[]): void {
+  const [stay, admitted, boarding, provider] = day as [Minutes, Minutes, Minutes, Minutes];
   const s = stratumOfVisit(v);
-  const stay = v.departed_s === null ? null : v.departed_s / 60;
-  const admitted = s === 'admitted';
-  return [
-    s === 'discharged' && v.mental_health === 0 ? stay : null,
-    admitted ? stay : null,
-    admitted && v.decided_s !== null && v.departed_s !== null ? (v.departed_s - v.decided_s) / 60 : null,
-    v.provider_s === null ? null : v.provider_s / 60,
-  ];
+  if (v.departed_s !== null) {
+    if (s === 'discharged' && v.mental_health === 0) stay.minutes[stay.count++] = v.departed_s / 60;
+    if (s === 'admitted') {
+      admitted.minutes[admitted.count++] = v.departed_s / 60;
+      if (v.decided_s !== null) boarding.minutes[boarding.count++] = (v.departed_s - v.decided_s) / 60;
+    }
+  }
+  if (v.provider_s !== null) provider.minutes[provider.count++] = v.provider_s / 60;
 }

@@ -139,17 +139,11 @@ export function returnCandidates(db: Db, args: ReturnCandidatesArgs): Promise<Re
 
 export const measureVisitsQuery: Statement = {
   name: 'MeasureVisits',
-  sql: `SELECT v.id, v.patient_id,
-  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.roomed_at) AS roomed_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.provider_seen_at) AS provider_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
-  v.observation,
-  TIMESTAMPDIFF(YEAR, p.date_of_birth, v.arrived_at) AS age
-FROM er_visit v
-JOIN patient p ON p.id = v.patient_id
-WHERE v.arrived_at >= ? AND v.arrived_at < ?
-ORDER BY v.arrived_at, v.id`,
+  sql: `SELECT visit_id AS id, patient_id, arrived_s, roomed_s, provider_s, decided_s, departed_s, decision,
+  observation, mental_health, treated, age
+FROM er_visit_fact
+WHERE arrived_at >= ? AND arrived_at < ?
+ORDER BY arrived_at, visit_id`,
   params: ['from', 'to'],
 };
 
@@ -164,109 +158,38 @@ export interface MeasureVisitsRow {
   arrived_s: number;
   roomed_s: number | null;
   provider_s: number | null;
+  decided_s: number | null;
   departed_s: number | null;
-  observation: number;
-  age: number | null;
-}
-
-/**
- * Each ER visit arriving in [from, to) with what the standard ED measures need (docs/domain.md, section 4):
- * seconds from its arrival to placement in a treatment space, first provider contact and departure (NULL
- * when not recorded), an observation stay, age at arrival in whole years. Its decision, diagnoses and
- * treatments are read by ranges of visit ids (MeasureDecisions, MentalHealthVisits, TreatedVisits) and
- * joined in TypeScript, as each visit's lookups cost more than reading the ranges from indexes.
- */
-export function measureVisits(db: Db, args: MeasureVisitsArgs): Promise<MeasureVisitsRow[]> {
-  return many<MeasureVisitsRow>(db, measureVisitsQuery, args);
-}
-
-export const measureDecisionsQuery: Statement = {
-  name: 'MeasureDecisions',
-  sql: `SELECT visit_id, TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', decided_at) AS decided_s, decision
-FROM disposition_decision WHERE visit_id BETWEEN ? AND ?`,
-  params: ['lo', 'hi'],
-};
-
-export interface MeasureDecisionsArgs {
-  lo: number;
-  hi: number;
-}
-
-export interface MeasureDecisionsRow {
-  visit_id: number;
-  decided_s: number;
   decision:
     | 'Discharge'
     | 'Continue Observation'
     | 'Transfer to another department'
     | 'Transfer to a higher-level hospital'
     | 'Left against medical advice'
-    | 'Eloped';
+    | 'Eloped'
+    | null;
+  observation: number;
+  mental_health: number;
+  treated: number;
+  age: number | null;
 }
 
 /**
- * The disposition decisions of visits with ids in [lo, hi]: when (epoch seconds) and which.
+ * Each ER visit arriving in [from, to), by arrival, with what the standard ED measures need (docs/domain.md,
+ * section 4): seconds from its arrival to placement in a treatment space, first provider contact, the
+ * decision and departure (NULL when not recorded), the decision, an observation stay, a mental-health
+ * diagnosis, any treatment, age at arrival in whole years. One range of er_visit_fact (migration 019),
+ * which triggers keep in step with the visits, decisions, diagnoses, treatments and patients.
  */
-export function measureDecisions(db: Db, args: MeasureDecisionsArgs): Promise<MeasureDecisionsRow[]> {
-  return many<MeasureDecisionsRow>(db, measureDecisionsQuery, args);
-}
-
-export const mentalHealthVisitsQuery: Statement = {
-  name: 'MentalHealthVisits',
-  sql: `SELECT DISTINCT visit_id FROM diagnosis WHERE visit_id BETWEEN ? AND ? AND code REGEXP ?`,
-  params: ['lo', 'hi', 'mentalHealth'],
-};
-
-export interface MentalHealthVisitsArgs {
-  lo: number;
-  hi: number;
-  mentalHealth: string;
-}
-
-export interface MentalHealthVisitsRow {
-  visit_id: number;
-}
-
-/**
- * Visits with ids in [lo, hi] that have a diagnosis matching :mentalHealth (src/core/strata.ts), from the
- * index alone.
- */
-export function mentalHealthVisits(db: Db, args: MentalHealthVisitsArgs): Promise<MentalHealthVisitsRow[]> {
-  return many<MentalHealthVisitsRow>(db, mentalHealthVisitsQuery, args);
-}
-
-export const treatedVisitsQuery: Statement = {
-  name: 'TreatedVisits',
-  sql: `SELECT DISTINCT visit_id FROM er_treatment WHERE visit_id BETWEEN ? AND ?`,
-  params: ['lo', 'hi'],
-};
-
-export interface TreatedVisitsArgs {
-  lo: number;
-  hi: number;
-}
-
-export interface TreatedVisitsRow {
-  visit_id: number;
-}
-
-/**
- * Visits with ids in [lo, hi] that had any ER treatment, from the index alone.
- */
-export function treatedVisits(db: Db, args: TreatedVisitsArgs): Promise<TreatedVisitsRow[]> {
-  return many<TreatedVisitsRow>(db, treatedVisitsQuery, args);
+export function measureVisits(db: Db, args: MeasureVisitsArgs): Promise<MeasureVisitsRow[]> {
+  return many<MeasureVisitsRow>(db, measureVisitsQuery, args);
 }
 
 export const returnPredecessorsQuery: Statement = {
   name: 'ReturnPredecessors',
-  sql: `SELECT v.id, v.patient_id,
-  TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', v.arrived_at) AS arrived_s,
-  TIMESTAMPDIFF(SECOND, v.arrived_at, v.departed_at) AS departed_s,
-  d.decision,
-  EXISTS (SELECT 1 FROM er_treatment t WHERE t.visit_id = v.id) AS treated
-FROM er_visit v
-LEFT JOIN disposition_decision d ON d.visit_id = v.id
-WHERE v.arrived_at >= ? AND v.arrived_at < ?`,
+  sql: `SELECT visit_id AS id, patient_id, arrived_s, departed_s, decision, treated
+FROM er_visit_fact
+WHERE arrived_at >= ? AND arrived_at < ?`,
   params: ['from', 'to'],
 };
 
