@@ -17,7 +17,8 @@ CREATE TABLE er_visit_fact (
   arrived_at DATETIME NOT NULL,
   visit_id INT UNSIGNED NOT NULL,
   patient_id INT UNSIGNED NOT NULL,
-  arrived_s INT UNSIGNED NOT NULL,
+  -- Epoch seconds (visits before 1970 exist in imported histories).
+  arrived_s BIGINT NOT NULL,
   roomed_s INT NULL,
   provider_s INT NULL,
   decided_s INT NULL,

@@ -10,6 +10,7 @@ import type { InvalidLine } from '../../src/ingest/fhir/counts.ts';
 import { importFhir } from '../../src/ingest/fhir/import.ts';
 import type { Context } from '../../src/runner/command.ts';
 import { testDatabases } from '../support/databases.ts';
+import { factsOutOfStep } from '../support/visit-facts.ts';
 import { replyTo } from '../support/run-command.ts';
 import { runScript } from '../support/spawn.ts';
 import { SAMPLE } from './fhir-sample.ts';
@@ -151,6 +152,12 @@ describe('importing the Synthea Bulk Data sample', () => {
     expect(expected).toBe(5);
     const reply = await replyTo(ctx, '/er arrivals from:2021-01-01 to:2023-12-31');
     expect(reply.summary).toContain(`${expected} arrivals`);
+  });
+
+  it("keeps each imported visit's measure facts as er_visit_fact_source defines them", async () => {
+    const [rows] = await conn.query<RowDataPacket[]>('SELECT COUNT(*) AS n FROM er_visit_fact');
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+    expect(await factsOutOfStep(conn)).toBe(0);
   });
 
   it('a second import of the same files changes no row', async () => {

@@ -6,6 +6,7 @@ import { alertMeasures } from '../../src/data/alerts.queries.ts';
 import type { Context } from '../../src/runner/command.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, createPool, type Connection, type Pool } from '../../src/data/mysql.ts';
+import { factsOutOfStep } from '../support/visit-facts.ts';
 import { startListener, type Hl7Listener } from '../../src/ingest/hl7/listener.ts';
 import { ackCode, MllpClient } from '../../src/ingest/hl7/mllp-client.ts';
 import { createLogger } from '../../src/log.ts';
@@ -238,6 +239,10 @@ describe('hl7 listener: acknowledgements and idempotency', () => {
     expect(ackCode(await client.send(text))).toBe('AA');
     const dump = JSON.stringify(await rows(`SELECT * FROM patient WHERE mrn = 'SSN-1'`));
     expect(dump).not.toContain('123-45-6789');
+  });
+
+  it("after the admissions, cancellations and merges above, every visit's measure facts match their view", async () => {
+    expect(await factsOutOfStep(conn)).toBe(0);
   });
 });
 

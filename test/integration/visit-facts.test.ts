@@ -4,6 +4,7 @@ import { MENTAL_HEALTH_CODE } from '../../src/core/strata.ts';
 import { migrate } from '../../src/data/migrate.ts';
 import { connect, type Connection } from '../../src/data/mysql.ts';
 import { testDatabases } from '../support/databases.ts';
+import { factsOutOfStep } from '../support/visit-facts.ts';
 
 /**
  * er_visit_fact (migration 019) holds what the ED measures need of each visit. The product never writes
@@ -50,32 +51,6 @@ async function fact(visit: number): Promise<Fact | undefined> {
     [visit],
   );
   return r[0] as Fact | undefined;
-}
-
-/** Rows of er_visit_fact that differ from what the view says now, and visits missing from either. */
-async function outOfStep(): Promise<number> {
-  const cols = [
-    'arrived_at',
-    'patient_id',
-    'arrived_s',
-    'roomed_s',
-    'provider_s',
-    'decided_s',
-    'departed_s',
-    'decision',
-    'observation',
-    'mental_health',
-    'treated',
-    'age',
-  ];
-  const same = cols.map((c) => `f.${c} <=> s.${c}`).join(' AND ');
-  const [r] = await sql.query<RowDataPacket[]>(
-    `SELECT (SELECT COUNT(*) FROM er_visit_fact_source s LEFT JOIN er_visit_fact f USING (visit_id)
-             WHERE f.visit_id IS NULL OR NOT (${same}))
-          + (SELECT COUNT(*) FROM er_visit_fact f LEFT JOIN er_visit_fact_source s USING (visit_id)
-             WHERE s.visit_id IS NULL) AS n`,
-  );
-  return Number(r[0]?.n);
 }
 
 let mrn = 0;
@@ -186,9 +161,9 @@ describe('a visit written at the SQL prompt', () => {
   });
 
   it('leaves the whole table as the view defines it after all of the above', async () => {
-    expect(await outOfStep()).toBe(0);
+    expect(await factsOutOfStep(sql)).toBe(0);
     // The check itself finds a row out of step (written behind the triggers' back).
     await run(`UPDATE er_visit_fact SET treated = 1 - treated ORDER BY visit_id LIMIT 1`);
-    expect(await outOfStep()).toBe(1);
+    expect(await factsOutOfStep(sql)).toBe(1);
   });
 });
