@@ -2,6 +2,7 @@ import { barChart } from './charts.ts';
 import type { Cell, ReplyBody } from './reply.ts';
 import { median, percentChange, percentile, round1 } from './stats.ts';
 import { MEASURES } from './ed-measures.ts';
+import type { MeasureLinks } from './measure-links.ts';
 import type { SummaryFigure } from './summary-figure.ts';
 import { summaryMeasureFigures, type SummaryMeasures } from './summary-measures.ts';
 import { HOUR_MS, localParts } from './time.ts';
@@ -56,6 +57,8 @@ export interface DailySummary {
   busiest: HourSlot | undefined;
   hoursInDay: number;
   windowLabel: string;
+  /** How the ED measures' counts hang together, for the public post (summary-measures.ts). */
+  measureLinks: MeasureLinks;
 }
 
 const BASELINE_DAYS = 7;
@@ -173,6 +176,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     hours,
     busiest,
     hoursInDay,
+    measureLinks: input.measures.links,
     windowLabel: `${input.date} 00:00 to 24:00 ${input.timeZone}${hoursInDay === 24 ? '' : ` (${hoursInDay} hours)`}`,
   };
 }
