@@ -34,7 +34,10 @@ function unshownCounts(visits: readonly MeasureVisit[]): Map<string, number> {
     // OP-18's four atoms: discharged or transferred, mental health or not; each measured or left out.
     if (OUT.includes(s) && (s === 'transferred' || mh))
       add(`~${s} ${mh ? 'mh' : 'not mh'}:${v.departed_s === null ? 'leftOut' : 'of'}`);
-    if (admitted) add(mh ? '~admitted mh' : '~admitted not mh');
+    if (admitted) {
+      add('~admitted');
+      add(mh ? '~admitted mh' : '~admitted not mh');
+    }
     if (admitted && v.is_return === 0) add('~admitted, not a return');
     if (s !== null && LEFT_BEFORE_COMPLETE.includes(s)) add('~left against advice or eloped');
     if (!OUT.includes(s) && !admitted && !lwbs && !(s !== null && LEFT_BEFORE_COMPLETE.includes(s)))
