@@ -1,5 +1,5 @@
 import { ecatMet, stratumOfVisit, type MeasureFigure, type MeasureVisit } from './ed-measures.ts';
-import { ageBandOf, LEFT_BEFORE_COMPLETE, type Stratum } from './strata.ts';
+import { ageBandOf, LEFT_BEFORE_COMPLETE } from './strata.ts';
 
 /**
  * How the counts behind the standard ED measures hang together, declared once for every answer that shows
@@ -21,38 +21,78 @@ export interface MeasureLinks {
 /** Whether a count is one no answer shows. */
 export const isUnshownCount = (name: string) => name.startsWith('~');
 
-/** The visits counted apart from what the figures show, by the strata of ed-measures.ts. */
+/** The counts no answer shows, by name (the order of `count` below). */
+const UNSHOWN = [
+  '~discharged mh:of',
+  '~discharged mh:leftOut',
+  '~transferred not mh:of',
+  '~transferred not mh:leftOut',
+  '~transferred mh:of',
+  '~transferred mh:leftOut',
+  '~admitted',
+  '~admitted not mh',
+  '~admitted mh',
+  '~admitted, not a return',
+  '~left against advice or eloped',
+  '~other strata',
+  '~mh, other strata',
+  '~no provider time, not lwbs',
+  '~ecat met, not lwbs',
+  '~age unknown',
+  '~age unknown, ecat met',
+  '~returns not admitted',
+] as const;
+const at = (name: (typeof UNSHOWN)[number]) => UNSHOWN.indexOf(name);
+const [D_MH, T_NOT, T_MH, ADM, ADM_NOT, ADM_MH, ADM_NOT_RETURN, LEFT, OTHER, MH_OTHER] = [
+  at('~discharged mh:of'),
+  at('~transferred not mh:of'),
+  at('~transferred mh:of'),
+  at('~admitted'),
+  at('~admitted not mh'),
+  at('~admitted mh'),
+  at('~admitted, not a return'),
+  at('~left against advice or eloped'),
+  at('~other strata'),
+  at('~mh, other strata'),
+];
+const [NO_PROVIDER, ECAT_SEEN, AGE_UNKNOWN, AGE_UNKNOWN_MET, RETURNS_NOT_ADM] = [
+  at('~no provider time, not lwbs'),
+  at('~ecat met, not lwbs'),
+  at('~age unknown'),
+  at('~age unknown, ecat met'),
+  at('~returns not admitted'),
+];
+
+/** The visits counted apart from what the figures show, by the strata of ed-measures.ts, in one pass. */
 function unshownCounts(visits: readonly MeasureVisit[]): Map<string, number> {
-  const n = new Map<string, number>();
-  const add = (name: string) => n.set(name, (n.get(name) ?? 0) + 1);
-  const OUT: readonly (Stratum | null)[] = ['discharged', 'transferred'];
+  const n = new Array<number>(UNSHOWN.length).fill(0);
+  const count = (i: number) => (n[i] = (n[i] ?? 0) + 1);
   for (const v of visits) {
     const s = stratumOfVisit(v);
     const mh = v.mental_health !== 0;
-    const admitted = s === 'admitted';
     const lwbs = s === 'left without being seen';
-    // OP-18's four atoms: discharged or transferred, mental health or not; each measured or left out.
-    if (OUT.includes(s) && (s === 'transferred' || mh))
-      add(`~${s} ${mh ? 'mh' : 'not mh'}:${v.departed_s === null ? 'leftOut' : 'of'}`);
-    if (admitted) {
-      add('~admitted');
-      add(mh ? '~admitted mh' : '~admitted not mh');
-    }
-    if (admitted && v.is_return === 0) add('~admitted, not a return');
-    if (s !== null && LEFT_BEFORE_COMPLETE.includes(s)) add('~left against advice or eloped');
-    if (!OUT.includes(s) && !admitted && !lwbs && !(s !== null && LEFT_BEFORE_COMPLETE.includes(s)))
-      add('~other strata');
-    if (mh && !OUT.includes(s) && !admitted) add('~mh, other strata');
-    if (v.provider_s === null && !lwbs) add('~no provider time, not lwbs');
+    const leftOut = v.departed_s === null ? 1 : 0;
+    // OP-18's atoms: discharged or transferred, mental health or not (18b is discharged, not mental health).
+    if (s === 'discharged' || s === 'transferred') {
+      if (s === 'transferred') count((mh ? T_MH : T_NOT) + leftOut);
+      else if (mh) count(D_MH + leftOut);
+    } else if (s === 'admitted') {
+      count(ADM);
+      count(mh ? ADM_MH : ADM_NOT);
+      if (v.is_return === 0) count(ADM_NOT_RETURN);
+    } else if (s !== null && LEFT_BEFORE_COMPLETE.includes(s)) count(LEFT);
+    else if (!lwbs) count(OTHER);
+    if (mh && s !== 'discharged' && s !== 'transferred' && s !== 'admitted') count(MH_OTHER);
+    if (v.provider_s === null && !lwbs) count(NO_PROVIDER);
     const met = ecatMet(v, s);
-    if (met && !lwbs) add('~ecat met, not lwbs');
+    if (met && !lwbs) count(ECAT_SEEN);
     if (ageBandOf(v.age) === null) {
-      add('~age unknown');
-      if (met) add('~age unknown, ecat met');
+      count(AGE_UNKNOWN);
+      if (met) count(AGE_UNKNOWN_MET);
     }
-    if (v.is_return !== 0 && !admitted) add('~returns not admitted');
+    if (v.is_return !== 0 && s !== 'admitted') count(RETURNS_NOT_ADM);
   }
-  return n;
+  return new Map(UNSHOWN.map((name, i) => [name, n[i] ?? 0]));
 }
 
 const sum = (total: string, ...parts: string[]) => ({ parts, total });
