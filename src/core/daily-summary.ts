@@ -142,6 +142,9 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
   for (const d of DECISIONS)
     count(`disposition.${d}`, 'dispositions', d, day.dispositions[d] ?? 0, baseline.dispositions[d] ?? 0);
   count('lwbs', 'flow', 'left without being seen', day.lwbs, baseline.lwbs);
+  // Nearly the same visits as OP-22's count (flow.ts's LWBS): a reader takes it for that count.
+  const lwbs = figures.at(-1);
+  if (lwbs) lwbs.measureCount = 'lwbs:counted';
   figures.push({
     key: 'door-to-treatment.median',
     group: 'flow',

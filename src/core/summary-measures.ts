@@ -65,9 +65,9 @@ export function summaryMeasureFigures(m: SummaryMeasures): SummaryFigure[] {
 }
 
 /**
- * How the public post shows each measure line (by figure key): one small-cell protection over the measures'
- * sums (measure-links.ts), in which the counts the lines give away are published and every other count is
- * not. A rate gives its count away only with the day's arrivals shown (else it is withheld: a percentage of
+ * How the public post shows each line tied to the ED measures (by figure key: the measures' lines and the
+ * flow lines' LWBS count): one small-cell protection over the measures' sums (measure-links.ts), in which
+ * the counts the lines give away are published and every other count is not. A rate gives its count away only with the day's arrivals shown (else it is withheld: a percentage of
  * a few visits); a median of 1 to t-1 visits is withheld (a few people's times).
  */
 export function measureLineStates(
@@ -92,12 +92,16 @@ export function measureLineStates(
   const ratesShown = arrivalsShown && stateOf(VISITS) === 'shown';
   const result = new Map<string, CellState>();
   for (const f of figures) {
-    if (f.group !== MEASURES_GROUP) continue;
     if (f.describes !== undefined)
       result.set(f.key, isSmallCount(links.values.get(f.describes) ?? 0, threshold) ? 'hidden' : 'shown');
     else if (f.measureCount === undefined) continue;
-    else if (f.isCount) result.set(f.key, stateOf(f.measureCount));
-    else result.set(f.key, ratesShown && stateOf(f.measureCount) === 'shown' ? 'shown' : 'hidden');
+    else if (!f.isCount)
+      result.set(f.key, ratesShown && stateOf(f.measureCount) === 'shown' ? 'shown' : 'hidden');
+    else {
+      // A count of its own (the flow lines' LWBS) that is small shows as "<t" whatever the measures' is.
+      const st = stateOf(f.measureCount);
+      result.set(f.key, st === 'shown' && isSmallCount(f.value ?? 0, threshold) ? 'small' : st);
+    }
   }
   return result;
 }

@@ -216,14 +216,14 @@ describe('/admin audit', () => {
 /**
  * What a reader works out from the summary post's ED measures lines, by the measures' definitions (README,
  * "ED measures") and independently of src/core/measure-links.ts: a rate of the day's arrivals gives its
- * count; LBTC less LWBS counts those who left against advice or eloped; ECAT less LWBS those it counts
+ * count (LWBS's is also in the ED flow lines); LBTC less LWBS counts those who left against advice or eloped; ECAT less LWBS those it counts
  * for the other three reasons; boarders less those over 4 h the ones under. None may be 1..t-1.
  */
-function measureLinesLeaks(description: string, field: string, threshold: number): string[] {
+function measureLinesLeaks(description: string, field: string, flow: string, threshold: number): string[] {
   const arrivals = /^\*\*([\d,]+)\*\* ER arrivals/.exec(description)?.[1];
   const n = arrivals === undefined ? null : Number(arrivals.replace(/,/g, ''));
-  const read = (label: string) => {
-    const line = field.split('\n').find((l) => l.startsWith(`${label} **`));
+  const read = (label: string, lines = field) => {
+    const line = lines.split('\n').find((l) => l.startsWith(`${label} **`));
     const t = /\*\*([^*]+)\*\*/.exec(line ?? '')?.[1] ?? '–';
     return /^[\d.,]+$/.test(t) ? Number(t.replace(/,/g, '')) : null;
   };
@@ -234,7 +234,8 @@ function measureLinesLeaks(description: string, field: string, threshold: number
     if (n === null) problems.push(`${label} shown with the arrivals withheld`);
     return n === null ? null : Math.round((rate * n) / 100);
   };
-  const lwbs = count('OP-22 left without being seen, %');
+  // The ED flow lines' count of those who left without being seen is the same count.
+  const lwbs = count('OP-22 left without being seen, %') ?? read('left without being seen', flow);
   const lbtc = count('left before treatment complete, %');
   const ecat = count('ECAT (ED access composite), %');
   const boarders = read('boarding at midnight (admitted)');
@@ -263,9 +264,10 @@ describe('the channel summary post', () => {
       const input = await summaryInput(ctx.sql, date, TZ);
       const post = summaryPost(buildDailySummary(input), MIN_CELL);
       const field = post.embed.fields.find((f) => f.name === 'ED measures')?.value ?? '';
+      const flow = post.embed.fields.find((f) => f.name === 'ED flow')?.value ?? '';
       withheld += field.split('\n').filter((l) => /\*\*(–|<\d)\*\*/.test(l)).length;
       problems.push(
-        ...measureLinesLeaks(post.embed.description, field, MIN_CELL).map((p) => `${date}: ${p}`),
+        ...measureLinesLeaks(post.embed.description, field, flow, MIN_CELL).map((p) => `${date}: ${p}`),
       );
       for (const [key, figure] of [
         ['measure.doorToProvider', 'doorToProvider'],
