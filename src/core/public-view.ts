@@ -232,7 +232,8 @@ export function suppressTable(
     }),
   );
   const withheld = (s: CellState | undefined) => s === 'small' || s === 'hidden';
-  const suppressed = flat.some(withheld);
+  // The table's own cells: counts it never shows are withheld whatever the data.
+  const suppressed = flat.slice(0, extra).some(withheld);
   const names = table.columns.map((c) => c.name);
   const shownRows: Cell[][] = table.rows.map((row, r) =>
     row.map((cell, c) => {

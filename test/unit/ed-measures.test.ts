@@ -167,6 +167,17 @@ describe('public /er measures', () => {
     expect(smallCountsSolved(values, sums, 5)).toEqual([]);
   });
 
+  it('says nothing of withheld cells when no count is small', () => {
+    // Each visit five times over: every count, shown or not, is 0 or at least 5.
+    const vs = mixedVisits(80, 6).flatMap((v) => [v, v, v, v, v]);
+    const body = measuresReport(vs, { boarders: 0, over_4h: 0 }, w, 'America/New_York', 0);
+    const counts = (body.table?.rows ?? []).flatMap((r) => r.slice(5).filter((v) => typeof v === 'number'));
+    expect(counts.filter((v) => (v as number) >= 1 && (v as number) < 5)).toEqual([]);
+    const shown = publicView(body, 5);
+    expect(shown.summary).not.toContain('withheld');
+    expect(shown.table?.rows).toEqual(body.table?.rows);
+  });
+
   it('keeps its chart, blank on the days a median would describe 1 to t-1 visits', () => {
     const vs = mixedVisits(300, 5);
     const shown = publicView(measuresReport(vs, { boarders: 7, over_4h: 3 }, w, 'America/New_York', 0), 5);
