@@ -151,6 +151,35 @@ describe('the check of public answers', () => {
       'ER treatments by type: cell 0,1 solves to 3',
     );
   });
+  it('finds in /er measures a count not shown that the OP-18 rows give away, and a headline without the visits', () => {
+    const block = (what: string, of: string) => [
+      `  what       ${what}`,
+      '  unit       median min',
+      '  value         –',
+      '  p90 min       –',
+      '  counted       -',
+      `  of visits  ${of.padStart(4)}`,
+      '  left out      0',
+    ];
+    const rows = [
+      ['OP-18a', 'stay, discharged or transferred', '30'],
+      ['OP-18b', 'stay, discharged', '20'],
+      ['OP-18c', 'stay, mental health', '<5'],
+      ['OP-18d', 'stay, transferred', '7'],
+      ['OP-22', 'left without being seen', '75'],
+    ].flatMap(([name = '', what = '', of = '']) => [name, ...block(what, of)]);
+    const leaky = [
+      '**ED measures (CMS and benchmark definitions)**',
+      'Standard ED measures of the ER visits that arrived in the last 24 hours.',
+      '```',
+      ...rows,
+      '```',
+    ].join('\n');
+    const problems = checkAnswer(readAnswer(leaky), MIN_CELL).problems;
+    // Discharged mental-health visits: 30 - 20 - 7 = 3, though no cell shows them.
+    expect(problems.some((p) => /: cell not shown #\d+ solves to 3$/.test(p))).toBe(true);
+    expect(problems.some((p) => p.includes('does not say the number of visits 75'))).toBe(true);
+  });
 });
 
 describe('public answers in the channel', () => {

@@ -6,7 +6,8 @@ import type { DiscordStandIn, RecordedRequest } from './standin.ts';
  * (not ephemeral), read the table as a reader does and solve the published sums (each row's total, each
  * breakdown's total row, the headline) for every withheld cell ("<t" or "–"). None may come out as a count
  * from 1 to t-1. The sums each answer publishes are written here from what its table says, independently
- * of src/core/public-view.ts.
+ * of src/core/public-view.ts; for /er measures, with the sums its definitions imply over counts it does not
+ * show (`links`), its percentages read back into counts, and every page of the answer read as one table.
  */
 interface Shape {
   title: RegExp;
