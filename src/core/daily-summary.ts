@@ -2,6 +2,7 @@ import { barChart } from './charts.ts';
 import type { Cell, ReplyBody } from './reply.ts';
 import { median, percentChange, percentile, round1 } from './stats.ts';
 import { MEASURES } from './ed-measures.ts';
+import type { MeasureLinks } from './measure-links.ts';
 import type { SummaryFigure } from './summary-figure.ts';
 import { summaryMeasureFigures, type SummaryMeasures } from './summary-measures.ts';
 import { HOUR_MS, localParts } from './time.ts';
@@ -56,6 +57,8 @@ export interface DailySummary {
   busiest: HourSlot | undefined;
   hoursInDay: number;
   windowLabel: string;
+  /** How the ED measures' counts hang together, for the public post (summary-measures.ts). */
+  measureLinks: MeasureLinks;
 }
 
 const BASELINE_DAYS = 7;
@@ -139,6 +142,9 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
   for (const d of DECISIONS)
     count(`disposition.${d}`, 'dispositions', d, day.dispositions[d] ?? 0, baseline.dispositions[d] ?? 0);
   count('lwbs', 'flow', 'left without being seen', day.lwbs, baseline.lwbs);
+  // Nearly the same visits as OP-22's count (flow.ts's LWBS): a reader takes it for that count.
+  const lwbs = figures.at(-1);
+  if (lwbs) lwbs.measureCount = 'lwbs:counted';
   figures.push({
     key: 'door-to-treatment.median',
     group: 'flow',
@@ -173,6 +179,7 @@ export function buildDailySummary(input: SummaryInput): DailySummary {
     hours,
     busiest,
     hoursInDay,
+    measureLinks: input.measures.links,
     windowLabel: `${input.date} 00:00 to 24:00 ${input.timeZone}${hoursInDay === 24 ? '' : ` (${hoursInDay} hours)`}`,
   };
 }

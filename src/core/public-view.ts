@@ -1,4 +1,4 @@
-import type { Cell, ReplyBody, ReplyChart, ReplyTable } from './reply.ts';
+import type { Cell, CellRef, ReplyBody, ReplyChart, ReplyTable, TableLinks } from './reply.ts';
 import { cellText, isSmallCount, protect, type CellState, type Sum } from './suppression.ts';
 
 /**
@@ -34,6 +34,7 @@ export function publicView(body: ReplyBody, threshold: number): ReplyBody {
       ...table,
       columns: table.columns.filter((_, i) => keep[i]),
       rows: table.rows.map((r) => r.filter((_, i) => keep[i])),
+      links: table.links && movedLinks(table.links, columnAt),
     };
     detailRemoved = true;
   }
@@ -75,6 +76,27 @@ export function viewFor(body: ReplyBody, answerPrivate: boolean, threshold: numb
   return shown;
 }
 
+/** Links over the columns left once detail columns are taken out: sums over a column left out go. */
+function movedLinks(links: TableLinks, columnAt: number[]): TableLinks {
+  const move = (c: CellRef): CellRef | undefined => {
+    if (typeof c === 'number') return c;
+    const at = columnAt[c[1]] ?? -1;
+    return at < 0 ? undefined : [c[0], at];
+  };
+  const sums = links.sums.flatMap((s) => {
+    const parts = s.parts.map(move);
+    const total = move(s.total);
+    return total === undefined || parts.some((p) => p === undefined)
+      ? []
+      : [{ parts: parts as CellRef[], total }];
+  });
+  const headline = (links.headline ?? []).flatMap(([r, c]) => {
+    const at = columnAt[c] ?? -1;
+    return at < 0 ? [] : [[r, at] as const];
+  });
+  return { ...links, sums, headline };
+}
+
 /** The table with a last row holding each count column's sum. */
 function withTotalRow(table: ReplyTable, label: string): ReplyTable {
   const total: Cell[] = table.columns.map((c, i) =>
@@ -87,9 +109,17 @@ function withTotalRow(table: ReplyTable, label: string): ReplyTable {
   return { ...table, rows: [...table.rows, total], totalRow: true };
 }
 
-/** The table's total as shown: the total row's (or only row's) total column, else its first count. */
+/**
+ * The table's total as shown: its first headline cell, else the total row's (or only row's) total column,
+ * else its first count.
+ */
 function totalText(table: ReplyTable | undefined): string {
   if (!table) return '0';
+  const [headline] = table.links?.headline ?? [];
+  if (headline) {
+    const cell = table.rows[headline[0]]?.[headline[1]];
+    return typeof cell === 'number' ? cell.toLocaleString('en-US') : (cell ?? '0');
+  }
   const row = table.totalRow ? table.rows.length - 1 : table.rows.length === 1 ? 0 : -1;
   const totalCol = table.columns.findIndex((c) => c.count && c.total);
   const col = totalCol >= 0 ? totalCol : table.columns.findIndex((c) => c.count);
@@ -176,12 +206,24 @@ export function suppressTable(
         start += size;
       }
     }
+  const links = table.links;
+  const extra = values.length;
+  if (links) {
+    values.push(...links.unpublished);
+    const ref = (c: CellRef) => (typeof c === 'number' ? extra + c : id(c[0], c[1]));
+    for (const s of links.sums) add(s.parts.map(ref), ref(s.total));
+  }
+  const headline = new Set((links?.headline ?? []).map(([r, c]) => id(r, c)));
   // The headline total is hidden last, then the other totals, then cells.
   const flat = protect(
     values,
     sums,
     threshold,
-    (i) => Number(where[i]?.[0] === last) + Number(where[i]?.[1] === totalCol || totalCol < 0),
+    (i) =>
+      headline.has(i)
+        ? 2
+        : Number(where[i]?.[0] === last) + Number(where[i]?.[1] === totalCol || totalCol < 0),
+    { unpublished: links?.unpublished.map((_, k) => extra + k) },
   );
   const states: (CellState | undefined)[][] = table.rows.map((row, r) =>
     row.map((_, c) => {
@@ -190,7 +232,8 @@ export function suppressTable(
     }),
   );
   const withheld = (s: CellState | undefined) => s === 'small' || s === 'hidden';
-  const suppressed = flat.some(withheld);
+  // The table's own cells: counts it never shows are withheld whatever the data.
+  const suppressed = flat.slice(0, extra).some(withheld);
   const names = table.columns.map((c) => c.name);
   const shownRows: Cell[][] = table.rows.map((row, r) =>
     row.map((cell, c) => {

@@ -47,6 +47,24 @@ export interface ReplyTable {
   publicTotal?: string;
   /** Every row is one person, visit or event: row-level detail, left out of a public answer. */
   detail?: boolean;
+  /** Sums a reader knows beyond the table's rows and columns: a public answer protects them too. */
+  links?: TableLinks;
+}
+
+/** A count cell of a table by row and column, or (a number) a count the table does not show. */
+export type CellRef = readonly [row: number, column: number] | number;
+
+/**
+ * How a table's counts hang together beyond its total row and column (ED-1's count is its not mental health
+ * row's plus its mental health row's; LBTC's is LWBS's plus the visits that left against advice or eloped,
+ * a count not shown): public-view.ts folds these sums into its one small-cell protection.
+ */
+export interface TableLinks {
+  /** Counts the table never shows that the sums refer to (by index): a reader knows only that each is >= 0. */
+  unpublished: number[];
+  sums: { parts: CellRef[]; total: CellRef }[];
+  /** The cells holding the answer's headline count, the first the one `{total}` stands for: hidden last. */
+  headline?: (readonly [row: number, column: number])[];
 }
 
 export interface ReplyChart {

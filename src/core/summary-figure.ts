@@ -8,6 +8,11 @@ export interface SummaryFigure {
   average: number | null;
   /** Counts of people or events (small ones may identify); medians are not. */
   isCount: boolean;
-  /** A rate's count of people (a public post withholds the rate when that count is small). */
-  numerator?: number;
+  /**
+   * The ED measures' count (measure-links.ts) this figure gives away: a count's own, or a rate's with the
+   * day's arrivals. A public post protects it under the measures' sums.
+   */
+  measureCount?: string;
+  /** The ED measures' count of visits a median describes: withheld when 1 to SUMMARY_MIN_CELL-1. */
+  describes?: string;
 }

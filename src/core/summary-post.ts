@@ -7,6 +7,7 @@ import {
   type SummaryFigure,
 } from './daily-summary.ts';
 import type { ReplyChart } from './reply.ts';
+import { measureLineStates } from './summary-measures.ts';
 import { cellText, isSmallCount, suppressGroup, type CellState } from './suppression.ts';
 import { discordText } from './text.ts';
 
@@ -85,14 +86,17 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
   if (hours.totalWithheld) withheld.add('arrivals');
   if (withheld.has('arrivals')) state.set('arrivals', 'hidden');
   if (withheld.has('treatments')) state.set('treatments', 'hidden');
+  // The ED measures' lines: one protection over the sums between their counts (measure-links.ts).
+  const arrivalsShown = (state.get('arrivals') ?? 'shown') === 'shown';
+  for (const [key, st] of measureLineStates(s.figures, s.measureLinks, arrivalsShown, threshold))
+    state.set(key, st);
 
   const shown: Record<string, string> = {};
   // A label can hold a value from the data (a treatment type): escaped, as replies' text is.
   const line = (f: SummaryFigure) => {
     const label = discordText(f.label);
-    // A rate of a small count would give the count away: withheld like the count itself.
-    const smallRate = f.numerator !== undefined && isSmallCount(f.numerator, threshold);
-    if (!f.isCount && smallRate) {
+    // A measure's rate or median that would give a small count away (summary-measures.ts): withheld.
+    if (!f.isCount && (state.get(f.key) ?? 'shown') !== 'shown') {
       shown[f.key] = '–';
       return `${label} **–**`;
     }

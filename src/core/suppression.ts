@@ -167,6 +167,15 @@ export function linearlyDetermined(states: readonly CellState[], sums: readonly 
   });
 }
 
+export interface ProtectOptions {
+  /**
+   * Counts the answer never shows but a reader knows the sums of (left against advice plus eloped, inside
+   * LBTC less LWBS): they start hidden and stay so, and they may no more be worked out as 1..t-1 than a
+   * shown cell's "<t".
+   */
+  unpublished?: readonly number[];
+}
+
 /**
  * Small-cell protection over any set of published sums (a table's row and column totals, several
  * breakdowns of the same people adding up to one total): counts 1..t-1 become "small"; then, while a reader
@@ -182,10 +191,14 @@ export function protect(
   sums: readonly Sum[],
   threshold: number,
   level: (i: number) => number = () => 0,
+  options: ProtectOptions = {},
 ): CellState[] {
-  const initial: CellState[] = values.map((v) => (isSmallCount(v, threshold) ? 'small' : 'shown'));
-  if (!initial.includes('small')) return initial;
+  const unpublished = new Set(options.unpublished ?? []);
+  const initial: CellState[] = values.map((v, i) =>
+    unpublished.has(i) ? 'hidden' : isSmallCount(v, threshold) ? 'small' : 'shown',
+  );
   const isSmall = (i: number) => isSmallCount(values[i] ?? 0, threshold);
+  if (!values.some((_, i) => isSmall(i))) return initial;
   const exposed = (st: readonly CellState[]) =>
     [...workedOut(values, st, sums, threshold)].filter(isSmall).length;
   const inSums = [...new Set(sums.flatMap((s) => [...s.parts, s.total]))];

@@ -14,6 +14,7 @@ import {
   treatmentsByType,
 } from './er.queries.ts';
 import { edMeasures } from '../core/ed-measures.ts';
+import { measureLinks } from '../core/measure-links.ts';
 import type { SummaryMeasures } from '../core/summary-measures.ts';
 import { boardersAt, flowVisits, measureVisits, returnVisits } from './flow.queries.ts';
 import type { Db } from './queries.ts';
@@ -92,10 +93,12 @@ async function summaryMeasures(db: Db, date: string, timeZone: string): Promise<
     measureVisits(db, new Date(weekStart), day.from),
     boardersAt(db, day.to),
   ]);
+  const figures = edMeasures(visits);
   return {
-    day: edMeasures(visits),
+    day: figures,
     baseline: edMeasures(before),
     boarding,
+    links: measureLinks(visits, figures, boarding),
     arrivalsLastWeek: before.filter((v) => v.arrived_s < weekAgoEnds).length,
   };
 }

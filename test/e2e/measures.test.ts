@@ -66,13 +66,17 @@ describe('/er measures through Discord', () => {
     expect(edit.files[0]?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
   });
 
-  it('in the channel: aggregates under the small-cell rule, still citing the definition', async () => {
+  it('in the channel: the number of visits, aggregates under the small-cell rule and the chart, citing the definition', async () => {
     const p = discord.command(coordinator, 'er', 'measures', { window: '30d' });
     const edit = await discord.waitFor(originalOf(p), 20_000, 'the public /er measures reply');
     const text = contentOf(edit);
-    expect(text).toContain('Standard ED measures of the ER visits that arrived in the last 30 days.');
+    expect(text).toMatch(
+      /\n[\d,]+ ER visits arrived in the last 30 days; their standard ED measures follow\.\n/,
+    );
     expect(text).toContain('OP-18b');
     expect(text).toContain(DEFINITION);
+    // The chart stays in public: days of a few visits blank, not the whole chart gone.
+    expect(edit.files[0]?.data.subarray(0, 8).equals(PNG_MAGIC)).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { runSeed } from '../../dev/seed/seed.ts';
 import { localDate } from '../../src/core/time.ts';
 import { testDatabases } from '../support/databases.ts';
 import { launchBot, stopBot, type Bot } from './bot.ts';
-import { checkAnswer, checkPublicAnswers, readAnswer } from './public-answers.ts';
+import { checkAnswer, checkPublicAnswers, readAnswer, readPages } from './public-answers.ts';
 import { DiscordStandIn, IDS, type User } from './standin.ts';
 
 /**
@@ -37,8 +37,17 @@ afterAll(async () => {
   await db.drop();
 });
 
-/** Posts a command in the channel and returns the content of its answer. */
+/** Posts a command in the channel and returns the content of its answer (its first page). */
 async function post(name: string, sub: string, options: Record<string, string> = {}): Promise<string> {
+  return (await postPages(name, sub, options))[0] ?? '';
+}
+
+interface Components {
+  components?: { components: { custom_id: string; label?: string; disabled?: boolean }[] }[];
+}
+
+/** Posts a command in the channel and returns the content of every page of its answer, pressing "Next". */
+async function postPages(name: string, sub: string, options: Record<string, string> = {}): Promise<string[]> {
   const p = discord.command(coordinator, name, sub, options);
   const edit = await discord.waitFor(
     () =>
@@ -51,7 +60,23 @@ async function post(name: string, sub: string, options: Record<string, string> =
     20_000,
     `the answer to /${name} ${sub}`,
   );
-  return (edit.body as { content: string }).content;
+  const pages = [(edit.body as { content: string }).content];
+  let body = edit.body as Components & { content: string };
+  for (;;) {
+    const next = body.components?.[0]?.components.find((c) => c.label?.startsWith('Next'));
+    if (!next || next.disabled) return pages;
+    const press = discord.button(coordinator, next.custom_id, discord.message(body as never));
+    const update = await discord.waitFor(
+      () =>
+        discord.requests.find(
+          (r) => r.method === 'POST' && r.path.endsWith(`/${press.id}/${press.token}/callback`),
+        ),
+      10_000,
+      `page ${pages.length + 1} of /${name} ${sub}`,
+    );
+    body = (update.body as { data: Components & { content: string } }).data;
+    pages.push(body.content);
+  }
 }
 
 const yesterday = () => localDate(TZ, Date.now() - 86_400_000);
@@ -76,6 +101,8 @@ const ASKED: [string, string, Record<string, string>][] = [
   ['er', 'flow', { window: '7d', by: 'condition' }],
   ['er', 'returns', { window: '30d' }],
   ['er', 'returns', { window: '7d' }],
+  ['er', 'measures', { window: '24h' }],
+  ['er', 'measures', { window: '7d' }],
   ['care', 'no-shows', { window: '7d' }],
   ['care', 'no-shows', { window: '30d' }],
   ['care', 'follow-up', { window: '30d' }],
@@ -124,14 +151,47 @@ describe('the check of public answers', () => {
       'ER treatments by type: cell 0,1 solves to 3',
     );
   });
+  it('finds in /er measures a count not shown that the OP-18 rows give away, and a headline without the visits', () => {
+    const block = (what: string, of: string) => [
+      `  what       ${what}`,
+      '  unit       median min',
+      '  value         –',
+      '  p90 min       –',
+      '  counted       -',
+      `  of visits  ${of.padStart(4)}`,
+      '  left out      0',
+    ];
+    const rows = [
+      ['OP-18a', 'stay, discharged or transferred', '30'],
+      ['OP-18b', 'stay, discharged', '20'],
+      ['OP-18c', 'stay, mental health', '<5'],
+      ['OP-18d', 'stay, transferred', '7'],
+      ['OP-22', 'left without being seen', '75'],
+    ].flatMap(([name = '', what = '', of = '']) => [name, ...block(what, of)]);
+    const leaky = [
+      '**ED measures (CMS and benchmark definitions)**',
+      'Standard ED measures of the ER visits that arrived in the last 24 hours.',
+      '```',
+      ...rows,
+      '```',
+    ].join('\n');
+    const problems = checkAnswer(readAnswer(leaky), MIN_CELL).problems;
+    // Discharged mental-health visits: 30 - 20 - 7 = 3, though no cell shows them.
+    expect(problems.some((p) => /: cell not shown #\d+ solves to 3$/.test(p))).toBe(true);
+    expect(problems.some((p) => p.includes('does not say the number of visits 75'))).toBe(true);
+  });
 });
 
 describe('public answers in the channel', () => {
   it('keep their totals, and no withheld count solves to 1..4 from the totals and the shown cells', async () => {
-    for (const [name, sub, options] of ASKED) await post(name, sub, options);
+    const whole: string[][] = [];
+    for (const [name, sub, options] of ASKED) whole.push(await postPages(name, sub, options));
     await post('appointments', 'day', { date: yesterday() });
     const result = checkPublicAnswers(discord, MIN_CELL);
     expect(result.problems).toEqual([]);
+    // Answers of several pages (/er measures) read whole: every page's rows tied by the same sums.
+    const paged = whole.filter((pages) => pages.length > 1);
+    expect(paged.flatMap((pages) => checkAnswer(readPages(pages), MIN_CELL).problems)).toEqual([]);
     expect(result.answers).toBe(ASKED.length + 1);
     // Small windows of a small seed: many counts below the threshold, or the check proves nothing.
     expect(result.withheld).toBeGreaterThan(20);

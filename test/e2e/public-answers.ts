@@ -6,7 +6,8 @@ import type { DiscordStandIn, RecordedRequest } from './standin.ts';
  * (not ephemeral), read the table as a reader does and solve the published sums (each row's total, each
  * breakdown's total row, the headline) for every withheld cell ("<t" or "–"). None may come out as a count
  * from 1 to t-1. The sums each answer publishes are written here from what its table says, independently
- * of src/core/public-view.ts.
+ * of src/core/public-view.ts; for /er measures, with the sums its definitions imply over counts it does not
+ * show (`links`), its percentages read back into counts, and every page of the answer read as one table.
  */
 interface Shape {
   title: RegExp;
@@ -18,6 +19,21 @@ interface Shape {
   totalRow?: string;
   /** Which breakdown a row belongs to (each adds up to the total row on its own); one by default. */
   section?: (label: string) => string;
+  /** Further identities a reader knows between the cells (and counts the answer does not show). */
+  links?: (t: Linked) => void;
+}
+
+/** What a shape's `links` works with: the cells of one answer, unknowns of its own, and the sums. */
+interface Linked {
+  answer: PublicAnswer;
+  /** The value id of a count cell, by row key (`measure|what`) and column name. */
+  cell: (row: string, column: string) => number | undefined;
+  /** A count the answer does not show: only known to be >= 0. */
+  unknown: () => number;
+  sum: (parts: (number | undefined)[], total: number | undefined) => void;
+  /** What the reader reads off a cell exactly by other means (a percentage of a shown count). */
+  reveal: (id: number | undefined, value: number, how: string) => void;
+  problem: (text: string) => void;
 }
 
 const WEEKDAYS = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
@@ -42,6 +58,7 @@ const SHAPES: Shape[] = [
     totalRow: 'all',
     section: (l) => (WEEKDAYS.has(l) ? 'weekday' : /^\d\d:00$/.test(l) ? 'hour' : 'department'),
   },
+  { title: /^ED measures /, counts: [5, 6, 7], links: measureIdentities },
   {
     title: /^Follow-up after ER discharge$/,
     counts: [1, 2, 3, 4],
@@ -104,6 +121,12 @@ function readBlocks(lines: string[]): Pick<PublicAnswer, 'header' | 'rows'> {
   return { header, rows };
 }
 
+/** A reply laid out in pages (each with the title, summary and part of the table) read as one answer. */
+export function readPages(contents: readonly string[]): PublicAnswer {
+  const [first = readAnswer(''), ...rest] = contents.map(readAnswer);
+  return { ...first, rows: [...first.rows, ...rest.flatMap((a) => a.rows)] };
+}
+
 /** What the reader knows of a cell: a count, withheld (null), or not a count. */
 function cellValue(text: string): number | null | undefined {
   if (text.startsWith('<') || text === '–') return null;
@@ -138,6 +161,7 @@ export function checkAnswer(a: PublicAnswer, threshold: number): CheckResult {
       values.push(v);
     }),
   );
+  const problems: string[] = [];
   const sums: PublishedSum[] = [];
   const add = (parts: (number | undefined)[], total: number | undefined) => {
     if (parts.length > 0 && total !== undefined && parts.every((p) => p !== undefined))
@@ -151,7 +175,6 @@ export function checkAnswer(a: PublicAnswer, threshold: number): CheckResult {
       ),
     );
   const last = a.rows.length - 1;
-  const problems: string[] = [];
   const hasTotalRow = shape.totalRow !== undefined && a.rows[last]?.[0] === shape.totalRow;
   if (hasTotalRow) {
     const sections = new Map<string, number[]>();
@@ -170,9 +193,27 @@ export function checkAnswer(a: PublicAnswer, threshold: number): CheckResult {
     if (!a.summary.startsWith(`${total} `) && !a.summary.includes(` ${total} `))
       problems.push(`${a.title}: the summary does not say the total ${total}: ${a.summary}`);
   }
+  if (shape.links) {
+    const what = a.header.indexOf('what');
+    shape.links({
+      answer: a,
+      cell: (key, column) => {
+        const r = a.rows.findIndex((row) => `${row[0]}|${row[what] ?? ''}` === key);
+        return id.get(`${r},${a.header.indexOf(column)}`);
+      },
+      unknown: () => values.push(null) - 1,
+      sum: add,
+      reveal: (i, v, how) => {
+        if (i === undefined || values[i] !== null) return;
+        values[i] = v;
+        if (v >= 1 && v < threshold) problems.push(`${a.title}: ${how} gives a count of ${v}`);
+      },
+      problem: (text) => problems.push(`${a.title}: ${text}`),
+    });
+  }
   for (const s of smallCountsSolved(values, sums, threshold)) {
     const [i, v] = s.split('=').map(Number);
-    const at = [...id].find(([, k]) => k === i)?.[0];
+    const at = [...id].find(([, k]) => k === i)?.[0] ?? `not shown #${i}`;
     problems.push(`${a.title}: cell ${at} solves to ${v}`);
   }
   return { problems, withheld, answers: 1 };
@@ -208,4 +249,105 @@ export function checkPublicAnswers(discord: DiscordStandIn, threshold: number): 
     withheld: results.reduce((n, r) => n + r.withheld, 0),
     answers: results.reduce((n, r) => n + r.answers, 0),
   };
+}
+
+const OP18 = ['OP-18a|stay, discharged or transferred', 'OP-18b|stay, discharged'] as const;
+const MH18 = 'OP-18c|stay, mental health';
+const TR18 = 'OP-18d|stay, transferred';
+const ADMITTED = ['ED-1|stay, admitted', 'ED-2|boarding, admitted'];
+const ADMITTED_NOT_MH = ['ED-1|stay, admitted, not mental health', 'ED-2|boarding, not mental health'];
+const ADMITTED_MH = ['ED-1|stay, admitted, mental health', 'ED-2|boarding, mental health'];
+const LWBS = 'OP-22|left without being seen';
+const LBTC = 'LBTC|left before treatment complete';
+const ECAT = 'ECAT|ED access composite';
+const RETURNS = '72-hour returns|all';
+const RETURNS_ADMITTED = '72-hour returns|ended in admission';
+
+/**
+ * /er measures: what a reader knows of how its figures hang together, from the measures' definitions
+ * (README, "ED measures") rather than from the product's own declaration. Every visit is in one stratum,
+ * is mental health or not, and has an age band or none; each time measure counts its population's visits
+ * as measured or left out; each rate's "of visits" is every visit (or its ECAT stratum's).
+ */
+function measureIdentities({ answer, cell, unknown, sum, reveal, problem }: Linked): void {
+  const [a, b] = OP18;
+  const n = cell(LWBS, 'of visits');
+  // Discharged or transferred = discharged not MH (18b) + discharged MH + transferred not MH + transferred MH.
+  for (const col of ['of visits', 'left out']) {
+    const [dMh, tNot, tMh] = [unknown(), unknown(), unknown()];
+    sum([cell(b, col), dMh, tNot, tMh], cell(a, col));
+    sum([dMh, tMh], cell(MH18, col));
+    sum([tNot, tMh], cell(TR18, col));
+  }
+  // Admitted: the same visits in ED-1 and ED-2, measured or left out, and split by mental health.
+  const population = (rows: readonly string[]) => {
+    const p = unknown();
+    for (const r of rows) sum([cell(r, 'of visits'), cell(r, 'left out')], p);
+    return p;
+  };
+  const admitted = population(ADMITTED);
+  const admittedMh = population(ADMITTED_MH);
+  sum([population(ADMITTED_NOT_MH), admittedMh], admitted);
+  for (const col of ['of visits', 'left out'])
+    for (const k of [0, 1])
+      sum(
+        [cell(ADMITTED_NOT_MH[k] ?? '', col), cell(ADMITTED_MH[k] ?? '', col)],
+        cell(ADMITTED[k] ?? '', col),
+      );
+  // Every rate is of all visits; door to provider measures or leaves out each of them.
+  for (const r of [LBTC, ECAT, RETURNS, RETURNS_ADMITTED]) sum([cell(r, 'of visits')], n);
+  sum(
+    [
+      cell('Door to provider|arrival to first provider contact', 'of visits'),
+      cell('Door to provider|arrival to first provider contact', 'left out'),
+    ],
+    n,
+  );
+  // LBTC = LWBS + left against advice or eloped; LWBS left before any provider contact.
+  sum([cell(LWBS, 'counted'), unknown()], cell(LBTC, 'counted'));
+  sum(
+    [cell(LWBS, 'counted'), unknown()],
+    cell('Door to provider|arrival to first provider contact', 'left out'),
+  );
+  // The strata: discharged or transferred, admitted, LBTC, and the rest (observation, still in the ED).
+  sum([cell(a, 'of visits'), cell(a, 'left out'), admitted, cell(LBTC, 'counted'), unknown()], n);
+  // ECAT: by age band (and visits of unknown age), by mental health; LWBS meets it.
+  for (const col of ['counted', 'of visits']) {
+    sum(
+      [...['under 18', '18-64', '65 and over'].map((band) => cell(`${ECAT}, ${band}`, col)), unknown()],
+      cell(ECAT, col),
+    );
+    sum([cell(`${ECAT}, mental health`, col), cell(`${ECAT}, not mental health`, col)], cell(ECAT, col));
+  }
+  sum([cell(LWBS, 'counted'), unknown()], cell(ECAT, 'counted'));
+  sum(
+    [cell(MH18, 'of visits'), cell(MH18, 'left out'), admittedMh, unknown()],
+    cell(`${ECAT}, mental health`, 'of visits'),
+  );
+  // Returns ended in admission are returns, and admitted.
+  sum([cell(RETURNS_ADMITTED, 'counted'), unknown()], cell(RETURNS, 'counted'));
+  sum([cell(RETURNS_ADMITTED, 'counted'), unknown()], admitted);
+  sum([cell('ED-2|boarding over 4 h now', 'counted'), unknown()], cell('ED-2|boarding now', 'counted'));
+  const col = (name: string) => answer.header.indexOf(name);
+  for (const row of answer.rows) {
+    const key = `${row[0]}|${row[col('what')] ?? ''}`;
+    const number = (name: string) => {
+      const t = row[col(name)] ?? '';
+      return /^[\d,.]+$/.test(t) ? Number(t.replace(/,/g, '')) : null;
+    };
+    const value = number('value');
+    const [counted, of] = [number('counted'), number('of visits')];
+    if (value === null) continue;
+    if (row[col('unit')] === '%') {
+      // A percentage and its denominator give the count; a count and a non-zero percentage the denominator.
+      if (of !== null) reveal(cell(key, 'counted'), Math.round((value * of) / 100), `${key} % x of visits`);
+      else if (counted !== null && value > 0)
+        reveal(cell(key, 'of visits'), Math.round((counted * 100) / value), `${key} count / %`);
+    } else if (of === null && (row[col('of visits')] ?? '') !== '-')
+      problem(`${key}: a median of a withheld number of visits (${row[col('of visits')]}) is shown`);
+  }
+  // The headline: the visits in the window, as the table shows them.
+  const total = answer.rows.find((r) => `${r[0]}|${r[col('what')] ?? ''}` === LWBS)?.[col('of visits')];
+  if (total !== undefined && !answer.summary.startsWith(`${total} `))
+    problem(`the summary does not say the number of visits ${total}: ${answer.summary}`);
 }

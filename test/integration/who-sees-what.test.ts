@@ -212,3 +212,74 @@ describe('/admin audit', () => {
     expect(r.title).toBe(`Audit trail (disclosing ${p.mrn})`);
   });
 });
+
+/**
+ * What a reader works out from the summary post's ED measures lines, by the measures' definitions (README,
+ * "ED measures") and independently of src/core/measure-links.ts: a rate of the day's arrivals gives its
+ * count (LWBS's is also in the ED flow lines); LBTC less LWBS counts those who left against advice or eloped; ECAT less LWBS those it counts
+ * for the other three reasons; boarders less those over 4 h the ones under. None may be 1..t-1.
+ */
+function measureLinesLeaks(description: string, field: string, flow: string, threshold: number): string[] {
+  const arrivals = /^\*\*([\d,]+)\*\* ER arrivals/.exec(description)?.[1];
+  const n = arrivals === undefined ? null : Number(arrivals.replace(/,/g, ''));
+  const read = (label: string, lines = field) => {
+    const line = lines.split('\n').find((l) => l.startsWith(`${label} **`));
+    const t = /\*\*([^*]+)\*\*/.exec(line ?? '')?.[1] ?? '–';
+    return /^[\d.,]+$/.test(t) ? Number(t.replace(/,/g, '')) : null;
+  };
+  const problems: string[] = [];
+  const count = (label: string) => {
+    const rate = read(label);
+    if (rate === null) return null;
+    if (n === null) problems.push(`${label} shown with the arrivals withheld`);
+    return n === null ? null : Math.round((rate * n) / 100);
+  };
+  // The ED flow lines' count of those who left without being seen is the same count.
+  const lwbs = count('OP-22 left without being seen, %') ?? read('left without being seen', flow);
+  const lbtc = count('left before treatment complete, %');
+  const ecat = count('ECAT (ED access composite), %');
+  const boarders = read('boarding at midnight (admitted)');
+  const over4h = read('boarding over 4 h at midnight');
+  const worked: [string, number | null][] = [
+    ['LWBS', lwbs],
+    ['LBTC', lbtc],
+    ['ECAT', ecat],
+    ['LBTC less LWBS', lbtc === null || lwbs === null ? null : lbtc - lwbs],
+    ['ECAT less LWBS', ecat === null || lwbs === null ? null : ecat - lwbs],
+    ['boarders', boarders],
+    ['boarders over 4 h', over4h],
+    ['boarders under 4 h', boarders === null || over4h === null ? null : boarders - over4h],
+  ];
+  for (const [what, v] of worked)
+    if (v !== null && v >= 1 && v < threshold) problems.push(`${what} works out to ${v}`);
+  return problems;
+}
+
+describe('the channel summary post', () => {
+  it('gives no small count away through its ED measures lines, and withholds a median of a few visits', async () => {
+    const problems: string[] = [];
+    let withheld = 0;
+    for (let i = 1; i <= 28; i++) {
+      const date = addDays('2026-03-15', -i);
+      const input = await summaryInput(ctx.sql, date, TZ);
+      const post = summaryPost(buildDailySummary(input), MIN_CELL);
+      const field = post.embed.fields.find((f) => f.name === 'ED measures')?.value ?? '';
+      const flow = post.embed.fields.find((f) => f.name === 'ED flow')?.value ?? '';
+      withheld += field.split('\n').filter((l) => /\*\*(–|<\d)\*\*/.test(l)).length;
+      problems.push(
+        ...measureLinesLeaks(post.embed.description, field, flow, MIN_CELL).map((p) => `${date}: ${p}`),
+      );
+      for (const [key, figure] of [
+        ['measure.doorToProvider', 'doorToProvider'],
+        ['measure.op18b', 'op18b'],
+      ] as const) {
+        const visits = input.measures.day.find((f) => f.key === figure)?.denominator ?? 0;
+        if (post.shown[key] !== '–' && visits >= 1 && visits < MIN_CELL)
+          problems.push(`${date}: the median ${key} of ${visits} visits is shown`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Small days of a small seed: some lines withheld, or the check proves nothing.
+    expect(withheld).toBeGreaterThan(0);
+  }, 120_000);
+});

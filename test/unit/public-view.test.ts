@@ -338,4 +338,32 @@ describe('publicView', () => {
     expect(column.table?.rows[0]).toEqual(['one', 5, 10]);
     expect(column.chart).toBeUndefined();
   });
+
+  it('protects the sums a table declares, over a count it never shows, after taking out a detail column', () => {
+    // LBTC = LWBS + those who left against advice or eloped (not shown): 9 = 6 + 3.
+    const table: ReplyTable = {
+      columns: [
+        { name: 'measure' },
+        { name: 'longest wait', detail: true },
+        { name: 'counted', count: true },
+      ],
+      rows: [
+        ['LWBS', 'Ann 5 h', 6],
+        ['LBTC', 'Bo 6 h', 9],
+      ],
+      links: { unpublished: [3], sums: [{ parts: [[0, 2], 0], total: [1, 2] }], headline: [[1, 2]] },
+    };
+    const shown = publicView({ ...base, table, publicSummary: '{total} left.' }, 5);
+    expect(shown.table?.columns.map((c) => c.name)).toEqual(['measure', 'counted']);
+    // LWBS hidden: the headline (LBTC) is hidden last, and the 3 can no longer be worked out.
+    expect(shown.table?.rows).toEqual([
+      ['LWBS', '–'],
+      ['LBTC', 9],
+    ]);
+    expect(shown.summary).toMatch(/^9 left\./);
+    expect(publicView({ ...base, table: { ...table, links: undefined } }, 5).table?.rows).toEqual([
+      ['LWBS', 6],
+      ['LBTC', 9],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDailySummary, type PeriodFigures } from '../../src/core/daily-summary.ts';
+import { measureLinks } from '../../src/core/measure-links.ts';
 import { summaryPost } from '../../src/core/summary-post.ts';
 
 const period = (treatmentsByType: Record<string, number>): PeriodFigures => ({
@@ -28,7 +29,13 @@ describe('summaryPost', () => {
       baseline: period({ [type]: 70 }),
       censusAtMidnight: 12,
       baselineCensus: [10, 11, 12, 13, 14, 15, 16],
-      measures: { day: [], baseline: [], boarding: { boarders: 0, over_4h: 0 }, arrivalsLastWeek: 40 },
+      measures: {
+        day: [],
+        baseline: [],
+        boarding: { boarders: 0, over_4h: 0 },
+        arrivalsLastWeek: 40,
+        links: measureLinks([], [], { boarders: 0, over_4h: 0 }),
+      },
     });
     const field = summaryPost(summary, 3).embed.fields.find((f) => f.name === 'Treatments');
     expect(field?.value).toContain(

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { derivable, suppressGroup, type CellState } from '../../src/core/suppression.ts';
+import {
+  derivable,
+  isSmallCount,
+  protect,
+  suppressGroup,
+  workedOut,
+  type CellState,
+  type Sum,
+} from '../../src/core/suppression.ts';
 import { Random } from '../../dev/seed/random.ts';
+import { smallCountsSolved } from '../support/disclosure.ts';
 
 /**
  * Independent check by enumeration: every assignment of the hidden cells that a reader would find
@@ -74,5 +83,50 @@ describe('suppressGroup', () => {
         derivableByEnumeration(values, states, t),
       );
     }
+  });
+});
+
+describe('protect with counts the answer does not show', () => {
+  const T = 5;
+  // OP-18: a = b + dMh + tNot + tMh, c = dMh + tMh, d = tNot + tMh; dMh, tNot, tMh are never shown.
+  // a=30, b=20, c=4 ("<5"), d=7: then dMh = a - b - d = 3 and tMh = 1, whatever c shows.
+  const values = [30, 20, 4, 7, 3, 6, 1];
+  const sums: Sum[] = [
+    { parts: [1, 4, 5, 6], total: 0 },
+    { parts: [4, 6], total: 2 },
+    { parts: [5, 6], total: 3 },
+  ];
+
+  it('per cell, as public /er measures was: discharged mental-health visits (not shown) work out to 3', () => {
+    const states = protect(values.slice(0, 4), [], T);
+    const read = [...values.slice(0, 4).map((v, i) => (states[i] === 'shown' ? v : null)), null, null, null];
+    expect(smallCountsSolved(read, sums, T)).toEqual(['4=3']);
+  });
+
+  it('hides a shown figure so no unshown count works out to 1..t-1, and never shows an unshown one', () => {
+    const states = protect(values, sums, T, () => 0, { unpublished: [4, 5, 6] });
+    expect(states.slice(4)).toEqual(['hidden', 'hidden', 'hidden']);
+    expect(states.slice(0, 4).filter((s) => s === 'hidden')).toHaveLength(1);
+    const read = values.map((v, i) => (states[i] === 'shown' ? v : null));
+    expect(smallCountsSolved(read, sums, T)).toEqual([]);
+    expect([...workedOut(values, states, sums, T)].filter((i) => isSmallCount(values[i] ?? 0, T))).toEqual(
+      [],
+    );
+  });
+
+  it('leaves a table alone when its unshown counts cannot be worked out', () => {
+    // LBTC = LWBS + (left against advice or eloped): 23 = 12 + 11, no small count among them.
+    expect(protect([12, 23, 11], [{ parts: [0, 2], total: 1 }], T, () => 0, { unpublished: [2] })).toEqual([
+      'shown',
+      'shown',
+      'hidden',
+    ]);
+  });
+
+  it('protects a small unshown count even when no shown cell is small', () => {
+    // LBTC 9 = LWBS 6 + 3 who left against advice or eloped: one of the two rates must go.
+    const states = protect([6, 9, 3], [{ parts: [0, 2], total: 1 }], T, () => 0, { unpublished: [2] });
+    expect(states[2]).toBe('hidden');
+    expect(states.slice(0, 2).filter((s) => s === 'hidden')).toHaveLength(1);
   });
 });

@@ -6,9 +6,10 @@ import {
   type MeasureFigure,
   type MeasureVisit,
 } from '../ed-measures.ts';
+import { isUnshownCount, measureLinks, type MeasureLinks } from '../measure-links.ts';
 import { percentileInPlace, round1 } from '../stats.ts';
 import { footer, plural } from '../format.ts';
-import type { Cell, ReplyBody, ReplyChart } from '../reply.ts';
+import type { Cell, CellRef, ReplyBody, ReplyChart, TableLinks } from '../reply.ts';
 import { atLocal, localDatesBetween } from '../time.ts';
 import type { TimeWindow } from '../window.ts';
 
@@ -73,14 +74,15 @@ export function measuresReport(
         ].join(' '),
     publicSummary: empty
       ? `No ER visits arrived ${w.phrase}.`
-      : `Standard ED measures of the ER visits that arrived ${w.phrase}.`,
+      : `{total} ER visits arrived ${w.phrase}; their standard ED measures follow.`,
     table: {
       columns: [
         { name: 'measure' },
         { name: 'what' },
         { name: 'unit' },
-        { name: 'value', align: 'right', derived: 'row' },
-        { name: 'p90 min', align: 'right', derived: 'row' },
+        // A percentage gives its count from its visits, a median of a few visits their times.
+        { name: 'value', align: 'right', derived: 'row', of: ['counted', 'of visits'] },
+        { name: 'p90 min', align: 'right', derived: 'row', of: ['counted', 'of visits'] },
         { name: 'counted', align: 'right', count: true },
         { name: 'of visits', align: 'right', count: true },
         { name: 'left out', align: 'right', count: true },
@@ -92,9 +94,34 @@ export function measuresReport(
             ['ED-2', 'boarding now', 'patients', null, null, boarding.boarders, null, null],
             ['ED-2', 'boarding over 4 h now', 'patients', null, null, boarding.over_4h, null, null],
           ],
+      links: empty ? undefined : tableLinks(measureLinks(visits, figures, boarding), figures),
     },
     chart: empty ? undefined : dailyChart(visits, w, timeZone),
     footer: measuresFooter(timeZone, now, w.label),
+  };
+}
+
+/** Where each count of the table is: a figure's row and column; the boarders now in the last two rows. */
+const COLUMN = { counted: 5, of: 6, leftOut: 7 } as const;
+
+/** The measures' sums (measure-links.ts) over the table's cells, and the counts it does not show. */
+function tableLinks(links: MeasureLinks, figures: readonly MeasureFigure[]): TableLinks {
+  const unshown = [...links.values.keys()].filter(isUnshownCount);
+  const rows = new Map<string, number>(figures.map((f, i) => [f.key, i]));
+  const ref = (name: string): CellRef => {
+    const u = unshown.indexOf(name);
+    if (u >= 0) return u;
+    if (name === 'boarding:over4h') return [figures.length + 1, COLUMN.counted];
+    if (name === 'boarding:now') return [figures.length, COLUMN.counted];
+    const [key = '', field = ''] = name.split(':');
+    return [rows.get(key) ?? -1, COLUMN[field as keyof typeof COLUMN]];
+  };
+  const visits = ['lwbs', 'lbtc', 'ecat', 'returns', 'returnsAdmitted'].map((k) => ref(`${k}:of`));
+  return {
+    unpublished: unshown.map((name) => links.values.get(name) ?? 0),
+    sums: links.sums.map((x) => ({ parts: x.parts.map(ref), total: ref(x.total) })),
+    // Every rate's "of visits" is the visits in the window: the headline.
+    headline: visits.filter((c): c is [number, number] => typeof c !== 'number'),
   };
 }
 
@@ -117,6 +144,8 @@ function dailyChart(
     return next === undefined ? Infinity : atLocal(timeZone, next) / 1000;
   });
   const series = DAILY.map(() => new Array<number | null>(dates.length).fill(null));
+  // How many visits each point is the median of.
+  const basis = DAILY.map(() => new Array<number>(dates.length).fill(0));
   // One day's minutes per measure, reused day after day; a day holds at most every visit.
   const day: Minutes[] = DAILY.map(() => ({ minutes: new Float64Array(visits.length), count: 0 }));
   let d = 0;
@@ -125,6 +154,8 @@ function dailyChart(
       const median = percentileInPlace(m.minutes.subarray(0, m.count), 50);
       const points = series[k];
       if (points && d < points.length) points[d] = median === null ? null : round1(median);
+      const counts = basis[k];
+      if (counts && d < counts.length) counts[d] = m.count;
       m.count = 0;
     }
   };
@@ -136,12 +167,14 @@ function dailyChart(
     addHeadlineMinutes(v, day);
   }
   close();
-  return linesChart(
+  const chart = linesChart(
     `Daily medians of the headline ED measures (${w.label})`,
     dates,
     DAILY.map((k, i) => ({ label: `${MEASURES[k].name} ${MEASURES[k].label}`, data: series[i] ?? [] })),
     { x: 'day of arrival', y: 'minutes (median)' },
   );
+  // A public answer blanks a day's median of 1 to SUMMARY_MIN_CELL-1 visits: a few people's times.
+  return { ...chart, basis };
 }
 
 /** Adds a visit's minutes to each DAILY measure it is in (in the order of DAILY). */
