@@ -112,6 +112,9 @@ export const ENUM_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   'disposition_decision.patient_status': PATIENT_STATUSES,
   'disposition_decision.decision': DECISIONS,
   'fhir_encounter.decision': DECISIONS,
+  // The visits' measure facts (migration 019) and the view defining them copy the decision.
+  'er_visit_fact.decision': DECISIONS,
+  'er_visit_fact_source.decision': DECISIONS,
   'appointment.status': APPOINTMENT_STATUSES,
   'prescription.status': PRESCRIPTION_STATUSES,
   'audit_event.source': AUDIT_SOURCES,
