@@ -159,7 +159,16 @@ export function measureLinks(
   }
   values.set('boarding:now', boarding.boarders).set('boarding:over4h', boarding.over_4h);
   values.set('~boarding under 4h', boarding.boarders - boarding.over_4h);
+  // Differences a reader knows are never negative: the admitted stays without a boarding time (ED-2 measures
+  // a subset of ED-1's visits), and the visits of unknown age that ECAT does not count.
+  const count = (name: string) => values.get(name) ?? 0;
+  for (const m of ['', 'Other', 'Mh'])
+    values.set(`~ed1${m} without boarding time`, count(`ed1${m}:of`) - count(`ed2${m}:of`));
+  values.set('~age unknown, ecat not met', count('~age unknown') - count('~age unknown, ecat met'));
   const sums = declaredSums(rates);
+  for (const m of ['', 'Other', 'Mh'])
+    sums.push(sum(`ed1${m}:of`, `ed2${m}:of`, `~ed1${m} without boarding time`));
+  sums.push(sum('~age unknown', '~age unknown, ecat met', '~age unknown, ecat not met'));
   // A count of no visit of these (no transferred mental-health visit) is 0, as a reader would take it.
   for (const s of sums) for (const name of [...s.parts, s.total]) if (!values.has(name)) values.set(name, 0);
   return { values, sums };

@@ -64,7 +64,7 @@ export function publicView(body: ReplyBody, threshold: number): ReplyBody {
   const summary = [(publicSummary ?? body.summary).replace('{total}', totalText(shown)), ...notes]
     .filter(Boolean)
     .join('\n');
-  return { ...rest, summary, table: shown, chart: chart.chart };
+  return { ...rest, summary, table: withoutLinks(shown), chart: chart.chart };
 }
 
 /** The answer as its audience may see it: everything when private, else the public view. */
@@ -95,6 +95,14 @@ function movedLinks(links: TableLinks, columnAt: number[]): TableLinks {
     return at < 0 ? [] : [[r, at] as const];
   });
   return { ...links, sums, headline };
+}
+
+/** The counts behind a table's links are not the public's: the table shown (and stored for its pages) drops them. */
+function withoutLinks(table: ReplyTable | undefined): ReplyTable | undefined {
+  if (!table?.links) return table;
+  const shown = { ...table };
+  delete shown.links;
+  return shown;
 }
 
 /** The table with a last row holding each count column's sum. */
@@ -143,7 +151,10 @@ function publicChart(
     data: d.data.map((v, j) => {
       const at = cells?.[i]?.[j];
       const n = basis?.[i]?.[j] ?? 0;
-      const keep = cells ? at !== null && at !== undefined && cellShown(...at) : !isSmallCount(n, threshold);
+      // Tied to a cell, the value goes with it; describing a few people, it goes too (both may apply).
+      const keep =
+        (!cells || (at !== null && at !== undefined && cellShown(...at))) &&
+        (!basis || !isSmallCount(n, threshold));
       if (keep || v === null) return v;
       blanked = true;
       return null;

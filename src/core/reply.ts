@@ -79,8 +79,9 @@ export interface ReplyChart {
   cells?: ([number, number] | null)[][];
   /**
    * How many people each plotted value describes (a daily median), by dataset then point: a public answer
-   * blanks the values of 1 to SUMMARY_MIN_CELL-1 people. A chart with neither `cells` nor `basis` is left
-   * out of a public answer whose table has counts.
+   * blanks the values of 1 to SUMMARY_MIN_CELL-1 people (and, with `cells` too, those whose cell it
+   * withholds). A chart with neither `cells` nor `basis` is left out of a public answer whose table has
+   * counts.
    */
   basis?: number[][];
 }

@@ -15,4 +15,10 @@ export interface SummaryFigure {
   measureCount?: string;
   /** The ED measures' count of visits a median describes: withheld when 1 to SUMMARY_MIN_CELL-1. */
   describes?: string;
+  /**
+   * For a public post, what the seven-day baseline of a measure gives away: a median's visits (its change
+   * is shown only when they are not 1 to SUMMARY_MIN_CELL-1), or null for a rate, whose baseline with the
+   * week's arrivals gives the week's counts, which no protection covers: its change is not posted.
+   */
+  baselineBasis?: number | null;
 }

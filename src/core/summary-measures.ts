@@ -1,6 +1,6 @@
 import type { SummaryFigure } from './summary-figure.ts';
 import type { MeasureFigure } from './ed-measures.ts';
-import { isUnshownCount, type MeasureLinks } from './measure-links.ts';
+import type { MeasureLinks } from './measure-links.ts';
 import { isSmallCount, protect, type CellState } from './suppression.ts';
 
 /** What the ER daily summary shows of the standard ED measures (docs/domain.md, section 4). */
@@ -17,6 +17,9 @@ export interface SummaryMeasures {
 }
 
 export const MEASURES_GROUP = 'measures';
+
+/** Visits that left against advice or eloped, counted apart by the dispositions lines (measure-links.ts). */
+const LEFT_BEFORE_COMPLETE_COUNT = '~left against advice or eloped';
 
 /** The measures' count of the day's visits: a rate of the arrivals shown gives its count from it. */
 const VISITS = 'lwbs:of';
@@ -40,6 +43,7 @@ export function summaryMeasureFigures(m: SummaryMeasures): SummaryFigure[] {
       average: find(m.baseline, key)?.[pick] ?? null,
       isCount: false,
       ...(rate ? { measureCount: `${key}:counted` } : { describes: `${key}:of` }),
+      baselineBasis: rate ? null : (find(m.baseline, key)?.denominator ?? 0),
     };
   };
   const count = (key: string, label: string, value: number, measureCount?: string): SummaryFigure => ({
@@ -78,29 +82,33 @@ export function measureLineStates(
 ): Map<string, CellState> {
   const names = [...links.values.keys()];
   const at = new Map(names.map((n, i) => [n, i]));
-  const published = new Set<string>(arrivalsShown ? [VISITS] : []);
+  // The dispositions lines count the decisions to leave against advice and to elope (by decision time, not
+  // arrival, yet nearly the same visits): a reader takes them for LBTC less LWBS.
+  const published = new Set<string>([LEFT_BEFORE_COMPLETE_COUNT, ...(arrivalsShown ? [VISITS] : [])]);
   for (const f of figures) if (f.measureCount && (f.isCount || arrivalsShown)) published.add(f.measureCount);
+  // A median shown says its visits are not 1 to t-1: taken as published exactly, the safe side.
+  for (const f of figures) if (f.describes) published.add(f.describes);
   const states = protect(
     names.map((n) => links.values.get(n) ?? 0),
     links.sums.map((s) => ({ parts: s.parts.map((p) => at.get(p) ?? -1), total: at.get(s.total) ?? -1 })),
     threshold,
     // The arrivals are shown elsewhere in the post: hidden here only when nothing else protects.
     (i) => (names[i] === VISITS ? 1 : 0),
-    { unpublished: names.flatMap((n, i) => (published.has(n) && !isUnshownCount(n) ? [] : [i])) },
+    { unpublished: names.flatMap((n, i) => (published.has(n) ? [] : [i])) },
   );
   const stateOf = (name: string): CellState => states[at.get(name) ?? -1] ?? 'hidden';
   const ratesShown = arrivalsShown && stateOf(VISITS) === 'shown';
   const result = new Map<string, CellState>();
   for (const f of figures) {
-    if (f.describes !== undefined)
-      result.set(f.key, isSmallCount(links.values.get(f.describes) ?? 0, threshold) ? 'hidden' : 'shown');
+    if (f.describes !== undefined) result.set(f.key, stateOf(f.describes) === 'shown' ? 'shown' : 'hidden');
     else if (f.measureCount === undefined) continue;
     else if (!f.isCount)
       result.set(f.key, ratesShown && stateOf(f.measureCount) === 'shown' ? 'shown' : 'hidden');
     else {
-      // A count of its own (the flow lines' LWBS) that is small shows as "<t" whatever the measures' is.
+      // A count of its own (the flow lines' LWBS): "<t" only when it is small itself, else as the measures'.
       const st = stateOf(f.measureCount);
-      result.set(f.key, st === 'shown' && isSmallCount(f.value ?? 0, threshold) ? 'small' : st);
+      const own = isSmallCount(f.value ?? 0, threshold);
+      result.set(f.key, st === 'shown' && own ? 'small' : st === 'small' && !own ? 'hidden' : st);
     }
   }
   return result;

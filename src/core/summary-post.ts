@@ -102,7 +102,10 @@ export function summaryPost(s: DailySummary, threshold: number): SummaryPost {
     }
     if (!f.isCount) {
       shown[f.key] = f.value === null ? '–' : String(f.value);
-      return `${label} **${f.value ?? '–'}**${changeText(f) ? ` (${changeText(f)})` : ''}`;
+      // A measure's change against its baseline only where that baseline gives no small count away.
+      const basis = f.baselineBasis;
+      const safe = basis === undefined || (basis !== null && !isSmallCount(basis, threshold));
+      return `${label} **${f.value ?? '–'}**${safe && changeText(f) ? ` (${changeText(f)})` : ''}`;
     }
     const st = state.get(f.key) ?? 'shown';
     const text = cellText(value(f), st, threshold);

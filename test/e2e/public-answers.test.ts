@@ -195,6 +195,8 @@ describe('public answers in the channel', () => {
     expect(result.answers).toBe(ASKED.length + 1);
     // Small windows of a small seed: many counts below the threshold, or the check proves nothing.
     expect(result.withheld).toBeGreaterThan(20);
+    // The measures' own answers held withheld cells, or their identities were never put to the test.
+    expect(result.withheldBy?.['ED measures (CMS and benchmark definitions)'] ?? 0).toBeGreaterThan(0);
   }, 300_000);
 
   it('/er severity in the channel says how many dispatches, and the flow and care reports are posted there', async () => {

@@ -139,6 +139,8 @@ export interface CheckResult {
   /** How many withheld cells the answers held (a check that saw none would prove nothing). */
   withheld: number;
   answers: number;
+  /** The withheld cells by answer title. */
+  withheldBy?: Record<string, number>;
 }
 
 /** Checks one public answer; `threshold` is SUMMARY_MIN_CELL. */
@@ -216,7 +218,7 @@ export function checkAnswer(a: PublicAnswer, threshold: number): CheckResult {
     const at = [...id].find(([, k]) => k === i)?.[0] ?? `not shown #${i}`;
     problems.push(`${a.title}: cell ${at} solves to ${v}`);
   }
-  return { problems, withheld, answers: 1 };
+  return { problems, withheld, answers: 1, withheldBy: { [a.title]: withheld } };
 }
 
 /** The content of every reply the stand-in received for an interaction answered in the channel. */
@@ -248,6 +250,10 @@ export function checkPublicAnswers(discord: DiscordStandIn, threshold: number): 
     problems: results.flatMap((r) => r.problems),
     withheld: results.reduce((n, r) => n + r.withheld, 0),
     answers: results.reduce((n, r) => n + r.answers, 0),
+    withheldBy: results.reduce<Record<string, number>>((by, r) => {
+      for (const [title, n] of Object.entries(r.withheldBy ?? {})) by[title] = (by[title] ?? 0) + n;
+      return by;
+    }, {}),
   };
 }
 

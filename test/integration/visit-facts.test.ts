@@ -160,6 +160,58 @@ describe('a visit written at the SQL prompt', () => {
     expect(await fact(v)).toBeUndefined();
   });
 
+  it("moves a decision with its visit's arrival, and follows decisions, diagnoses and treatments moved between visits", async () => {
+    const p = await patient('1980-01-01');
+    const a = await visit(p, '2026-04-01 10:00:00', '2026-04-01 15:00:00');
+    const b = await visit(p, '2026-04-02 10:00:00', '2026-04-02 12:00:00');
+    const d = await decide(a, p, '2026-04-01 12:00:00', 'Transfer to another department');
+    await run(`UPDATE er_visit SET arrived_at = '2026-04-01 09:00:00' WHERE id = ?`, [a]);
+    expect(await fact(a)).toMatchObject({ decided_s: 3 * 3600, departed_s: 6 * 3600 });
+    await run(
+      `UPDATE disposition_decision SET visit_id = ?, decided_at = '2026-04-02 11:00:00' WHERE id = ?`,
+      [b, d],
+    );
+    expect(await fact(a)).toMatchObject({ decision: null, decided_s: null });
+    expect(await fact(b)).toMatchObject({ decision: 'Transfer to another department', decided_s: 3600 });
+    const g = await run(`INSERT INTO diagnosis (visit_id, code, description) VALUES (?, 'R51', 'headache')`, [
+      a,
+    ]);
+    await run(`UPDATE diagnosis SET code = 'F41.1' WHERE id = ?`, [g]);
+    expect((await fact(a))?.mental_health).toBe(1);
+    await run(`UPDATE diagnosis SET visit_id = ? WHERE id = ?`, [b, g]);
+    expect([(await fact(a))?.mental_health, (await fact(b))?.mental_health]).toEqual([0, 1]);
+    const t = await run(
+      `INSERT INTO er_treatment (visit_id, patient_id, type, performed_at, outcome)
+       VALUES (?, ?, 'Casting', '2026-04-01 11:00:00', 'Healing')`,
+      [a, p],
+    );
+    await run(`UPDATE er_treatment SET visit_id = ? WHERE id = ?`, [b, t]);
+    expect([(await fact(a))?.treated, (await fact(b))?.treated]).toEqual([0, 1]);
+  });
+
+  it('takes a visit written again through INSERT ... ON DUPLICATE KEY UPDATE, as the feeds write', async () => {
+    const p = await patient('1970-01-01');
+    const v = await visit(p, '2026-05-01 08:00:00');
+    await run(
+      `INSERT INTO er_visit (id, patient_id, arrived_at, reason, departed_at)
+       VALUES (?, ?, '2026-05-01 08:00:00', 'x', '2026-05-01 09:30:00')
+       ON DUPLICATE KEY UPDATE departed_at = VALUES(departed_at)`,
+      [v, p],
+    );
+    expect((await fact(v))?.departed_s).toBe(5400);
+  });
+
+  it('keeps the facts in a session whose deferral variable is set to anything but 1', async () => {
+    await run('SET @er_visit_fact_deferred = 0');
+    try {
+      const p = await patient('2001-01-01');
+      const v = await visit(p, '2026-05-02 08:00:00');
+      expect((await fact(v))?.age).toBe(25);
+    } finally {
+      await run('SET @er_visit_fact_deferred = NULL');
+    }
+  });
+
   it('leaves the whole table as the view defines it after all of the above', async () => {
     expect(await factsOutOfStep(sql)).toBe(0);
     // The check itself finds a row out of step (written behind the triggers' back).

@@ -266,6 +266,9 @@ describe('the channel summary post', () => {
       const field = post.embed.fields.find((f) => f.name === 'ED measures')?.value ?? '';
       const flow = post.embed.fields.find((f) => f.name === 'ED flow')?.value ?? '';
       withheld += field.split('\n').filter((l) => /\*\*(–|<\d)\*\*/.test(l)).length;
+      // A rate's change against its week gives the week's count with the week's arrivals: never posted.
+      for (const l of field.split('\n').filter((x) => /, % \*\*/.test(x)))
+        if (/\(.*\)$/.test(l)) problems.push(`${date}: a rate's change is posted: ${l}`);
       problems.push(
         ...measureLinesLeaks(post.embed.description, field, flow, MIN_CELL).map((p) => `${date}: ${p}`),
       );

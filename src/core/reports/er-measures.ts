@@ -96,7 +96,7 @@ export function measuresReport(
           ],
       links: empty ? undefined : tableLinks(measureLinks(visits, figures, boarding), figures),
     },
-    chart: empty ? undefined : dailyChart(visits, w, timeZone),
+    chart: empty ? undefined : dailyChart(visits, w, timeZone, figures),
     footer: measuresFooter(timeZone, now, w.label),
   };
 }
@@ -136,6 +136,7 @@ function dailyChart(
   visits: readonly MeasureVisit[],
   w: Pick<TimeWindow, 'label' | 'from' | 'to'>,
   timeZone: string,
+  figures: readonly MeasureFigure[],
 ): ReplyChart {
   const dates = localDatesBetween(timeZone, w.from.getTime(), w.to.getTime());
   // Visits come in order of arrival: each day is the run of visits before the next local midnight.
@@ -174,7 +175,13 @@ function dailyChart(
     { x: 'day of arrival', y: 'minutes (median)' },
   );
   // A public answer blanks a day's median of 1 to SUMMARY_MIN_CELL-1 visits: a few people's times.
-  return { ...chart, basis };
+  // Each line is its measure's row: a point drawn says its day had at least SUMMARY_MIN_CELL visits, so the
+  // whole line goes when the row's visits are withheld (a one-day window's point is that count).
+  const cells = DAILY.map((k) => {
+    const row = figures.findIndex((f) => f.key === k);
+    return dates.map((): [number, number] | null => (row < 0 ? null : [row, COLUMN.of]));
+  });
+  return { ...chart, basis, cells };
 }
 
 /** Adds a visit's minutes to each DAILY measure it is in (in the order of DAILY). */
