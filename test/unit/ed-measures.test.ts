@@ -178,6 +178,21 @@ describe('public /er measures', () => {
     expect(shown.table?.rows).toEqual(body.table?.rows);
   });
 
+  it("draws each daily line over exactly the visits its table row measures (the chart's own pass agrees)", () => {
+    const vs = mixedVisits(300, 6);
+    const body = measuresReport(vs, { boarders: 7, over_4h: 3 }, w, 'America/New_York', 0);
+    const figures = edMeasures(vs);
+    const rows = body.chart?.cells?.map((points) => points[0]?.[0]) ?? [];
+    expect(rows).toHaveLength(4);
+    for (const [k, row] of rows.entries()) {
+      const perDay = body.chart?.basis?.[k] ?? [];
+      expect(
+        perDay.reduce((a, b) => a + b, 0),
+        `line ${k}`,
+      ).toBe(figures[row ?? -1]?.denominator);
+    }
+  });
+
   it('keeps its chart, blank on the days a median would describe 1 to t-1 visits', () => {
     const vs = mixedVisits(300, 5);
     const shown = publicView(measuresReport(vs, { boarders: 7, over_4h: 3 }, w, 'America/New_York', 0), 5);

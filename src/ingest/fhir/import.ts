@@ -39,6 +39,10 @@ export async function importFhir(
 ): Promise<ImportCounts> {
   const files = await exportFiles(paths);
   const counts: ImportCounts = { files: files.length, types: {} };
+  // As the HL7 listener's sessions: at READ COMMITTED the reads of a batch (and of the triggers keeping
+  // er_visit_fact, migration 019) lock the rows they find, not the gaps beside them, so an import beside
+  // a live feed does not hold up that feed's writers of neighbouring visits.
+  await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
   const runId = await startRun(conn, { startedAt: new Date(), since: opts.since, files: files.length });
   for (const file of files) await importFile(conn, file, counts, opts);
   await conn.beginTransaction();
