@@ -97,18 +97,12 @@ export function renderTablePages(table: ReplyTable, opts: TableRenderOptions): s
   const head = [line(columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join(GAP)];
   const body = text.map(line);
 
-  const pages: string[] = [];
-  let current: string[] = [];
   const size = (lines: string[]) =>
     fence.open.length + fence.close.length + [...head, ...lines].join('\n').length;
-  for (const l of body) {
-    if (current.length > 0 && size([...current, l]) > opts.maxChars) {
-      pages.push(current.join('\n'));
-      current = [];
-    }
-    current.push(l);
-  }
-  if (current.length > 0 || pages.length === 0) pages.push(current.join('\n'));
+  const pages = packPages(
+    body.map((l) => [l]),
+    (lines) => size(lines) <= opts.maxChars,
+  ).map((p) => p.join('\n'));
   return pages.map((p) => `${fence.open}${[...head, ...(p ? [p] : [])].join('\n')}${fence.close}`);
 }
 
@@ -152,19 +146,10 @@ export function renderBlockPages(table: ReplyTable, opts: { maxChars: number; li
   ]);
   const open = '```\n';
   const close = '\n```';
-  const pages: string[][] = [];
-  let current: string[] = [];
-  const size = (lines: string[]) => open.length + close.length + lines.join('\n').length;
+  const fits = (lines: string[]) => open.length + close.length + lines.join('\n').length <= opts.maxChars;
   // A block longer than a page (it never is at the sizes we send) goes line by line.
-  for (const chunk of blocks.flatMap((b) => (size(b) > opts.maxChars ? b.map((l) => [l]) : [b]))) {
-    if (current.length > 0 && size([...current, ...chunk]) > opts.maxChars) {
-      pages.push(current);
-      current = [];
-    }
-    current.push(...chunk);
-  }
-  if (current.length > 0 || pages.length === 0) pages.push(current);
-  return pages.map((p) => `${open}${p.join('\n')}${close}`);
+  const chunks = blocks.flatMap((b) => (fits(b) ? [b] : b.map((l) => [l])));
+  return packPages(chunks, fits).map((p) => `${open}${p.join('\n')}${close}`);
 }
 
 /** Text in lines of at most `width` code points, broken at spaces where possible, never cut. */
@@ -199,16 +184,27 @@ export function renderListPages(table: ReplyTable, opts: { maxChars: number }): 
           ...columns.slice(1).map((c, i) => `${discordText(c.name)}: ${cell(r[i + 1] ?? null)}`),
         ].join(' · '),
   );
-  const pages: string[] = [];
-  let current = '';
-  for (const line of lines.flatMap((l) => split(l, opts.maxChars))) {
-    if (current !== '' && current.length + 1 + line.length > opts.maxChars) {
+  return packPages(
+    lines.flatMap((l) => split(l, opts.maxChars)).map((l) => [l]),
+    (ls) => ls.join('\n').length <= opts.maxChars,
+  ).map((p) => p.join('\n'));
+}
+
+/**
+ * Chunks of lines packed in order into pages, each page as many whole chunks as `fits` accepts (a chunk
+ * alone is taken even when it does not fit); always at least one page, empty when there is nothing.
+ */
+function packPages(chunks: readonly string[][], fits: (lines: string[]) => boolean): string[][] {
+  const pages: string[][] = [];
+  let current: string[] = [];
+  for (const chunk of chunks) {
+    if (current.length > 0 && !fits([...current, ...chunk])) {
       pages.push(current);
-      current = '';
+      current = [];
     }
-    current = current === '' ? line : `${current}\n${line}`;
+    current.push(...chunk);
   }
-  if (current !== '' || pages.length === 0) pages.push(current);
+  if (current.length > 0 || pages.length === 0) pages.push(current);
   return pages;
 }
 
