@@ -4,6 +4,14 @@ import { when } from '#src/core/format.ts';
 import { latestSubscriptionPosts, subscriptionsOf } from '#src/data/subscriptions.queries.ts';
 import { defineSubcommand } from '#src/runner/command.ts';
 
+/** A report as typed, up to its first option: "/patient lookup patient:MRN1" -> "/patient lookup". */
+const commandPath = (report: string) =>
+  report
+    .trim()
+    .split(/\s+/)
+    .filter((w, i) => i === 0 || !w.includes(':'))
+    .join(' ');
+
 /** What became of a subscription's latest time, in /subscribe list. */
 const STATE_WORD: Record<string, string> = {
   posted: 'sent',
@@ -25,6 +33,13 @@ export default defineSubcommand({
     const since = new Date(ctx.now() - 7 * DAY_MS);
     const posts = await latestSubscriptionPosts(ctx.sql, caller.id, since);
     const tz = ctx.config.timeZone;
+    // A patient report's options may name the patient: shown only to a member who may see patients, and
+    // never into Discord when patient answers go by link.
+    const showsPatients = caller.may('phi') && ctx.config.phiDelivery.mode !== 'link';
+    const reportText = (s: (typeof subs)[number]) =>
+      s.sensitivity !== 'phi' || showsPatients
+        ? s.report
+        : `${commandPath(s.report)} (patient options hidden)`;
     const rows = subs.map((s) => {
       const last = posts.filter((p) => p.subscription_id === s.id).at(-1);
       const status = s.paused_at
@@ -33,7 +48,7 @@ export default defineSubcommand({
           ? `${STATE_WORD[last.state] ?? last.state} ${when(tz, last.slot_at)}`
           : 'not yet due';
       const days = s.days === 'every' ? 'daily' : s.days;
-      return [s.id, s.report, `${s.times} ${days}, ${s.target === 'dm' ? 'DM' : 'channel'}`, status];
+      return [s.id, reportText(s), `${s.times} ${days}, ${s.target === 'dm' ? 'DM' : 'channel'}`, status];
     });
     return {
       title: 'Your subscriptions',
