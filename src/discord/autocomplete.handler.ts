@@ -1,17 +1,17 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import * as audit from '../core/audit-event.ts';
 import { sanitizeText } from '../core/text.ts';
-import {
-  AUDIT_TIMEOUT_MS,
-  auditBestEffort,
-  auditedActor,
-  auditFirst,
-  newReference,
-  withTimeout,
-} from '../runner/execute.ts';
+import { auditedActor, auditFirst, withTimeout } from '../runner/execute.ts';
 import { pathOf } from '../runner/invocation.ts';
 import { decide } from './access.ts';
-import { actorOf, auditDenied, invocationOf, memberOf, type HandlerDeps } from './interaction.ts';
+import {
+  actorOf,
+  answerUnavailable,
+  auditDenied,
+  invocationOf,
+  memberOf,
+  type HandlerDeps,
+} from './interaction.ts';
 import { overLimit } from './rate-limit.ts';
 
 /** Discord waits 3 s for an autocomplete answer: this long from its arrival, for everything. */
@@ -27,7 +27,7 @@ const WORK_RESERVE_MS = 700;
  * interaction has one audit row.
  */
 export function autocompleteHandler(deps: HandlerDeps) {
-  const { commands, ctx, config, log } = deps;
+  const { commands, ctx, config } = deps;
 
   return async function autocomplete(i: AutocompleteInteraction, receivedAt: number): Promise<void> {
     const left = () => Math.max(0, AUTOCOMPLETE_BUDGET_MS - (performance.now() - receivedAt));
@@ -87,17 +87,13 @@ export function autocompleteHandler(deps: HandlerDeps) {
       );
     } catch (err) {
       // No suggestion goes out without its audit row; the empty answer has its own (if the trail takes it).
-      const reference = newReference();
-      log.warn(
-        { interactionId: i.id, command: path, reference, err },
-        'autocomplete answered with no suggestions',
-      );
       choices = [];
-      void auditBestEffort(
-        ctx,
-        audit.unavailable(auditedActor(actor), path, { reference, what: 'no suggestions', options: typed }),
-        AUDIT_TIMEOUT_MS,
-      );
+      answerUnavailable(deps, actor, path, {
+        what: 'no suggestions',
+        err,
+        logMessage: 'autocomplete answered with no suggestions',
+        options: typed,
+      });
     }
     await i.respond(choices);
   };

@@ -1,14 +1,7 @@
 import { AttachmentBuilder, MessageFlags, type ButtonInteraction } from 'discord.js';
 import * as audit from '../core/audit-event.ts';
 import { toCsv } from '../render/csv.ts';
-import {
-  AUDIT_TIMEOUT_MS,
-  auditBestEffort,
-  auditedActor,
-  auditFirst,
-  newReference,
-  withTimeout,
-} from '../runner/execute.ts';
+import { auditedActor, auditFirst, newReference, withTimeout } from '../runner/execute.ts';
 import { subcommandAt } from '../runner/invocation.ts';
 import { describeOutcome } from '../runner/outcome.ts';
 import { parseAckButtonId } from '../core/alert-posts.ts';
@@ -16,6 +9,7 @@ import { decide } from './access.ts';
 import { alertButtonHandler } from './alert-button.ts';
 import {
   actorOf,
+  answerUnavailable,
   auditDenied,
   memberOf,
   privately,
@@ -55,18 +49,18 @@ export function buttonHandler(deps: HandlerDeps) {
       // Within Discord's 3 seconds, so that a hung store still gets the person an answer.
       state = await withTimeout(pager.get(parsed.state), PAGE_STATE_MS);
     } catch (err) {
-      const reference = newReference();
-      log.warn({ interactionId: i.id, reference, err }, 'button not answered: page state unavailable');
       // Which command the buttons belong to is in the state that could not be read.
-      void auditBestEffort(
-        ctx,
-        audit.unavailable(auditedActor(actorOf(i, memberOf(i), config)), `button (${kindWord(parsed)})`, {
-          reference,
+      const message = answerUnavailable(
+        deps,
+        actorOf(i, memberOf(i), config),
+        `button (${kindWord(parsed)})`,
+        {
           what: 'the page state could not be read',
-        }),
-        AUDIT_TIMEOUT_MS,
+          err,
+          logMessage: 'button not answered: page state unavailable',
+        },
       );
-      await i.reply(privately(describeOutcome({ kind: 'unavailable', error: err, reference }).message));
+      await i.reply(privately(message));
       return;
     }
     if (!state) {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { claimInteraction, deleteOldInteractionClaims } from '../data/pages.queries.ts';
 import type { Db } from '../data/queries.ts';
+import { TimeoutError, withTimeout } from '../runner/execute.ts';
 
 /** Discord lets an interaction be answered for 15 minutes; a claim is kept a while longer, then dropped. */
 const KEEP_CLAIMS_MS = 60 * 60_000;
@@ -83,14 +84,11 @@ export class InteractionClaims {
   async stillOurs(interactionId: string, ms: number): Promise<boolean> {
     const later = this.undecided.get(interactionId);
     if (!later) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const enough = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), Math.max(0, ms));
-    });
     try {
-      return await Promise.race([later, enough]);
-    } finally {
-      clearTimeout(timer);
+      return await withTimeout(later, Math.max(0, ms));
+    } catch (err) {
+      if (err instanceof TimeoutError) return true;
+      throw err;
     }
   }
 

@@ -20,6 +20,7 @@ import {
   type Actor,
 } from '../runner/execute.ts';
 import type { Invocation } from '../runner/invocation.ts';
+import { describeOutcome } from '../runner/outcome.ts';
 import { decide, type Member } from './access.ts';
 import type { Pager } from './pager.ts';
 
@@ -106,6 +107,35 @@ export const auditDenied = (
   reason: string,
   options: Record<string, unknown> | null = null,
 ) => auditBestEffort(ctx, audit.denied(auditedActor(actor), command, reason, options), QUICK_AUDIT_MS);
+
+/**
+ * Something an answer needed could not be had (`what`: the rate limit, the page state, the answer's link):
+ * the log line gets a new reference and the error (through the log's serializer), the audit trail an
+ * `unavailable` row it does not wait for (nothing is shown), and the member the message naming the
+ * reference, which this returns.
+ */
+export function answerUnavailable(
+  deps: Pick<HandlerDeps, 'ctx' | 'log'>,
+  actor: Actor,
+  command: string,
+  outage: { what: string; err: unknown; logMessage: string; options?: Record<string, unknown> | null },
+): string {
+  const reference = newReference();
+  deps.log.warn(
+    { interactionId: actor.interactionId, command, reference, err: outage.err },
+    outage.logMessage,
+  );
+  void auditBestEffort(
+    deps.ctx,
+    audit.unavailable(auditedActor(actor), command, {
+      reference,
+      what: outage.what,
+      options: outage.options,
+    }),
+    AUDIT_TIMEOUT_MS,
+  );
+  return describeOutcome({ kind: 'unavailable', error: outage.err, reference }).message;
+}
 
 /**
  * Discord refused an answer to a command (a 400 for a message it will not take, a 5xx...): the person is

@@ -1,9 +1,9 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import type { Config } from '../config.ts';
 import { addLink, type PageBody } from '../data/phi-links.queries.ts';
-import { newReference, type Outcome } from '../runner/execute.ts';
+import type { Outcome } from '../runner/execute.ts';
 import { describeOutcome } from '../runner/outcome.ts';
-import type { HandlerDeps } from './interaction.ts';
+import { actorOf, answerUnavailable, memberOf, type HandlerDeps } from './interaction.ts';
 
 /**
  * PHI_DELIVERY=link: a patient answer (or a mistake, which may echo what the member typed or list the
@@ -42,9 +42,14 @@ export async function sendLink(
       ttlMs: delivery.linkTtlMs,
     });
   } catch (err) {
-    const reference = newReference();
-    deps.log.warn({ interactionId: i.id, command: path, reference, err }, 'answer link not stored');
-    await i.editReply({ content: describeOutcome({ kind: 'unavailable', error: err, reference }).message });
+    // The answer's own row says it was given: this one says it never reached the member.
+    const actor = actorOf(i, memberOf(i), deps.config);
+    const content = answerUnavailable(deps, actor, path, {
+      what: 'the answer link could not be stored',
+      err,
+      logMessage: 'answer link not stored',
+    });
+    await i.editReply({ content });
     return;
   }
   const minutes = Math.round(delivery.linkTtlMs / 60_000);

@@ -1,16 +1,7 @@
 import { hitRateLimit, type RateDecision } from '../data/rate-limit.queries.ts';
-import * as audit from '../core/audit-event.ts';
-import {
-  AUDIT_TIMEOUT_MS,
-  auditBestEffort,
-  auditedActor,
-  newReference,
-  withTimeout,
-  type Actor,
-} from '../runner/execute.ts';
-import { describeOutcome } from '../runner/outcome.ts';
+import { withTimeout, type Actor } from '../runner/execute.ts';
 import { rateLimited } from '../ops/metrics.ts';
-import { auditDenied, type HandlerDeps } from './interaction.ts';
+import { answerUnavailable, auditDenied, type HandlerDeps } from './interaction.ts';
 
 /** How long a rate limit check may take. */
 const RATE_CHECK_MS = 1_000;
@@ -44,23 +35,14 @@ export async function overLimit(
       RATE_CHECK_MS,
     );
   } catch (err) {
-    // Without a count there is no limit: refuse rather than read patients unmetered.
-    const reference = newReference();
-    log.warn(
-      { interactionId: actor.interactionId, command, reference, err },
-      'rate limit could not be checked',
-    );
-    // On the record like every refusal; it shows nothing, so the answer does not wait for the row.
-    void auditBestEffort(
-      ctx,
-      audit.unavailable(auditedActor(actor), command, {
-        reference,
-        what: 'the rate limit could not be checked',
-        options,
-      }),
-      AUDIT_TIMEOUT_MS,
-    );
-    return describeOutcome({ kind: 'unavailable', error: err, reference }).message;
+    // Without a count there is no limit: refuse rather than read patients unmetered. On the record like
+    // every refusal; it shows nothing, so the answer does not wait for the row.
+    return answerUnavailable({ ctx, log }, actor, command, {
+      what: 'the rate limit could not be checked',
+      err,
+      logMessage: 'rate limit could not be checked',
+      options,
+    });
   }
   if (decision.allowed) return undefined;
   rateLimited.inc({ command });
