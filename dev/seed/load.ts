@@ -46,6 +46,8 @@ export async function loadGenerated(
   const t0 = performance.now();
   const connections: Connection[] = [];
   let sql: SqlRowStream | undefined;
+  // Set once the visits' facts are emptied for the load: only then does a failure rebuild them.
+  let factsEmptied = false;
   let documents: ErDocumentWriter | undefined;
   try {
     for (let i = 0; i < SQL_CONNECTIONS; i++) connections.push(await connect(mysqlUrl));
@@ -59,6 +61,7 @@ export async function loadGenerated(
     for (const c of connections)
       await c.query('SET SESSION foreign_key_checks = 0, unique_checks = 0, @er_visit_fact_deferred = 1');
     await first.query('TRUNCATE TABLE er_visit_fact');
+    factsEmptied = true;
     for (const name of [...TABLE_ORDER].reverse()) await first.query(`TRUNCATE TABLE \`${name}\``);
     await dropErCollections(mongo);
 
@@ -106,9 +109,9 @@ export async function loadGenerated(
     };
   } catch (err) {
     await Promise.all([sql?.stop(), documents?.stop()]);
-    // The facts were emptied for the load: rebuilt for the rows that did go in (best effort; a failure
-    // here leaves the error that stopped the load to be reported).
-    await rebuildVisitFacts(mysqlUrl).catch(() => undefined);
+    // The facts were emptied for the load: filled for the rows that did go in (best effort; a failure
+    // here leaves the error that stopped the load to be reported). A refusal changed nothing.
+    if (factsEmptied) await fillVisitFactsAlone(mysqlUrl).catch(() => undefined);
     throw describeMysqlError(err, mysqlUrl);
   } finally {
     await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
@@ -120,10 +123,9 @@ const fillVisitFacts = (conn: Connection) =>
   conn.query('REPLACE INTO er_visit_fact SELECT * FROM er_visit_fact_source');
 
 /** After a failed load, on a connection of its own: the facts of whatever visits are there. */
-async function rebuildVisitFacts(mysqlUrl: string): Promise<void> {
+async function fillVisitFactsAlone(mysqlUrl: string): Promise<void> {
   const conn = await connect(mysqlUrl);
   try {
-    await conn.query('DELETE FROM er_visit_fact');
     await fillVisitFacts(conn);
   } finally {
     await conn.end();

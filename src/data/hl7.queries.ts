@@ -165,13 +165,8 @@ export async function mergePatients(db: Db, prior: number, survivor: number): Pr
  * Several messages commit in one transaction; each one's effect can be undone alone. (Transaction control,
  * like BEGIN and COMMIT, is not a named query.)
  */
-/**
- * The connection's transactions read committed rows and take no gap locks, so lanes creating different
- * patients and visits at once do not deadlock on the gaps their lookups lock. Set once per connection (a
- * round trip saved on every group); the listener's pool is its own.
- */
-export const readCommitted = async (c: Connection) =>
-  void (await c.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
+/** The listener's sessions read committed (set once per connection; the listener's pool is its own). */
+export { readCommitted } from './mysql.ts';
 export const savepoint = async (c: Connection) => void (await c.query('SAVEPOINT hl7_message'));
 export const rollbackToSavepoint = async (c: Connection) =>
   void (await c.query('ROLLBACK TO SAVEPOINT hl7_message'));

@@ -89,6 +89,14 @@ export async function connect(
 }
 
 /** The same server without a database selected: for CREATE DATABASE. */
+/**
+ * The connection's transactions read committed rows and take no gap locks, so writers of different
+ * patients and visits at once (HL7 lanes, a FHIR import beside them, the er_visit_fact triggers they fire)
+ * do not deadlock on the gaps their lookups lock.
+ */
+export const readCommitted = async (c: Connection) =>
+  void (await c.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED'));
+
 export function serverUrl(url: string): string {
   const u = new URL(url);
   u.pathname = '/';

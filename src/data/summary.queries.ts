@@ -88,11 +88,16 @@ async function summaryMeasures(db: Db, date: string, timeZone: string): Promise<
   const day = localDay(date, timeZone);
   const weekStart = atLocal(timeZone, addDays(date, -7));
   const weekAgoEnds = atLocal(timeZone, addDays(date, -6)) / 1000;
-  const [visits, before, boarding] = await Promise.all([
-    measureVisits(db, day.from, day.to),
-    measureVisits(db, new Date(weekStart), day.from),
+  // The seven days and the day in one read (returns marked alike: the day's predecessors are in the week),
+  // split where the day begins: the rows come in order of arrival.
+  const [week, boarding] = await Promise.all([
+    measureVisits(db, new Date(weekStart), day.to),
     boardersAt(db, day.to),
   ]);
+  const dayStarts = day.from.getTime() / 1000;
+  const split = week.findIndex((v) => v.arrived_s >= dayStarts);
+  const before = split < 0 ? week : week.slice(0, split);
+  const visits = split < 0 ? [] : week.slice(split);
   const figures = edMeasures(visits);
   return {
     day: figures,

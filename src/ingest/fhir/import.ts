@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Connection } from '../../data/mysql.ts';
+import { readCommitted, type Connection } from '../../data/mysql.ts';
 import { countsFor, skipped, type ImportCounts, type InvalidLine, type TypeCounts } from './counts.ts';
 import { finishRun, settleDispositions, startRun } from '../../data/fhir.queries.ts';
 import { storedChecksums, upsert } from './fhir.queries.ts';
@@ -39,10 +39,8 @@ export async function importFhir(
 ): Promise<ImportCounts> {
   const files = await exportFiles(paths);
   const counts: ImportCounts = { files: files.length, types: {} };
-  // As the HL7 listener's sessions: at READ COMMITTED the reads of a batch (and of the triggers keeping
-  // er_visit_fact, migration 019) lock the rows they find, not the gaps beside them, so an import beside
-  // a live feed does not hold up that feed's writers of neighbouring visits.
-  await conn.query('SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED');
+  // As the HL7 listener's sessions, so that an import beside a live feed does not hold up its writers.
+  await readCommitted(conn);
   const runId = await startRun(conn, { startedAt: new Date(), since: opts.since, files: files.length });
   for (const file of files) await importFile(conn, file, counts, opts);
   await conn.beginTransaction();
