@@ -207,19 +207,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     fairShare: { heavyDays: e.RATE_LIMIT_HEAVY_DAYS, inFlight: e.RATE_LIMIT_IN_FLIGHT },
     hl7: hl7Settings(e),
-    phiDelivery:
-      e.PHI_DELIVERY === 'link' &&
-      e.PUBLIC_BASE_URL &&
-      e.OIDC_ISSUER &&
-      e.OIDC_CLIENT_ID &&
-      e.OIDC_CLIENT_SECRET
-        ? {
-            mode: 'link',
-            publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/+$/, ''),
-            linkTtlMs: e.PHI_LINK_MINUTES * 60_000,
-            oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET },
-          }
-        : { mode: 'discord' },
+    phiDelivery: phiDeliverySettings(e),
   };
 }
 
@@ -238,4 +226,24 @@ export function redactUrl(url: string): string {
   const u = new URL(url);
   if (u.password) u.password = '***';
   return u.toString();
+}
+
+/**
+ * Where patient answers go. The keys link mode needs were checked with the others (phiDeliveryProblems):
+ * one missing here is a mistake in this file, and fails rather than sending patient details to Discord.
+ */
+function phiDeliverySettings(e: Env): Config['phiDelivery'] {
+  if (e.PHI_DELIVERY !== 'link') return { mode: 'discord' };
+  const { PUBLIC_BASE_URL: base, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId } = e;
+  const clientSecret = e.OIDC_CLIENT_SECRET;
+  if (!base || !issuer || !clientId || !clientSecret)
+    throw new Error(
+      'PHI_DELIVERY=link without PUBLIC_BASE_URL and OIDC_* (not caught by phiDeliveryProblems)',
+    );
+  return {
+    mode: 'link',
+    publicBaseUrl: base.replace(/\/+$/, ''),
+    linkTtlMs: e.PHI_LINK_MINUTES * 60_000,
+    oidc: { issuer, clientId, clientSecret },
+  };
 }

@@ -44,7 +44,8 @@ export const LEFT_BEFORE_COMPLETE: readonly Stratum[] = ['left against advice', 
 
 /**
  * ICD-10-CM chapter 5, mental, behavioral and neurodevelopmental disorders: F01-F99. A visit with any such
- * diagnosis is a mental-health visit. The SQL of the measures is given this same pattern as a parameter.
+ * diagnosis is a mental-health visit. Migration 019's SQL function is_mental_health_code holds this same
+ * pattern (test/integration/visit-facts.test.ts compares them).
  */
 export const MENTAL_HEALTH_CODE = '^[Ff](0[1-9]|[1-9][0-9])';
 const MENTAL_HEALTH = new RegExp(MENTAL_HEALTH_CODE);
