@@ -126,6 +126,11 @@ export const MEASURES = {
 } as const satisfies Record<string, { name: string; label: string; kind: Kind; definition: string }>;
 export type MeasureKey = keyof typeof MEASURES;
 
+/** The rates, each a share of every visit in the window (OP-22, LBTC, ECAT, 72-hour returns). */
+export const RATE_KEYS = (Object.keys(MEASURES) as MeasureKey[]).filter(
+  (k) => MEASURES[k].kind === 'percent',
+);
+
 export interface MeasureFigure {
   key: MeasureKey | `ecat.${string}`;
   name: string;
@@ -153,12 +158,9 @@ const span = (from: number | null, to: number | null) =>
 
 /** A time measure's minutes, in a typed array as large as the window's visits (no growth, no garbage). */
 class Times {
-  readonly values: Float64Array;
   count = 0;
   leftOut = 0;
-  constructor(capacity: number) {
-    this.values = new Float64Array(capacity);
-  }
+  constructor(readonly values: Float64Array) {}
   add(m: number | null) {
     if (m === null) this.leftOut++;
     else this.values[this.count++] = m;
@@ -203,7 +205,7 @@ export function edMeasures(visits: readonly MeasureVisit[]): MeasureFigure[] {
   const t = Object.fromEntries(
     (Object.keys(MEASURES) as MeasureKey[]).map((k) => [
       k,
-      MEASURES[k].kind === 'minutes' ? new Times(visits.length) : new Rate(),
+      MEASURES[k].kind === 'minutes' ? new Times(new Float64Array(visits.length)) : new Rate(),
     ]),
   ) as Record<MeasureKey, Times | Rate>;
   const times = (k: MeasureKey) => t[k] as Times;

@@ -1,4 +1,4 @@
-import { ecatMet, stratumOfVisit, type MeasureFigure, type MeasureVisit } from './ed-measures.ts';
+import { ecatMet, RATE_KEYS, stratumOfVisit, type MeasureFigure, type MeasureVisit } from './ed-measures.ts';
 import { ageBandOf, LEFT_BEFORE_COMPLETE } from './strata.ts';
 
 /**
@@ -119,7 +119,7 @@ function declaredSums(rates: readonly string[]): MeasureLinks['sums'] {
   sums.push(sum('~admitted', '~admitted not mh', '~admitted mh'));
   // Every visit: each rate is of all of them; door to provider measures or leaves out each.
   const all = 'lwbs:of';
-  for (const r of ['lbtc', 'ecat', 'returns', 'returnsAdmitted']) sums.push(sum(all, `${r}:of`));
+  for (const r of RATE_KEYS) if (`${r}:of` !== all) sums.push(sum(all, `${r}:of`));
   sums.push(sum(all, 'doorToProvider:of', 'doorToProvider:leftOut'));
   sums.push(sum(all, 'op18a:of', 'op18a:leftOut', '~admitted', 'lbtc:counted', '~other strata'));
   // LWBS left before any provider: LBTC adds those who left against advice or eloped; ECAT counts them all.

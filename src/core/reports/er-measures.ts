@@ -2,6 +2,7 @@ import { linesChart } from '../charts.ts';
 import {
   edMeasures,
   MEASURES,
+  RATE_KEYS,
   stratumOfVisit,
   type MeasureFigure,
   type MeasureVisit,
@@ -116,7 +117,7 @@ function tableLinks(links: MeasureLinks, figures: readonly MeasureFigure[]): Tab
     const [key = '', field = ''] = name.split(':');
     return [rows.get(key) ?? -1, COLUMN[field as keyof typeof COLUMN]];
   };
-  const visits = ['lwbs', 'lbtc', 'ecat', 'returns', 'returnsAdmitted'].map((k) => ref(`${k}:of`));
+  const visits = RATE_KEYS.map((k) => ref(`${k}:of`));
   return {
     unpublished: unshown.map((name) => links.values.get(name) ?? 0),
     sums: links.sums.map((x) => ({ parts: x.parts.map(ref), total: ref(x.total) })),
