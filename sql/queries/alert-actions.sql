@@ -43,8 +43,11 @@ WHERE p.channel_id = :channel AND p.kind = 'fired' AND p.state = 'posted' AND p.
 ORDER BY p.id;
 
 -- name: ResolutionsToShow :many
--- Fired posts whose episode is over and whose message does not say so yet.
-SELECT id FROM alert_post
+-- Fired posts whose episode is over and whose message does not say so yet, whole (as AlertPostById).
+SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
+FROM alert_post
 WHERE channel_id = :channel AND kind = 'fired' AND state = 'posted' AND resolved_at IS NOT NULL
   AND resolution_shown_at IS NULL
 ORDER BY id;

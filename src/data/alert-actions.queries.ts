@@ -87,8 +87,7 @@ export const escalationsDue = (db: Db, channel: string, dueBefore: Date) =>
   sql.escalationsDue(db, { channel, dueBefore });
 
 /** The ids of fired posts whose episode is over and whose message does not say so yet. */
-export const resolutionsToShow = async (db: Db, channel: string) =>
-  (await sql.resolutionsToShow(db, { channel })).map((r) => r.id);
+export const resolutionsToShow = (db: Db, channel: string) => sql.resolutionsToShow(db, { channel });
 
 /** Records that a post's message says it resolved, as long as its acknowledgement is still what was shown. */
 export const markResolutionShown = async (db: Db, id: number, seenAck: Date | null, now: Date) =>

@@ -8,7 +8,7 @@ import {
   type AlertPostContent,
 } from '../core/alert-posts.ts';
 import { escalationsDue, markResolutionShown, resolutionsToShow } from '../data/alert-actions.queries.ts';
-import { alertPostById, claimEscalation, firedAlertPost, type AlertPostRow } from '../data/alerts.queries.ts';
+import { claimEscalation, firedAlertPost, type AlertPostRow } from '../data/alerts.queries.ts';
 import type { Db } from '../data/queries.ts';
 import type { Logger } from '../log.ts';
 import { isTransient, statusOf } from './delivery.ts';
@@ -117,9 +117,9 @@ export async function claimEscalations(
 export async function showResolutions(deps: FollowUpDeps, channel: string, now: Date): Promise<number> {
   const { sql, config, poster, log } = deps;
   let shown = 0;
-  for (const id of await resolutionsToShow(sql, channel)) {
-    const row = await alertPostById(sql, id);
-    if (!row?.message_id) continue;
+  for (const row of await resolutionsToShow(sql, channel)) {
+    const id = row.id;
+    if (!row.message_id) continue;
     try {
       await poster.edit(channel, row.message_id, firedMessage(row, config));
     } catch (err) {

@@ -160,7 +160,10 @@ export function escalationsDue(db: Db, args: EscalationsDueArgs): Promise<Escala
 
 export const resolutionsToShowQuery: Statement = {
   name: 'ResolutionsToShow',
-  sql: `SELECT id FROM alert_post
+  sql: `SELECT id, channel_id, rule, seq, kind, happened_at, fired_at, measured, threshold, state, claimed_by,
+  claimed_at, posted_at, message_id, attempts, last_status, last_error, acknowledged_by, acknowledged_name,
+  acknowledged_at, resolved_at
+FROM alert_post
 WHERE channel_id = ? AND kind = 'fired' AND state = 'posted' AND resolved_at IS NOT NULL
   AND resolution_shown_at IS NULL
 ORDER BY id`,
@@ -173,10 +176,30 @@ export interface ResolutionsToShowArgs {
 
 export interface ResolutionsToShowRow {
   id: number;
+  channel_id: string;
+  rule: 'census' | 'waiting' | 'dispatch_surge';
+  seq: number;
+  kind: 'fired' | 'cleared' | 'escalated';
+  happened_at: Date;
+  fired_at: Date | null;
+  measured: number;
+  threshold: number;
+  state: 'claimed' | 'posted' | 'failed' | 'superseded';
+  claimed_by: string;
+  claimed_at: Date;
+  posted_at: Date | null;
+  message_id: string | null;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  acknowledged_by: string | null;
+  acknowledged_name: string | null;
+  acknowledged_at: Date | null;
+  resolved_at: Date | null;
 }
 
 /**
- * Fired posts whose episode is over and whose message does not say so yet.
+ * Fired posts whose episode is over and whose message does not say so yet, whole (as AlertPostById).
  */
 export function resolutionsToShow(db: Db, args: ResolutionsToShowArgs): Promise<ResolutionsToShowRow[]> {
   return many<ResolutionsToShowRow>(db, resolutionsToShowQuery, args);
